@@ -1,0 +1,196 @@
+//! Runs the pipeline for one file: parse → discover → facts → rules → fixes → report.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use oxc_allocator::Allocator;
+
+use crate::discover::discover;
+use crate::facts::collect;
+use crate::module::{as_func, Func, ModuleScope};
+use crate::report::{ActionInfo, LineIndex, Report, SourceError};
+use crate::{fix, parse, rules, suppress, ModuleLoader, Options};
+
+/// Most project modules one analysis follows imports into.
+const MAX_MODULES: usize = 48;
+/// Largest imported module that is parsed (bytes).
+const MAX_IMPORTED_SIZE: usize = 2 * 1024 * 1024;
+
+/// The analysed file and the project modules its imports lead to, parsed on demand into one
+/// arena.
+pub(crate) struct ModuleGraph<'a> {
+    allocator: &'a Allocator,
+    loader: Option<&'a dyn ModuleLoader>,
+    modules: RefCell<Vec<Rc<ModuleScope<'a>>>>,
+    by_path: RefCell<HashMap<String, Option<usize>>>,
+}
+
+impl<'a> ModuleGraph<'a> {
+    /// The module at `index`.
+    pub fn module(&self, index: usize) -> Rc<ModuleScope<'a>> {
+        self.modules.borrow()[index].clone()
+    }
+
+    /// Loads (once) the module `specifier` imported from module `from`.
+    fn load(&self, from: usize, specifier: &str) -> Option<usize> {
+        let loader = self.loader?;
+        let importer = self.module(from).path.clone();
+        let loaded = loader.load(&importer, specifier)?;
+        if let Some(known) = self.by_path.borrow().get(&loaded.path) {
+            return *known;
+        }
+        if self.modules.borrow().len() >= MAX_MODULES || loaded.source.len() > MAX_IMPORTED_SIZE {
+            self.by_path.borrow_mut().insert(loaded.path, None);
+            return None;
+        }
+        let source: &'a str = self.allocator.alloc_str(&loaded.source);
+        let parsed = parse::parse(self.allocator, source, &loaded.path);
+        let Some(program) = parsed.program else {
+            self.by_path.borrow_mut().insert(loaded.path, None);
+            return None;
+        };
+        let program = self.allocator.alloc(program);
+        let scope = ModuleScope::new(loaded.path.clone(), program);
+        let mut modules = self.modules.borrow_mut();
+        modules.push(Rc::new(scope));
+        let index = modules.len() - 1;
+        self.by_path.borrow_mut().insert(loaded.path, Some(index));
+        Some(index)
+    }
+
+    /// Follows `name` (a binding of module `from`) through imports and re-exports to the module
+    /// and local name that define it.
+    fn resolve_binding(&self, from: usize, name: &str) -> Option<(usize, String)> {
+        let mut module = from;
+        let mut local = name.to_string();
+        for _ in 0..8 {
+            let scope = self.module(module);
+            if scope.functions.contains_key(local.as_str()) || scope.consts.contains_key(local.as_str()) {
+                return Some((module, local));
+            }
+            let import = scope.imports.get(local.as_str())?;
+            let target = self.load(module, import.source)?;
+            let target_scope = self.module(target);
+            let mut exported = import.imported.to_string();
+            // Re-exports: `export { x } from "./y"`.
+            for _ in 0..8 {
+                if let Some(local_name) = target_scope.exports.get(exported.as_str()) {
+                    return Some((target, local_name.to_string()));
+                }
+                let (spec, imported) = target_scope.reexports.get(exported.as_str())?;
+                let next = self.load(target, spec)?;
+                let next_scope = self.module(next);
+                if let Some(local_name) = next_scope.exports.get(*imported) {
+                    return Some((next, local_name.to_string()));
+                }
+                exported = imported.to_string();
+                module = next;
+                local = exported.clone();
+                break;
+            }
+        }
+        None
+    }
+
+    /// A function `name` of module `from` defined in another project module.
+    pub fn resolve_function(&self, from: usize, name: &str) -> Option<(usize, Func<'a>)> {
+        if self.loader.is_none() {
+            return None;
+        }
+        let (module, local) = self.resolve_binding(from, name)?;
+        let scope = self.module(module);
+        scope.functions.get(local.as_str()).map(|f| (module, *f))
+    }
+
+    /// A constant `name` of module `from` defined in another project module (action clients).
+    pub fn resolve_const(&self, from: usize, name: &str) -> Option<(usize, &'a oxc_ast::ast::Expression<'a>)> {
+        if self.loader.is_none() {
+            return None;
+        }
+        let (module, local) = self.resolve_binding(from, name)?;
+        if module == from {
+            return None;
+        }
+        let scope = self.module(module);
+        let init = *scope.consts.get(local.as_str())?;
+        if as_func(init).is_some() {
+            return None;
+        }
+        Some((module, init))
+    }
+}
+
+/// Analyses one file.
+pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoader>) -> Report {
+    let allocator = Allocator::default();
+    let line_index = LineIndex::new(source);
+    let parsed = parse::parse(&allocator, source, &options.file_name);
+    let errors: Vec<SourceError> = parsed
+        .problems
+        .iter()
+        .map(|p| SourceError { message: p.message.clone(), span: p.span, position: line_index.position(source, p.span) })
+        .collect();
+    let mut report = Report {
+        file: options.file_name.clone(),
+        actions: Vec::new(),
+        errors,
+        findings: Vec::new(),
+        suppressed: Vec::new(),
+        fixed_source: source.to_string(),
+    };
+    let Some(program) = parsed.program else { return report };
+    let program = allocator.alloc(program);
+    let graph = ModuleGraph {
+        allocator: &allocator,
+        loader,
+        modules: RefCell::new(vec![Rc::new(ModuleScope::new(options.file_name.clone(), program))]),
+        by_path: RefCell::new(HashMap::new()),
+    };
+    graph.by_path.borrow_mut().insert(options.file_name.clone(), Some(0));
+    let scope = graph.module(0);
+    let actions = discover(&scope);
+    let directives = suppress::Directives::parse(program, source);
+    let file_ctx = fix::FileStyle::detect(source, program);
+
+    for def in &actions {
+        let mut facts = collect(&graph, 0, def, &options.config);
+        facts.public = directives
+            .public_reason(def.stmt_start, source)
+            .or_else(|| options.config.public_actions.iter().any(|n| n == &def.name).then(|| "listed in public_actions".to_string()))
+            .or_else(|| public_by_design(&def.name));
+        if facts.fix.owner_column.is_none() {
+            facts.fix.owner_column = file_ctx.owner_column.clone();
+        }
+        facts.fix.error_style = file_ctx.error_style;
+        let (line, _) = line_index.line_col(source, def.head.start);
+        report.actions.push(ActionInfo { name: def.name.clone(), kind: def.kind, span: def.head, line });
+        for finding in rules::run(&facts, &options.config, source, &line_index, &file_ctx) {
+            match directives.ignore_reason(finding.rule, def.stmt_start, finding.span.start, source) {
+                Some(reason) => {
+                    let mut f = finding;
+                    f.suppressed = Some(reason);
+                    report.suppressed.push(f);
+                }
+                None => report.findings.push(finding),
+            }
+        }
+    }
+    report.findings.sort_by_key(|f| (f.span.start, f.rule));
+    report.fixed_source = fix::apply_all(source, &report.findings, &file_ctx);
+    report
+}
+
+/// Login, sign-up, contact and newsletter actions are public by design (SPEC §3).
+fn public_by_design(name: &str) -> Option<String> {
+    let n = name.to_ascii_lowercase().replace(['_', '-'], "");
+    const PUBLIC: &[&str] = &[
+        "signin", "signup", "login", "logout", "signout", "register", "forgotpassword", "resetpassword",
+        "requestpasswordreset", "verifyemail", "sendmagiclink", "magiclink", "contact", "newsletter",
+        "subscribe", "waitlist", "joinwaitlist", "feedback", "authenticate", "requestaccess",
+    ];
+    PUBLIC
+        .iter()
+        .any(|p| n.starts_with(p) || n.ends_with(p) || n.contains(&format!("{p}action")) || n.contains(&format!("submit{p}")))
+        .then(|| "public by design (sign-in, sign-up, contact or newsletter)".to_string())
+}

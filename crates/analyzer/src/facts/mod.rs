@@ -1,0 +1,147 @@
+//! Facts per action: an ordered record of what happens along the action's control flow —
+//! session lookups, fail-closed checks, sinks reached (with the auth state at that point),
+//! client values used as identity, raw records returned.
+//!
+//! [`walker`] computes them; rules only read them.
+
+mod flow;
+mod value;
+mod walker;
+
+pub use flow::Authn;
+pub(crate) use walker::collect;
+
+use crate::catalog::sinks::SinkKind;
+use crate::report::ByteSpan;
+
+/// Everything the rules need to know about one action.
+#[derive(Debug, Clone, Default)]
+pub struct ActionFacts {
+    /// Reported name.
+    pub name: String,
+    /// The span that stands for the whole action (its name).
+    pub head: ByteSpan,
+    /// Why the action is public on purpose, if it is (comment, config, or public by design).
+    pub public: Option<String>,
+    /// Sinks reached, in order.
+    pub sinks: Vec<SinkFact>,
+    /// Session lookups, in order: (sequence number, span).
+    pub guard_calls: Vec<(u32, ByteSpan)>,
+    /// Fail-closed checks that hold (not swallowed by a `catch`), by sequence number.
+    pub checks: Vec<u32>,
+    /// Client values used as the acting user's identity or role.
+    pub identity_issues: Vec<IdentityIssue>,
+    /// Raw ORM records returned to the caller.
+    pub raw_returns: Vec<RawReturn>,
+    /// Where identity comes from an API that does not verify it (the first such lookup).
+    pub unverified_source: Option<ByteSpan>,
+    /// What fixes need to know about the action.
+    pub fix: FixContext,
+}
+
+/// A sink the action reaches.
+#[derive(Debug, Clone)]
+pub struct SinkFact {
+    /// Order among the action's events.
+    pub seq: u32,
+    /// What to highlight (the call in the action's own body).
+    pub span: ByteSpan,
+    /// Mutation or sensitive read.
+    pub kind: SinkKind,
+    /// A short description, e.g. `prisma.post.delete`.
+    pub label: String,
+    /// Authentication in force when the sink runs.
+    pub authn: Authn,
+    /// Whether the resource is authorized (role check, ownership, scoped to the caller).
+    pub authorized: bool,
+    /// Client values that choose the resource without authorization.
+    pub unauthorized_keys: Vec<String>,
+    /// Why this is an admin-only operation, if it is and no role check covers it.
+    pub admin_only: Option<String>,
+    /// A client value written without schema validation.
+    pub unvalidated: Option<ByteSpan>,
+    /// Whether a service-role client runs it.
+    pub service_role: bool,
+    /// For reads: whether the result reaches the caller or the read is keyed by client input.
+    pub sensitive: bool,
+    /// How an ownership fix could scope it.
+    pub scope_fix: Option<ScopeFix>,
+}
+
+/// A client value used as the actor's identity or role.
+#[derive(Debug, Clone)]
+pub struct IdentityIssue {
+    /// The client value.
+    pub span: ByteSpan,
+    /// What it is used as (`authorId`, `role`, an ownership comparison).
+    pub used_as: String,
+    /// What to replace it with, when the session identity expression is known.
+    pub replacement: Option<String>,
+}
+
+/// A raw record returned to the caller.
+#[derive(Debug, Clone)]
+pub struct RawReturn {
+    /// The returned expression.
+    pub span: ByteSpan,
+    /// The ORM call that produced it.
+    pub source: String,
+}
+
+/// A Prisma `delete`/`update` by key that can be scoped to the caller.
+#[derive(Debug, Clone)]
+pub struct ScopeFix {
+    /// Span of the operation name (`delete`) to turn into `deleteMany`.
+    pub op_span: ByteSpan,
+    /// The new operation name.
+    pub new_op: &'static str,
+    /// Offset just after the last property inside `where: { .. }`.
+    pub where_insert_at: u32,
+    /// Whether the `where` object already ends with a comma.
+    pub where_has_trailing_comma: bool,
+    /// The whole statement that runs the call (to wrap with a count check).
+    pub statement: ByteSpan,
+    /// Whether the statement is a bare `await call;` whose result is unused.
+    pub result_unused: bool,
+}
+
+/// What fixes need: where to insert a check, and the file's idioms.
+#[derive(Debug, Clone, Default)]
+pub struct FixContext {
+    /// Offset where statements can be inserted at the start of the body (after directives).
+    pub body_insert_at: Option<u32>,
+    /// Indentation of the body's statements.
+    pub indent: String,
+    /// The session variable in scope at the first sink, and the statement after which a
+    /// check can be inserted (for unchecked sessions).
+    pub session_var: Option<SessionVar>,
+    /// Whether the action's failure style is `redirect`, `return { error }` or `throw`.
+    pub error_style: ErrorStyle,
+    /// The owner column used elsewhere in the file for this model (`authorId`).
+    pub owner_column: Option<String>,
+}
+
+/// A variable holding a session lookup's result.
+#[derive(Debug, Clone)]
+pub struct SessionVar {
+    /// Its name (`session`, `user`, `userId`).
+    pub name: String,
+    /// The expression for the caller's id (`session.user.id`).
+    pub identity_expr: String,
+    /// Offset just after the declaring statement.
+    pub after_decl: u32,
+    /// Whether it came from a lookup that returns an object that is never null (iron-session).
+    pub always_object: bool,
+}
+
+/// How the file fails closed elsewhere.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ErrorStyle {
+    /// `throw new Error("Unauthorized")`.
+    #[default]
+    Throw,
+    /// `redirect("/login")`.
+    Redirect,
+    /// `return { error: "Unauthorized" }`.
+    ReturnError,
+}

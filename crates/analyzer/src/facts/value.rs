@@ -1,0 +1,168 @@
+//! The abstract value of an expression: where it comes from (client, session, database) and
+//! what testing it proves.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use super::flow::Asserts;
+use crate::module::Func;
+use crate::report::ByteSpan;
+
+/// A value from client input.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Taint {
+    /// Names of the client values it derives from (`postId`, `formData:id`).
+    pub labels: BTreeSet<String>,
+    /// Whether a schema validated it.
+    pub validated: bool,
+    /// Whether it is named like the acting user's id (`userId`, `authorId`).
+    pub actor: bool,
+    /// Whether it is named like a role or permission.
+    pub role: bool,
+}
+
+/// A value that came from a session lookup.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Guard {
+    /// The lookup does not verify the token.
+    pub unverified: bool,
+    /// The lookup always returns an object (iron-session): only a field check proves a user.
+    pub always_object: bool,
+    /// This is the lookup's `error` field: its *absence* proves a user.
+    pub error: bool,
+    /// This is a function that performs a lookup when called (Kinde's `getUser`).
+    pub factory: bool,
+}
+
+/// A record produced by an ORM call.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    /// The sink index of the call that produced it, if it was a read.
+    pub sink: Option<usize>,
+    /// Client-value labels that selected it.
+    pub keys: BTreeSet<String>,
+    /// Whether the query was scoped to the caller.
+    pub scoped: bool,
+    /// Whether it is a full row (no column selection).
+    pub raw: bool,
+    /// The call, for messages.
+    pub label: String,
+}
+
+/// The abstract value of an expression.
+#[derive(Debug, Clone, Default)]
+pub struct Value<'a> {
+    /// Client input it derives from.
+    pub taint: Option<Taint>,
+    /// Session lookup it derives from.
+    pub guard: Option<Guard>,
+    /// Derived from the session identity (`session.user.id`, `ctx.userId`).
+    pub identity: bool,
+    /// Derived from a record scoped to the caller (`ownAccount.id`).
+    pub owned: bool,
+    /// A role or permission value from the server (`session.user.role`).
+    pub role: bool,
+    /// An ORM record (or a field of one, see `field_of`).
+    pub record: Option<Rc<Record>>,
+    /// The name of the record field this value reads (`authorId` in `post.authorId`).
+    pub field_of: Option<String>,
+    /// A Supabase service-role / admin client.
+    pub service: bool,
+    /// Truthy only when these facts hold (result of a helper returning `false` on failure).
+    pub auth_bool: Option<Rc<Asserts>>,
+    /// A function value, with the module it is defined in.
+    pub func: Option<(usize, Func<'a>)>,
+    /// The callback of a wrapper or `next` of a middleware: calling it runs the action.
+    pub continuation: bool,
+    /// A string literal's value.
+    pub str_lit: Option<&'a str>,
+    /// `null`, `undefined`, `false`, `0`, `""` or an `{ error }` object.
+    pub falsy: bool,
+    /// Known object fields (object literals, action-client arguments).
+    pub fields: Option<Rc<BTreeMap<String, Value<'a>>>>,
+    /// The source expression for the caller's identity, when this is a session value.
+    pub identity_expr: Option<String>,
+    /// Where the expression is.
+    pub span: Option<ByteSpan>,
+}
+
+impl<'a> Value<'a> {
+    /// A client value with one label.
+    pub fn client(label: &str, name: &str, span: Option<ByteSpan>) -> Self {
+        Value {
+            taint: Some(Taint {
+                labels: [label.to_string()].into(),
+                validated: false,
+                actor: crate::catalog::names::is_actor_id_name(name),
+                role: crate::catalog::names::is_role_name(name),
+            }),
+            span,
+            ..Value::default()
+        }
+    }
+
+    /// Whether the value is client input.
+    pub fn is_tainted(&self) -> bool {
+        self.taint.is_some()
+    }
+
+    /// Combines two values flowing into one (`a + b`, `{ a, b }`, `cond ? a : b`).
+    pub fn merge(mut self, other: Value<'a>) -> Value<'a> {
+        self.taint = match (self.taint.take(), other.taint) {
+            (Some(mut a), Some(b)) => {
+                a.labels.extend(b.labels);
+                a.validated &= b.validated;
+                a.actor |= b.actor;
+                a.role |= b.role;
+                Some(a)
+            }
+            (a, b) => a.or(b),
+        };
+        self.guard = self.guard.or(other.guard);
+        self.identity |= other.identity;
+        self.owned |= other.owned;
+        self.role |= other.role;
+        self.record = self.record.or(other.record);
+        self.service |= other.service;
+        self.identity_expr = self.identity_expr.or(other.identity_expr);
+        self.span = self.span.or(other.span);
+        self
+    }
+
+    /// Only the provenance (taint, identity, ownership) — for values computed from others.
+    pub fn derived(&self) -> Value<'a> {
+        Value {
+            taint: self.taint.clone(),
+            identity: self.identity,
+            owned: self.owned,
+            identity_expr: self.identity_expr.clone(),
+            span: self.span,
+            ..Value::default()
+        }
+    }
+
+    /// A known field of an object value.
+    pub fn field(&self, name: &str) -> Option<&Value<'a>> {
+        self.fields.as_ref().and_then(|f| f.get(name))
+    }
+
+    /// Every leaf of an object value with its property name (the value itself when it has no
+    /// known fields).
+    pub fn leaves(&self, name: Option<&str>, out: &mut Vec<(Option<String>, Value<'a>)>, depth: u32) {
+        match &self.fields {
+            Some(fields) if depth < 8 => {
+                for (key, value) in fields.iter() {
+                    let key_name = if key.starts_with("...") { name.map(str::to_string) } else { Some(key.clone()) };
+                    value.leaves(key_name.as_deref(), out, depth + 1);
+                }
+                // Values spread or computed into the object without a known field.
+                let mut rest = self.clone();
+                rest.fields = None;
+                if rest.is_tainted() || rest.identity || rest.owned {
+                    out.push((name.map(str::to_string), rest));
+                }
+            }
+            _ => out.push((name.map(str::to_string), self.clone())),
+        }
+    }
+}

@@ -1,0 +1,1946 @@
+//! Walks one action's body in execution order and records its facts.
+//!
+//! The walk is a small abstract interpreter: statements run in order, `if` forks the
+//! branch-sensitive [`Flow`] and joins it afterwards, `throw`/`return`/`redirect()` end a path,
+//! `try/catch` keeps the state of paths that a swallowing `catch` resumes, and calls of
+//! functions defined in the project are followed (inlined) with their arguments bound.
+//! Every recursion is bounded, so crafted input cannot exhaust the stack.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
+
+use oxc_ast::ast::*;
+use oxc_span::GetSpan;
+use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator};
+
+use super::flow::{Asserts, Authn, Flow};
+use super::value::{Guard, Record, Taint, Value};
+use super::{ActionFacts, IdentityIssue, RawReturn, ScopeFix, SessionVar, SinkFact};
+use crate::catalog::guards::{self, GuardKind};
+use crate::catalog::sinks::{self, ArgShape, Seg, SinkKind, SinkMatch};
+use crate::catalog::{exits, names};
+use crate::config::Config;
+use crate::discover::{ActionDef, Via};
+use crate::engine::ModuleGraph;
+use crate::module::{as_func, strip, strip_await, Func, ModuleScope};
+use crate::report::ByteSpan;
+
+/// How deep expressions are evaluated; deeper sub-expressions are treated as opaque.
+const MAX_EXPR_DEPTH: u32 = 200;
+/// How many nested calls of project functions are followed.
+const MAX_CALL_DEPTH: usize = 8;
+/// Total evaluation steps for one action (bounds inlining blow-up).
+const STEP_BUDGET: u32 = 200_000;
+
+/// Computes the facts of one action of module `module`.
+pub(crate) fn collect<'a>(graph: &ModuleGraph<'a>, module: usize, def: &ActionDef<'a>, config: &Config) -> ActionFacts {
+    let scope = graph.module(module);
+    let mut walker = Walker {
+        graph,
+        config,
+        module,
+        scope: scope.clone(),
+        vars: HashMap::new(),
+        flow: Flow::default(),
+        seq: 0,
+        facts: ActionFacts { name: def.name.clone(), head: def.head, ..ActionFacts::default() },
+        frames: Vec::new(),
+        try_stack: Vec::new(),
+        call_stack: Vec::new(),
+        site: None,
+        depth: 0,
+        steps: 0,
+        continuation_calls: Vec::new(),
+        sink_records: Vec::new(),
+        in_action_body: false,
+        last_exit_swallowed: false,
+    };
+    walker.run_action(def);
+    walker.finish()
+}
+
+struct Frame<'a> {
+    returns: Vec<(Flow, Value<'a>)>,
+}
+
+struct TryFrame {
+    swallows: bool,
+    throws: Vec<Flow>,
+}
+
+struct Walker<'g, 'a> {
+    graph: &'g ModuleGraph<'a>,
+    config: &'g Config,
+    module: usize,
+    scope: Rc<ModuleScope<'a>>,
+    vars: HashMap<&'a str, Value<'a>>,
+    flow: Flow,
+    seq: u32,
+    facts: ActionFacts,
+    frames: Vec<Frame<'a>>,
+    try_stack: Vec<TryFrame>,
+    call_stack: Vec<(usize, u32)>,
+    /// The call in the action's own body through which an inlined helper runs.
+    site: Option<ByteSpan>,
+    depth: u32,
+    steps: u32,
+    /// State and arguments each time a wrapper/middleware called the wrapped action.
+    continuation_calls: Vec<(Flow, Vec<Value<'a>>)>,
+    /// For each read sink: the flow-independent facts needed to judge it when returned.
+    sink_records: Vec<Option<Rc<Record>>>,
+    in_action_body: bool,
+    /// Whether the last exit (`throw`/`redirect`) was inside a `try` whose `catch` swallows it.
+    last_exit_swallowed: bool,
+}
+
+impl<'g, 'a> Walker<'g, 'a> {
+    // ----- entry points -------------------------------------------------------------------
+
+    fn run_action(&mut self, def: &ActionDef<'a>) {
+        self.facts.fix.body_insert_at = def.func.body().map(|b| {
+            b.directives.last().map(|d| d.span.end).unwrap_or(b.span.start + 1)
+        });
+        self.facts.fix.indent = def
+            .func
+            .body()
+            .and_then(|b| b.statements.first().map(|s| s.span().start).or(b.directives.first().map(|d| d.span.start)))
+            .map(|start| indentation_at(self.scope.source, start))
+            .unwrap_or_else(|| "  ".to_string());
+        let mut params: Vec<Value<'a>> = Vec::new();
+        match def.via {
+            Via::Plain => {}
+            Via::Wrapper(call) => params = self.enter_wrapper(call, def.func),
+            Via::Client(call) => params = self.enter_client(call),
+        }
+        self.in_action_body = true;
+        self.bind_action_params(def.func, params);
+        self.walk_func_body(def.func);
+    }
+
+    fn finish(mut self) -> ActionFacts {
+        // Reads only count when their result reaches the caller or client input keys them.
+        self.facts.sinks.retain(|s| s.kind != SinkKind::Read || s.sensitive);
+        self.facts
+    }
+
+    fn bind_action_params(&mut self, func: Func<'a>, injected: Vec<Value<'a>>) {
+        let params = func.params();
+        for (i, param) in params.items.iter().enumerate() {
+            let value = match injected.get(i) {
+                Some(v) => v.clone(),
+                None => self.client_param_value(&param.pattern),
+            };
+            self.bind_pattern(&param.pattern, value, None);
+        }
+        if let Some(rest) = &params.rest {
+            let v = self.client_param_value(&rest.rest.argument);
+            self.bind_pattern(&rest.rest.argument, v, None);
+        }
+    }
+
+    /// A parameter of the action: client input, labelled by its name.
+    fn client_param_value(&self, pattern: &BindingPattern<'a>) -> Value<'a> {
+        let name = match pattern {
+            BindingPattern::BindingIdentifier(id) => id.name.as_str(),
+            _ => "args",
+        };
+        let span = pattern.span();
+        Value::client(name, name, Some(ByteSpan { start: span.start, end: span.end }))
+    }
+
+    // ----- wrappers and action clients -----------------------------------------------------
+
+    /// `wrap(fn)`: follows the wrapper's definition to the point where it calls `fn`, and returns
+    /// the values it passes (session values become the action's first parameters).
+    fn enter_wrapper(&mut self, call: &'a CallExpression<'a>, action: Func<'a>) -> Vec<Value<'a>> {
+        let callee_name = path_of(&call.callee).unwrap_or_default();
+        let fn_index = call
+            .arguments
+            .iter()
+            .position(|a| a.as_expression().and_then(as_func).is_some_and(|f| f.key() == action.key()))
+            .unwrap_or(0);
+        if let Some((module, func)) = self.resolve_callee(&call.callee) {
+            let mut args: Vec<Value<'a>> = call.arguments.iter().map(|a| self.eval_argument(a)).collect();
+            if let Some(slot) = args.get_mut(fn_index) {
+                *slot = Value { continuation: true, ..Value::default() };
+            }
+            self.continuation_calls.clear();
+            let _ = self.call_function(module, func, args, span_of(call.span));
+            let calls = std::mem::take(&mut self.continuation_calls);
+            if calls.is_empty() {
+                // The wrapper never calls the action as far as we can tell: judge the action alone.
+                self.flow = Flow::default();
+                return Vec::new();
+            }
+            let mut flow = Flow::unreachable();
+            let mut injected: Vec<Value<'a>> = Vec::new();
+            for (f, vals) in calls {
+                flow = flow.join(f);
+                if injected.is_empty() {
+                    injected = vals;
+                }
+            }
+            self.flow = flow;
+            // Arguments the wrapper forwards from its own (client) parameters stay client input.
+            return injected;
+        }
+        if guards::is_auth_wrapper_name(&callee_name) {
+            self.record_guard_call(span_of(call.callee.span()));
+            self.flow.authn = Authn::Checked;
+            self.flow.role |= guards::is_role_wrapper_name(&callee_name);
+            self.record_check();
+            let session = Value { identity: true, owned: true, identity_expr: Some("user.id".into()), ..Value::default() };
+            return vec![session];
+        }
+        Vec::new()
+    }
+
+    /// `client.schema(s).action(fn)` / `proc.createServerAction().input(s).handler(fn)`:
+    /// establishes what the client's middleware proves and returns the action's first
+    /// parameter (`{ parsedInput, ctx }`).
+    fn enter_client(&mut self, call: &'a CallExpression<'a>) -> Vec<Value<'a>> {
+        let (validated, ctx) = self.client_chain(&call.callee, 0);
+        let input = Value {
+            taint: Some(Taint { labels: ["parsedInput".to_string()].into(), validated, actor: false, role: false }),
+            ..Value::default()
+        };
+        let mut fields = BTreeMap::new();
+        for name in ["parsedInput", "input", "clientInput", "bindArgsParsedInputs"] {
+            let mut v = input.clone();
+            if let Some(t) = v.taint.as_mut() {
+                t.labels = [name.to_string()].into();
+                t.validated = validated && name != "clientInput";
+            }
+            fields.insert(name.to_string(), v);
+        }
+        fields.insert("ctx".to_string(), ctx);
+        let first = Value { fields: Some(Rc::new(fields)), ..Value::default() };
+        // zsa passes `(input, ctx)` positionally in some versions; next-safe-action stateAction
+        // passes `(args, { prevResult })`.
+        vec![first]
+    }
+
+    /// Follows an action-client chain down to its root, applying every `.use(mw)` middleware.
+    /// Returns whether input is schema-validated and the `ctx` value.
+    fn client_chain(&mut self, expr: &'a Expression<'a>, depth: u32) -> (bool, Value<'a>) {
+        if depth > 24 {
+            return (false, Value::default());
+        }
+        match strip(expr) {
+            Expression::CallExpression(c) => {
+                if let Expression::StaticMemberExpression(m) = strip(&c.callee) {
+                    let method = m.property.name.as_str();
+                    let (mut validated, ctx) = self.client_chain(&m.object, depth + 1);
+                    match method {
+                        "schema" | "inputSchema" | "input" | "bindArgsSchemas" => validated = true,
+                        "use" | "middleware" => {
+                            if let Some(mw) = c.arguments.first().and_then(|a| a.as_expression()) {
+                                let ctx = self.run_middleware(mw, ctx);
+                                return (validated, ctx);
+                            }
+                        }
+                        "handler" => {
+                            // zsa procedure: `createServerActionProcedure().handler(fn)`; what fn
+                            // returns becomes ctx.
+                            if let Some(func) = c.arguments.first().and_then(|a| a.as_expression()).and_then(as_func) {
+                                let v = self.call_function(self.module, func, vec![Value { fields: Some(Rc::new([("ctx".to_string(), ctx)].into())), ..Value::default() }], span_of(c.span));
+                                let mut v = v;
+                                v.identity |= v.guard.is_some();
+                                v.owned |= v.identity;
+                                return (validated, v);
+                            }
+                        }
+                        _ => {}
+                    }
+                    (validated, ctx)
+                } else {
+                    // Root call: `createSafeActionClient(..)`, `createServerAction()`,
+                    // `createServerActionProcedure(parent)`.
+                    let name = path_of(&c.callee).unwrap_or_default();
+                    if name.ends_with("createServerActionProcedure") {
+                        if let Some(parent) = c.arguments.first().and_then(|a| a.as_expression()) {
+                            return self.client_chain(parent, depth + 1);
+                        }
+                    }
+                    (false, Value::default())
+                }
+            }
+            Expression::Identifier(id) => {
+                let name = id.name.as_str();
+                // Defined in this module: follow its initialiser.
+                if let Some(init) = self.scope.consts.get(name).copied() {
+                    return self.client_chain(init, depth + 1);
+                }
+                // Imported from the project: follow its definition there.
+                if let Some((module, init)) = self.graph.resolve_const(self.module, name) {
+                    let saved = (self.module, self.scope.clone());
+                    self.module = module;
+                    self.scope = self.graph.module(module);
+                    let r = self.client_chain(init, depth + 1);
+                    (self.module, self.scope) = saved;
+                    return r;
+                }
+                if guards::is_auth_client_name(name) {
+                    self.record_guard_call(span_of(id.span));
+                    self.flow.authn = Authn::Checked;
+                    self.flow.role |= name.to_ascii_lowercase().contains("admin");
+                    self.record_check();
+                    let ctx = Value { identity: true, owned: true, identity_expr: Some("ctx.user.id".into()), ..Value::default() };
+                    return (false, ctx);
+                }
+                (false, Value::default())
+            }
+            _ => (false, Value::default()),
+        }
+    }
+
+    /// Runs a `.use(async ({ next, ctx }) => ..)` middleware up to its `next(..)` call; the flow
+    /// there becomes the action's starting flow and the `ctx` it passes the action's `ctx`.
+    fn run_middleware(&mut self, mw: &'a Expression<'a>, ctx: Value<'a>) -> Value<'a> {
+        let func = match strip(mw) {
+            Expression::Identifier(id) => self.resolve_name(id.name.as_str()).map(|(_, f)| f),
+            _ => as_func(mw),
+        };
+        let Some(func) = func else { return ctx };
+        let mut fields = BTreeMap::new();
+        fields.insert("next".to_string(), Value { continuation: true, ..Value::default() });
+        fields.insert("ctx".to_string(), ctx.clone());
+        let arg = Value { fields: Some(Rc::new(fields)), ..Value::default() };
+        self.continuation_calls.clear();
+        let before = self.flow.clone();
+        let _ = self.call_function(self.module, func, vec![arg], span_of(mw.span()));
+        let calls = std::mem::take(&mut self.continuation_calls);
+        if calls.is_empty() {
+            self.flow = before;
+            return ctx;
+        }
+        let mut flow = Flow::unreachable();
+        let mut passed = Value::default();
+        for (f, vals) in calls {
+            flow = flow.join(f);
+            if let Some(v) = vals.into_iter().next() {
+                passed = v;
+            }
+        }
+        self.flow = flow;
+        // `next({ ctx: { user } })`: the new ctx merges into the old one.
+        match passed.field("ctx") {
+            Some(new_ctx) => {
+                let mut merged = new_ctx.clone();
+                merged.identity |= ctx.identity || merged.guard.is_some();
+                merged.owned |= merged.identity;
+                if let (Some(old), Some(new)) = (&ctx.fields, &merged.fields) {
+                    let mut all = (**old).clone();
+                    all.extend(new.iter().map(|(k, v)| (k.clone(), v.clone())));
+                    merged.fields = Some(Rc::new(all));
+                }
+                mark_identity(&mut merged);
+                merged
+            }
+            None => ctx,
+        }
+    }
+
+    // ----- functions ----------------------------------------------------------------------
+
+    fn walk_func_body(&mut self, func: Func<'a>) {
+        if let Some(expr) = func.expression_body() {
+            let v = self.eval(expr);
+            self.on_return(v, expr.span());
+        } else if let Some(body) = func.body() {
+            self.walk_statements(&body.statements);
+        }
+    }
+
+    /// Follows a call of a project function: binds its parameters, walks its body, and
+    /// combines its return paths.
+    fn call_function(&mut self, module: usize, func: Func<'a>, args: Vec<Value<'a>>, site: ByteSpan) -> Value<'a> {
+        let key = (module, func.key());
+        if self.call_stack.contains(&key) || self.call_stack.len() >= MAX_CALL_DEPTH || self.steps > STEP_BUDGET {
+            return args.iter().fold(Value::default(), |acc, a| acc.merge(a.derived()));
+        }
+        self.call_stack.push(key);
+        let saved_vars = std::mem::take(&mut self.vars);
+        let saved_module = (self.module, self.scope.clone());
+        let saved_in_body = self.in_action_body;
+        self.in_action_body = false;
+        if module != self.module {
+            self.module = module;
+            self.scope = self.graph.module(module);
+        }
+        let site_was = self.site;
+        if self.site.is_none() {
+            self.site = Some(site);
+        }
+        let params = func.params();
+        for (i, param) in params.items.iter().enumerate() {
+            let value = args.get(i).cloned().unwrap_or_default();
+            self.bind_pattern(&param.pattern, value, None);
+        }
+        if let Some(rest) = &params.rest {
+            let v = args.iter().skip(params.items.len()).fold(Value::default(), |acc, a| acc.merge(a.clone()));
+            self.bind_pattern(&rest.rest.argument, v, None);
+        }
+        self.frames.push(Frame { returns: Vec::new() });
+        self.walk_func_body(func);
+        if self.flow.reachable {
+            let f = self.flow.clone();
+            self.frames.last_mut().unwrap().returns.push((f, Value { falsy: true, ..Value::default() }));
+        }
+        let frame = self.frames.pop().unwrap();
+        self.vars = saved_vars;
+        (self.module, self.scope) = saved_module;
+        self.in_action_body = saved_in_body;
+        self.site = site_was;
+        self.call_stack.pop();
+
+        if frame.returns.is_empty() {
+            self.flow = Flow::unreachable();
+            return Value::default();
+        }
+        let joined = frame.returns.iter().map(|(f, _)| f.clone()).reduce(Flow::join).unwrap();
+        let truthy = frame.returns.iter().filter(|(_, v)| !v.falsy).map(|(f, _)| f.clone()).reduce(Flow::join);
+        let mut result = Value::default();
+        for (_, v) in &frame.returns {
+            result = result.merge(v.clone());
+        }
+        if let Some(t) = truthy {
+            let gained = Asserts {
+                authn: if t.authn > joined.authn { t.authn } else { Authn::None },
+                role: t.role && !joined.role,
+                authorize: t.authorized.difference(&joined.authorized).cloned().collect(),
+            };
+            if !gained.is_empty() {
+                result.auth_bool = Some(Rc::new(gained));
+            }
+        }
+        if frame.returns.len() == 1 {
+            result.falsy = frame.returns[0].1.falsy;
+            result.fields = frame.returns[0].1.fields.clone();
+            result.func = frame.returns[0].1.func;
+        }
+        self.flow = joined;
+        result
+    }
+
+    // ----- statements ---------------------------------------------------------------------
+
+    fn walk_statements(&mut self, stmts: &'a [Statement<'a>]) {
+        for stmt in stmts {
+            if !self.flow.reachable {
+                break;
+            }
+            self.walk_statement(stmt);
+        }
+    }
+
+    fn walk_statement(&mut self, stmt: &'a Statement<'a>) {
+        self.steps += 1;
+        if self.steps > STEP_BUDGET {
+            return;
+        }
+        match stmt {
+            Statement::ExpressionStatement(s) => {
+                self.eval(&s.expression);
+            }
+            Statement::VariableDeclaration(decl) => self.walk_var_decl(decl),
+            Statement::ReturnStatement(r) => {
+                let v = r.argument.as_ref().map(|a| self.eval(a)).unwrap_or(Value { falsy: true, ..Value::default() });
+                let span = r.argument.as_ref().map(|a| a.span()).unwrap_or(r.span);
+                self.on_return(v, span);
+            }
+            Statement::ThrowStatement(t) => {
+                self.eval(&t.argument);
+                self.on_throw();
+            }
+            Statement::IfStatement(s) => self.walk_if(s),
+            Statement::BlockStatement(b) => self.walk_statements(&b.body),
+            Statement::TryStatement(t) => self.walk_try(t),
+            Statement::ForOfStatement(f) => {
+                let items = self.eval(&f.right);
+                self.walk_loop(|w| {
+                    w.bind_for_left(&f.left, items.derived());
+                    w.walk_statement(&f.body);
+                });
+            }
+            Statement::ForInStatement(f) => {
+                let items = self.eval(&f.right);
+                self.walk_loop(|w| {
+                    w.bind_for_left(&f.left, items.derived());
+                    w.walk_statement(&f.body);
+                });
+            }
+            Statement::ForStatement(f) => {
+                if let Some(init) = &f.init {
+                    match init {
+                        ForStatementInit::VariableDeclaration(d) => self.walk_var_decl(d),
+                        other => {
+                            if let Some(e) = other.as_expression() {
+                                self.eval(e);
+                            }
+                        }
+                    }
+                }
+                if let Some(test) = &f.test {
+                    self.eval(test);
+                }
+                self.walk_loop(|w| w.walk_statement(&f.body));
+            }
+            Statement::WhileStatement(s) => {
+                self.eval(&s.test);
+                self.walk_loop(|w| w.walk_statement(&s.body));
+            }
+            Statement::DoWhileStatement(s) => {
+                self.walk_statement(&s.body);
+                self.eval(&s.test);
+            }
+            Statement::SwitchStatement(s) => {
+                self.eval(&s.discriminant);
+                let before = self.flow.clone();
+                let mut out = Flow::unreachable();
+                let mut has_default = false;
+                for case in &s.cases {
+                    has_default |= case.test.is_none();
+                    self.flow = before.clone();
+                    self.walk_statements(&case.consequent);
+                    out = out.join(std::mem::take(&mut self.flow));
+                }
+                if !has_default {
+                    out = out.join(before);
+                }
+                self.flow = out;
+            }
+            Statement::LabeledStatement(l) => self.walk_statement(&l.body),
+            Statement::FunctionDeclaration(f) => {
+                if let Some(id) = &f.id {
+                    let v = Value { func: Some((self.module, Func::Function(f))), ..Value::default() };
+                    self.vars.insert(id.name.as_str(), v);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn walk_loop(&mut self, body: impl FnOnce(&mut Self)) {
+        let before = self.flow.clone();
+        body(self);
+        let after = std::mem::take(&mut self.flow);
+        // The body may run zero times; a `return`/`throw` inside only ends that iteration's path.
+        self.flow = before.join(after);
+    }
+
+    fn bind_for_left(&mut self, left: &'a ForStatementLeft<'a>, value: Value<'a>) {
+        if let ForStatementLeft::VariableDeclaration(d) = left {
+            for decl in &d.declarations {
+                self.bind_pattern(&decl.id, value.clone(), None);
+            }
+        }
+    }
+
+    fn walk_var_decl(&mut self, decl: &'a VariableDeclaration<'a>) {
+        for d in &decl.declarations {
+            let value = match &d.init {
+                Some(init) => self.eval(init),
+                None => Value::default(),
+            };
+            self.bind_pattern(&d.id, value, Some(decl.span.end));
+        }
+    }
+
+    fn walk_if(&mut self, s: &'a IfStatement<'a>) {
+        let (when_true, when_false) = self.cond(&s.test);
+        let base = self.flow.clone();
+        self.flow.assume(&when_true);
+        self.walk_statement(&s.consequent);
+        let after_true = std::mem::take(&mut self.flow);
+        let true_exit_swallowed = self.last_exit_swallowed;
+        self.flow = base;
+        self.flow.assume(&when_false);
+        if let Some(alt) = &s.alternate {
+            self.walk_statement(alt);
+        }
+        let after_false = std::mem::take(&mut self.flow);
+        if !after_true.reachable && after_false.reachable && !when_false.is_empty() && !true_exit_swallowed {
+            self.record_check();
+        } else if after_true.reachable && !after_false.reachable && !when_true.is_empty() && !self.last_exit_swallowed {
+            self.record_check();
+        }
+        self.flow = after_true.join(after_false);
+    }
+
+    fn walk_try(&mut self, t: &'a TryStatement<'a>) {
+        let before = self.flow.clone();
+        let swallows = t.handler.as_ref().is_some_and(|h| !block_exits(&h.body.body));
+        self.try_stack.push(TryFrame { swallows, throws: Vec::new() });
+        self.walk_statements(&t.block.body);
+        let frame = self.try_stack.pop().unwrap();
+        let after_block = std::mem::take(&mut self.flow);
+        if let Some(handler) = &t.handler {
+            let entry = frame.throws.into_iter().fold(before, Flow::join);
+            self.flow = entry;
+            if let Some(param) = &handler.param {
+                self.bind_pattern(&param.pattern, Value::default(), None);
+            }
+            self.walk_statements(&handler.body.body);
+            let after_catch = std::mem::take(&mut self.flow);
+            self.flow = after_block.join(after_catch);
+        } else {
+            if let Some(outer) = self.try_stack.last_mut() {
+                outer.throws.extend(frame.throws);
+            }
+            self.flow = after_block;
+        }
+        if let Some(fin) = &t.finalizer {
+            self.walk_statements(&fin.body);
+        }
+    }
+
+    // ----- exits --------------------------------------------------------------------------
+
+    fn on_throw(&mut self) {
+        self.last_exit_swallowed = self.try_stack.iter().any(|t| t.swallows);
+        let f = self.flow.clone();
+        if let Some(t) = self.try_stack.last_mut() {
+            t.throws.push(f);
+        }
+        self.flow = Flow::unreachable();
+    }
+
+    fn on_return(&mut self, value: Value<'a>, span: oxc_span::Span) {
+        self.last_exit_swallowed = false;
+        if let Some(frame) = self.frames.last_mut() {
+            frame.returns.push((self.flow.clone(), value));
+            self.flow = Flow::unreachable();
+            return;
+        }
+        // The action itself returns: what reaches the caller?
+        let mut records: Vec<Rc<Record>> = Vec::new();
+        if let Some(r) = &value.record {
+            records.push(r.clone());
+        }
+        if let Some(fields) = &value.fields {
+            for v in fields.values() {
+                if let (Some(r), None) = (&v.record, &v.field_of) {
+                    records.push(r.clone());
+                }
+            }
+        }
+        for record in records {
+            if let Some(idx) = record.sink {
+                let authorized = record.scoped || self.flow.authorizes(&record.keys);
+                let authn = self.flow.authn;
+                if let Some(sink) = self.facts.sinks.get_mut(idx) {
+                    sink.sensitive = true;
+                    sink.authn = sink.authn.max(authn);
+                    sink.authorized = authorized;
+                    if !authorized {
+                        sink.unauthorized_keys = record.keys.iter().cloned().collect();
+                    }
+                }
+            }
+            if record.raw && value.field_of.is_none() {
+                self.facts.raw_returns.push(RawReturn { span: span_of(span), source: record.label.clone() });
+            }
+        }
+        self.flow = Flow::unreachable();
+    }
+
+    fn record_check(&mut self) {
+        self.seq += 1;
+        self.facts.checks.push(self.seq);
+    }
+
+    fn record_guard_call(&mut self, span: ByteSpan) {
+        self.seq += 1;
+        let span = self.site.unwrap_or(span);
+        self.facts.guard_calls.push((self.seq, span));
+    }
+
+    // ----- bindings -----------------------------------------------------------------------
+
+    fn bind_pattern(&mut self, pattern: &'a BindingPattern<'a>, value: Value<'a>, decl_end: Option<u32>) {
+        match pattern {
+            BindingPattern::BindingIdentifier(id) => {
+                let name = id.name.as_str();
+                let mut value = value;
+                if value.guard.is_some() && !value.guard.unwrap().factory && value.identity_expr.is_none() {
+                    value.identity_expr = Some(default_identity_expr(name));
+                }
+                if let (Some(end), true, true) = (decl_end, value.guard.is_some(), self.in_action_body) {
+                    if self.facts.fix.session_var.is_none() && !value.guard.unwrap().error && !value.guard.unwrap().factory {
+                        self.facts.fix.session_var = Some(SessionVar {
+                            name: name.to_string(),
+                            identity_expr: value.identity_expr.clone().unwrap_or_else(|| default_identity_expr(name)),
+                            after_decl: end,
+                            always_object: value.guard.unwrap().always_object,
+                        });
+                    }
+                }
+                if let Some(t) = value.taint.as_mut() {
+                    // A named client value is its own label, so checks on the name authorize it.
+                    if t.labels.len() > 1 || decl_end.is_none() {
+                        // keep provenance labels for parameters and merged values
+                    }
+                    t.labels.insert(name.to_string());
+                    t.actor |= names::is_actor_id_name(name);
+                    t.role |= names::is_role_name(name);
+                }
+                if value.identity && names::is_role_name(name) {
+                    value.role = true;
+                }
+                self.vars.insert(name, value);
+            }
+            BindingPattern::ObjectPattern(obj) => {
+                for prop in &obj.properties {
+                    let key = prop.key.static_name();
+                    let child = self.member_value(&value, key.as_deref().unwrap_or(""), None);
+                    self.bind_pattern(&prop.value, child, decl_end);
+                }
+                if let Some(rest) = &obj.rest {
+                    self.bind_pattern(&rest.argument, value.derived(), decl_end);
+                }
+            }
+            BindingPattern::ArrayPattern(arr) => {
+                for el in arr.elements.iter().flatten() {
+                    self.bind_pattern(el, value.derived(), decl_end);
+                }
+                if let Some(rest) = &arr.rest {
+                    self.bind_pattern(&rest.argument, value.derived(), decl_end);
+                }
+            }
+            BindingPattern::AssignmentPattern(a) => {
+                let default = self.eval(&a.right);
+                let merged = if value.taint.is_none() && value.guard.is_none() && !value.identity { value.merge(default) } else { value };
+                self.bind_pattern(&a.left, merged, decl_end);
+            }
+        }
+    }
+
+    // ----- conditions ---------------------------------------------------------------------
+
+    /// What `expr` being true, and being false, establishes.
+    fn cond(&mut self, expr: &'a Expression<'a>) -> (Asserts, Asserts) {
+        self.depth += 1;
+        let r = if self.depth > MAX_EXPR_DEPTH { (Asserts::default(), Asserts::default()) } else { self.cond_inner(expr) };
+        self.depth -= 1;
+        r
+    }
+
+    fn cond_inner(&mut self, expr: &'a Expression<'a>) -> (Asserts, Asserts) {
+        match strip_await(expr) {
+            Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
+                let (t, f) = self.cond(&u.argument);
+                (f, t)
+            }
+            Expression::LogicalExpression(l) if l.operator == LogicalOperator::And => {
+                let (ta, fa) = self.cond(&l.left);
+                let (tb, fb) = self.cond(&l.right);
+                (ta.and(tb), fa.or(fb))
+            }
+            Expression::LogicalExpression(l) if l.operator == LogicalOperator::Or => {
+                let (ta, fa) = self.cond(&l.left);
+                let (tb, fb) = self.cond(&l.right);
+                (ta.or(tb), fa.and(fb))
+            }
+            Expression::BinaryExpression(b) if b.operator.is_equality() => {
+                let equal = matches!(b.operator, BinaryOperator::Equality | BinaryOperator::StrictEquality);
+                let asserts_when_equal = self.compare(&b.left, &b.right);
+                match asserts_when_equal {
+                    Compared::Equal(a) => {
+                        if equal {
+                            (a, Asserts::default())
+                        } else {
+                            (Asserts::default(), a)
+                        }
+                    }
+                    Compared::Nullish(t, f) => {
+                        // `x === null` is true when x is falsy.
+                        if equal {
+                            (f, t)
+                        } else {
+                            (t, f)
+                        }
+                    }
+                }
+            }
+            Expression::BinaryExpression(b) if matches!(b.operator, BinaryOperator::In) => {
+                self.eval(&b.left);
+                let v = self.eval(&b.right);
+                self.truthiness(&v)
+            }
+            other => {
+                let v = self.eval(other);
+                self.truthiness(&v)
+            }
+        }
+    }
+
+    /// What a value being truthy / falsy establishes.
+    fn truthiness(&self, v: &Value<'a>) -> (Asserts, Asserts) {
+        if let Some(a) = &v.auth_bool {
+            return ((**a).clone(), Asserts::default());
+        }
+        if let Some(g) = v.guard {
+            let level = if g.unverified { Authn::Unverified } else { Authn::Checked };
+            if g.error {
+                return (Asserts::default(), Asserts { authn: level, ..Asserts::default() });
+            }
+            if !g.always_object && !g.factory {
+                return (Asserts { authn: level, role: v.role, ..Asserts::default() }, Asserts::default());
+            }
+            return (Asserts::default(), Asserts::default());
+        }
+        if v.role && v.taint.is_none() {
+            return (Asserts { role: true, ..Asserts::default() }, Asserts::default());
+        }
+        if let (Some(r), None) = (&v.record, &v.field_of) {
+            if r.scoped && !r.keys.is_empty() {
+                return (Asserts { authorize: r.keys.clone(), ..Asserts::default() }, Asserts::default());
+            }
+        }
+        (Asserts::default(), Asserts::default())
+    }
+
+    fn compare(&mut self, left: &'a Expression<'a>, right: &'a Expression<'a>) -> Compared {
+        let l = self.eval(left);
+        let r = self.eval(right);
+        let nullish = |e: &Expression<'_>, v: &Value<'_>| {
+            matches!(strip(e), Expression::NullLiteral(_)) || (v.falsy && v.str_lit.is_none() && is_undefined(e))
+        };
+        if nullish(right, &r) {
+            let (t, f) = self.truthiness(&l);
+            return Compared::Nullish(t, f);
+        }
+        if nullish(left, &l) {
+            let (t, f) = self.truthiness(&r);
+            return Compared::Nullish(t, f);
+        }
+        let mut asserts = Asserts::default();
+        // Role: `session.user.role === "admin"`.
+        for (a, b) in [(&l, &r), (&r, &l)] {
+            if a.str_lit.is_none() && b.str_lit.is_some() {
+                if a.role && a.taint.is_none() {
+                    asserts.role = true;
+                } else if let Some(t) = &a.taint {
+                    if t.role {
+                        self.identity_issue(a.span, "the caller's role");
+                    }
+                }
+            }
+        }
+        // Ownership: identity on one side.
+        for (id, other) in [(&l, &r), (&r, &l)] {
+            if (id.identity || id.guard.is_some()) && id.taint.is_none() && id.str_lit.is_none() {
+                if let (Some(rec), Some(_)) = (&other.record, &other.field_of) {
+                    asserts.authorize.extend(rec.keys.iter().cloned());
+                    asserts.authn = Authn::Checked;
+                    if rec.keys.is_empty() {
+                        asserts.role = asserts.role || false;
+                    }
+                } else if let Some(t) = &other.taint {
+                    // The client value equals the caller: it is the caller's own id.
+                    asserts.authorize.extend(t.labels.iter().cloned());
+                    asserts.authn = Authn::Checked;
+                }
+            }
+        }
+        // A record's owner compared with a client value: the client decides who the actor is.
+        for (field, other) in [(&l, &r), (&r, &l)] {
+            if let (Some(_), Some(name)) = (&field.record, &field.field_of) {
+                if other.taint.is_some() && !other.identity && names::is_owner_field(name) {
+                    let labels = other.taint.as_ref().unwrap().labels.clone();
+                    if !self.flow.authorizes(&labels) || self.flow.role && !labels.iter().all(|l| self.flow.authorized.contains(l)) {
+                        self.identity_issue(other.span, &format!("the owner in an ownership check (`{name}`)"));
+                    }
+                }
+            }
+        }
+        Compared::Equal(asserts)
+    }
+
+    fn identity_issue(&mut self, span: Option<ByteSpan>, used_as: &str) {
+        let Some(span) = span else { return };
+        let span = if self.in_action_body { span } else { self.site.unwrap_or(span) };
+        if self.facts.identity_issues.iter().any(|i| i.span == span) {
+            return;
+        }
+        let replacement = self.facts.fix.session_var.as_ref().map(|s| s.identity_expr.clone());
+        self.facts.identity_issues.push(IdentityIssue { span, used_as: used_as.to_string(), replacement });
+    }
+}
+
+/// The outcome of comparing two values.
+enum Compared {
+    /// What equality establishes.
+    Equal(Asserts),
+    /// A comparison with `null`/`undefined`: (value truthy, value falsy).
+    Nullish(Asserts, Asserts),
+}
+
+// ----- expressions ------------------------------------------------------------------------
+
+impl<'g, 'a> Walker<'g, 'a> {
+    fn eval_argument(&mut self, arg: &'a Argument<'a>) -> Value<'a> {
+        match arg {
+            Argument::SpreadElement(s) => self.eval(&s.argument),
+            other => match other.as_expression() {
+                Some(e) => self.eval(e),
+                None => Value::default(),
+            },
+        }
+    }
+
+    fn eval(&mut self, expr: &'a Expression<'a>) -> Value<'a> {
+        self.depth += 1;
+        self.steps += 1;
+        let mut v = if self.depth > MAX_EXPR_DEPTH || self.steps > STEP_BUDGET { Value::default() } else { self.eval_inner(expr) };
+        self.depth -= 1;
+        if v.span.is_none() {
+            v.span = Some(span_of(expr.span()));
+        }
+        v
+    }
+
+    fn eval_inner(&mut self, expr: &'a Expression<'a>) -> Value<'a> {
+        match expr {
+            Expression::ParenthesizedExpression(e) => self.eval(&e.expression),
+            Expression::TSAsExpression(e) => self.eval(&e.expression),
+            Expression::TSSatisfiesExpression(e) => self.eval(&e.expression),
+            Expression::TSNonNullExpression(e) => self.eval(&e.expression),
+            Expression::TSTypeAssertion(e) => self.eval(&e.expression),
+            Expression::TSInstantiationExpression(e) => self.eval(&e.expression),
+            Expression::AwaitExpression(e) => self.eval(&e.argument),
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::CallExpression(call) => self.eval_call(call),
+                ChainElement::TSNonNullExpression(e) => self.eval(&e.expression),
+                other => match other.as_member_expression() {
+                    Some(m) => self.eval_member(m),
+                    None => Value::default(),
+                },
+            },
+            Expression::Identifier(id) => self.eval_identifier(id.name.as_str(), span_of(id.span)),
+            Expression::StringLiteral(s) => Value { str_lit: Some(s.value.as_str()), falsy: s.value.is_empty(), ..Value::default() },
+            Expression::NullLiteral(_) => Value { falsy: true, ..Value::default() },
+            Expression::BooleanLiteral(b) => Value { falsy: !b.value, ..Value::default() },
+            Expression::NumericLiteral(n) => Value { falsy: n.value == 0.0, ..Value::default() },
+            Expression::TemplateLiteral(t) => {
+                let mut v = Value::default();
+                for e in &t.expressions {
+                    let x = self.eval(e);
+                    v = v.merge(x.derived());
+                }
+                if t.expressions.is_empty() {
+                    v.str_lit = t.quasis.first().map(|q| q.value.raw.as_str());
+                }
+                v
+            }
+            Expression::TaggedTemplateExpression(t) => self.eval_tagged_template(t),
+            Expression::CallExpression(call) => self.eval_call(call),
+            Expression::NewExpression(n) => self.eval_new(n),
+            Expression::StaticMemberExpression(_) | Expression::ComputedMemberExpression(_) | Expression::PrivateFieldExpression(_) => {
+                self.eval_member(expr.as_member_expression().unwrap())
+            }
+            Expression::ObjectExpression(o) => self.eval_object(o),
+            Expression::ArrayExpression(a) => {
+                let mut v = Value::default();
+                for el in &a.elements {
+                    let x = match el {
+                        ArrayExpressionElement::SpreadElement(s) => self.eval(&s.argument),
+                        ArrayExpressionElement::Elision(_) => Value::default(),
+                        other => other.as_expression().map(|e| self.eval(e)).unwrap_or_default(),
+                    };
+                    v = v.merge(x);
+                }
+                v.fields = None;
+                v
+            }
+            Expression::LogicalExpression(l) => {
+                let a = self.eval(&l.left);
+                let b = self.eval(&l.right);
+                a.merge(b)
+            }
+            Expression::ConditionalExpression(c) => {
+                self.cond(&c.test);
+                let a = self.eval(&c.consequent);
+                let b = self.eval(&c.alternate);
+                a.merge(b)
+            }
+            Expression::BinaryExpression(b) => {
+                let a = self.eval(&b.left);
+                let c = self.eval(&b.right);
+                let mut v = a.derived().merge(c.derived());
+                v.span = Some(span_of(b.span));
+                v
+            }
+            Expression::UnaryExpression(u) => {
+                let a = self.eval(&u.argument);
+                if u.operator == UnaryOperator::Void {
+                    return Value { falsy: true, ..Value::default() };
+                }
+                a.derived()
+            }
+            Expression::AssignmentExpression(a) => {
+                let v = self.eval(&a.right);
+                if let AssignmentTarget::AssignmentTargetIdentifier(id) = &a.left {
+                    let name = id.name.as_str();
+                    self.vars.insert(name, v.clone());
+                } else if let Some(m) = a.left.as_member_expression() {
+                    // `post.title = x` on a record: mark the record's later save as writing x.
+                    self.eval(m.object());
+                }
+                v
+            }
+            Expression::SequenceExpression(s) => {
+                let mut last = Value::default();
+                for e in &s.expressions {
+                    last = self.eval(e);
+                }
+                last
+            }
+            Expression::ArrowFunctionExpression(a) => Value { func: Some((self.module, Func::Arrow(a))), ..Value::default() },
+            Expression::FunctionExpression(f) => Value { func: Some((self.module, Func::Function(f))), ..Value::default() },
+            Expression::JSXElement(_) | Expression::JSXFragment(_) => Value::default(),
+            _ => Value::default(),
+        }
+    }
+
+    fn eval_identifier(&mut self, name: &'a str, span: ByteSpan) -> Value<'a> {
+        if let Some(v) = self.vars.get(name) {
+            let mut v = v.clone();
+            v.span = Some(span);
+            return v;
+        }
+        if name == "undefined" {
+            return Value { falsy: true, ..Value::default() };
+        }
+        // Module-level constants: service-role clients, functions.
+        if let Some(func) = self.scope.functions.get(name).copied() {
+            return Value { func: Some((self.module, func)), span: Some(span), ..Value::default() };
+        }
+        if let Some(init) = self.scope.consts.get(name).copied() {
+            if is_service_client_expr(init, self.scope.source) {
+                return Value { service: true, span: Some(span), ..Value::default() };
+            }
+        }
+        if self.scope.imports.contains_key(name) && is_service_client_name(name) {
+            return Value { service: true, span: Some(span), ..Value::default() };
+        }
+        Value::default()
+    }
+
+    fn eval_object(&mut self, o: &'a ObjectExpression<'a>) -> Value<'a> {
+        let mut fields = BTreeMap::new();
+        let mut rest = Value::default();
+        let mut falsy = false;
+        for (i, prop) in o.properties.iter().enumerate() {
+            match prop {
+                ObjectPropertyKind::ObjectProperty(p) => {
+                    let v = self.eval(&p.value);
+                    let key = p.key.static_name().map(|k| k.to_string()).unwrap_or_else(|| format!("[computed {i}]"));
+                    if key == "error" && !v.falsy || key == "success" && v.falsy || key == "ok" && v.falsy {
+                        falsy = true;
+                    }
+                    fields.insert(key, v);
+                }
+                ObjectPropertyKind::SpreadProperty(s) => {
+                    let v = self.eval(&s.argument);
+                    if let Some(f) = &v.fields {
+                        for (k, x) in f.iter() {
+                            fields.insert(k.clone(), x.clone());
+                        }
+                    } else {
+                        fields.insert(format!("...{i}"), v.clone());
+                        rest = rest.merge(v.derived());
+                    }
+                }
+            }
+        }
+        let mut v = rest;
+        v.fields = Some(Rc::new(fields));
+        v.falsy = falsy;
+        v
+    }
+
+    fn eval_member(&mut self, m: &'a MemberExpression<'a>) -> Value<'a> {
+        let obj = self.eval(m.object());
+        let prop: Option<&str> = match m {
+            MemberExpression::StaticMemberExpression(s) => Some(s.property.name.as_str()),
+            MemberExpression::ComputedMemberExpression(c) => {
+                let k = self.eval(&c.expression);
+                k.str_lit
+            }
+            MemberExpression::PrivateFieldExpression(_) => None,
+        };
+        let mut v = self.member_value(&obj, prop.unwrap_or(""), Some(span_of(m.span())));
+        v.span = Some(span_of(m.span()));
+        v
+    }
+
+    /// The value of `obj.prop` (also used for destructuring).
+    fn member_value(&self, obj: &Value<'a>, prop: &str, _span: Option<ByteSpan>) -> Value<'a> {
+        if let Some(field) = obj.field(prop) {
+            return field.clone();
+        }
+        let mut v = Value::default();
+        if let Some(g) = obj.guard {
+            if g.factory {
+                v.guard = Some(Guard { factory: true, ..g });
+                return v;
+            }
+            let is_error = matches!(prop, "error" | "err");
+            v.guard = Some(Guard { always_object: false, error: is_error, ..g });
+            v.identity = !is_error;
+            v.owned = !is_error;
+            v.role = names::is_role_name(prop) || obj.role;
+            v.identity_expr = obj.identity_expr.as_ref().map(|base| refine_identity_expr(base, prop));
+            if matches!(prop, "data" | "user" | "session" | "claims") {
+                // `data.user`, `session.user`: still the lookup result.
+            }
+            return v;
+        }
+        if obj.identity || obj.owned {
+            v.identity = obj.identity;
+            v.owned = true;
+            v.role = names::is_role_name(prop) || obj.role;
+            v.identity_expr = obj.identity_expr.as_ref().map(|base| refine_identity_expr(base, prop));
+            if let Some(f) = &obj.fields {
+                let _ = f;
+            }
+        }
+        if let Some(t) = &obj.taint {
+            let mut t = t.clone();
+            if !prop.is_empty() && !matches!(prop, "data" | "length") {
+                t.actor |= names::is_actor_id_name(prop);
+                t.role |= names::is_role_name(prop);
+                if !obj.identity {
+                    t.labels.insert(format!("{}.{prop}", t.labels.iter().next().cloned().unwrap_or_default()));
+                }
+            }
+            v.taint = Some(t);
+        }
+        if let Some(rec) = &obj.record {
+            v.record = Some(rec.clone());
+            v.field_of = Some(prop.to_string());
+            if rec.scoped || !rec.keys.is_empty() && self.flow.authorizes(&rec.keys) {
+                v.owned = true;
+            }
+        }
+        v.service = obj.service && matches!(prop, "from" | "storage" | "rpc" | "schema");
+        v
+    }
+
+    fn eval_new(&mut self, n: &'a NewExpression<'a>) -> Value<'a> {
+        let args: Vec<Value<'a>> = n.arguments.iter().map(|a| self.eval_argument(a)).collect();
+        let class = path_of(&n.callee).unwrap_or_default();
+        let last = class.rsplit('.').next().unwrap_or("");
+        if let Some(kind) = sinks::s3_command(last) {
+            let m = SinkMatch { kind, library: "AWS S3", op: last.to_string(), model: None, op_index: 0, shape: ArgShape::Generic };
+            let keys = args.iter().fold(Vec::new(), |mut acc, a| {
+                a.leaves(None, &mut acc, 0);
+                acc
+            });
+            self.record_sink(&m, &format!("new {last}(..)"), span_of(n.span), keys.clone(), keys, false, None, None);
+        }
+        Value::default()
+    }
+
+    fn eval_tagged_template(&mut self, t: &'a TaggedTemplateExpression<'a>) -> Value<'a> {
+        let tag = path_of(&t.tag).unwrap_or_default();
+        let values: Vec<Value<'a>> = t.quasi.expressions.iter().map(|e| self.eval(e)).collect();
+        let first_text = t.quasi.quasis.first().map(|q| q.value.raw.as_str()).unwrap_or("");
+        let is_sql_tag = {
+            let last = tag.rsplit('.').next().unwrap_or("");
+            matches!(last, "sql" | "$executeRaw" | "$queryRaw" | "$executeRawUnsafe" | "query" | "execute" | "raw" | "unsafe") || tag == "sql"
+        };
+        if !is_sql_tag {
+            return values.into_iter().fold(Value::default(), |acc, v| acc.merge(v.derived()));
+        }
+        let Some(kind) = sinks::classify_sql(first_text) else {
+            return Value::default();
+        };
+        // Interpolations after WHERE are keys; before it, data.
+        let mut keys = Vec::new();
+        let mut data = Vec::new();
+        let mut after_where = false;
+        let mut select_star = false;
+        for (i, quasi) in t.quasi.quasis.iter().enumerate() {
+            let text = quasi.value.raw.as_str().to_ascii_uppercase();
+            if text.contains("WHERE") {
+                after_where = true;
+            }
+            if i == 0 && text.contains("SELECT *") {
+                select_star = true;
+            }
+            if let Some(v) = values.get(i) {
+                let col = text.trim_end().trim_end_matches(['=', ' ']).rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '_').next().map(|c| c.to_ascii_lowercase());
+                if after_where {
+                    keys.push((col, v.clone()));
+                } else {
+                    data.push((col, v.clone()));
+                }
+            }
+        }
+        if kind == SinkKind::Mutation && keys.is_empty() && first_text.trim_start().to_ascii_uppercase().starts_with("INSERT") {
+            // INSERT: everything is data.
+        } else if kind == SinkKind::Read {
+            keys.append(&mut data);
+        }
+        let m = SinkMatch { kind, library: "SQL", op: first_text.split_whitespace().next().unwrap_or("").to_ascii_uppercase(), model: None, op_index: 0, shape: ArgShape::Generic };
+        let label = format!("sql`{} ..`", first_text.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
+        self.record_sink(&m, &label, span_of(t.span), keys, data, kind == SinkKind::Read && select_star, None, None)
+    }
+}
+
+// ----- calls ------------------------------------------------------------------------------
+
+/// One segment of a flattened call chain, with its syntax.
+struct ChainLink<'a> {
+    name: &'a str,
+    call: Option<&'a CallExpression<'a>>,
+    span: oxc_span::Span,
+}
+
+impl<'g, 'a> Walker<'g, 'a> {
+    fn eval_call(&mut self, call: &'a CallExpression<'a>) -> Value<'a> {
+        // Flatten `root.a(..).b.c(..)` into a root and links.
+        let (root_expr, links) = flatten_chain(call);
+        let root_name: &str = match root_expr.map(strip_await) {
+            Some(Expression::Identifier(id)) => id.name.as_str(),
+            _ => "",
+        };
+        // Evaluate the root (receiver) value and every call's arguments, in order.
+        let root_value = match root_expr {
+            Some(e) => self.eval(e),
+            None => Value::default(),
+        };
+        let mut link_args: Vec<Vec<Value<'a>>> = Vec::with_capacity(links.len());
+        for link in &links {
+            let args = match link.call {
+                Some(c) => c.arguments.iter().map(|a| self.eval_argument(a)).collect(),
+                None => Vec::new(),
+            };
+            link_args.push(args);
+        }
+        let path: String = std::iter::once(root_name).chain(links.iter().map(|l| l.name)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(".");
+        let last = links.last().map(|l| l.name).unwrap_or(root_name);
+        let span = span_of(call.span);
+        let args = link_args.last().cloned().unwrap_or_default();
+        let has_function_arg = call.arguments.iter().any(|a| a.as_expression().is_some_and(|e| as_func(e).is_some()));
+
+        // 1. Exits: redirect(), notFound(), ...
+        if exits::is_exit_call(&path) {
+            self.on_throw();
+            return Value::default();
+        }
+
+        // 2. A continuation: the wrapper/middleware runs the action here.
+        if links.len() == 1 && root_value.continuation {
+            self.continuation_calls.push((self.flow.clone(), args.clone()));
+            return Value::default();
+        }
+        // `next({ ctx })` destructured from a middleware argument.
+        if links.is_empty() && root_value.continuation {
+            self.continuation_calls.push((self.flow.clone(), args.clone()));
+            return Value::default();
+        }
+
+        // 3. A function defined in the project: follow it (a definition beats a name).
+        let callee_func = if links.len() == 1 && links[0].name.is_empty() {
+            root_value.func
+        } else if links.len() == 1 && root_name.is_empty() {
+            None
+        } else {
+            None
+        };
+        let resolved = callee_func.or_else(|| if links.len() == 1 && links[0].name.is_empty() { self.resolve_name(root_name) } else { None });
+        if let Some((module, func)) = resolved {
+            let result = self.call_function(module, func, args, span);
+            return result;
+        }
+
+        // 4. Kinde-style guard functions obtained from a factory.
+        if root_value.guard.is_some_and(|g| g.factory) && links.len() == 1 && links[0].name.is_empty() {
+            self.record_guard_call(span);
+            let is_auth_bool = root_name.starts_with("is");
+            let mut v = Value { guard: Some(Guard::default()), identity: !is_auth_bool, ..Value::default() };
+            if is_auth_bool {
+                v.guard = None;
+                v.auth_bool = Some(Rc::new(Asserts { authn: Authn::Checked, ..Asserts::default() }));
+            }
+            return v;
+        }
+
+        // 5. Guards from the catalog (and configuration).
+        if let Some(kind) = self.guard_kind(&path, has_function_arg) {
+            return self.on_guard(kind, span, &path);
+        }
+
+        // 6. Role and permission checks returning a boolean.
+        if names::is_role_check_call(last) && !links.is_empty() {
+            let receiver_tainted = root_value.is_tainted() && links.len() > 1;
+            if receiver_tainted {
+                self.identity_issue(root_value.span, "the caller's permissions");
+                return Value::default();
+            }
+            return Value { auth_bool: Some(Rc::new(Asserts { role: true, ..Asserts::default() })), ..Value::default() };
+        }
+        if last == "includes" && root_value.role && !root_value.is_tainted() {
+            return Value { auth_bool: Some(Rc::new(Asserts { role: true, ..Asserts::default() })), ..Value::default() };
+        }
+
+        // 7. Client input: formData.get(..), Object.fromEntries(formData).
+        if matches!(last, "get" | "getAll") && links.len() >= 2 && is_form_data(root_name, &root_value) {
+            let key = args.first().and_then(|a| a.str_lit).unwrap_or("field");
+            let mut v = Value::client(key, key, Some(span));
+            if let Some(t) = v.taint.as_mut() {
+                t.labels = [format!("formData:{key}")].into();
+            }
+            return v;
+        }
+        if path == "Object.fromEntries" || path == "Object.assign" {
+            return args.into_iter().fold(Value::default(), |acc, a| acc.merge(a.derived()));
+        }
+
+        // 8. Schema validation: schema.parse(x), safeParse(x).data, v.parse(schema, x).
+        if matches!(last, "parse" | "safeParse" | "parseAsync" | "safeParseAsync" | "validate" | "validateSync" | "cast" | "assert" | "decode") && !links.is_empty() && path != "JSON.parse" {
+            let mut v = args.iter().fold(Value::default(), |acc, a| acc.merge(a.derived()));
+            if let Some(t) = v.taint.as_mut() {
+                t.validated = true;
+            }
+            return v;
+        }
+
+        // 9. Supabase service-role client creation.
+        if is_service_client_call(&path, call, self.scope.source) {
+            return Value { service: true, ..Value::default() };
+        }
+
+        // 10. Drizzle condition helpers: eq(col, v), and(..), or(..) keep column names.
+        if links.len() == 1 && links[0].name.is_empty() {
+            if let Some(v) = self.drizzle_condition(root_name, call, &args) {
+                return v;
+            }
+        }
+
+        // 11. Sinks.
+        if let Some(v) = self.try_sink(root_name, &root_value, &links, &link_args, span, call) {
+            return v;
+        }
+
+        // 12. `fetch(url, { method: "POST" })`.
+        if path == "fetch" {
+            let method = args.get(1).and_then(|a| a.field("method")).and_then(|m| m.str_lit);
+            if method.is_some_and(sinks::is_mutating_http_method) {
+                let m = SinkMatch { kind: SinkKind::Mutation, library: "fetch", op: method.unwrap_or("").to_string(), model: None, op_index: 0, shape: ArgShape::Generic };
+                let mut keys = Vec::new();
+                if let Some(url) = args.first() {
+                    url.leaves(None, &mut keys, 0);
+                }
+                let mut data = Vec::new();
+                if let Some(body) = args.get(1).and_then(|a| a.field("body")) {
+                    body.leaves(None, &mut data, 0);
+                }
+                return self.record_sink(&m, &format!("fetch(.., {{ method: \"{}\" }})", method.unwrap_or("")), span, keys, data, false, None, None);
+            }
+        }
+
+        // 13. Anything else: the result derives from the receiver and the arguments.
+        let mut v = root_value.derived();
+        if root_value.record.is_some() && links.len() == 1 {
+            v.record = root_value.record.clone();
+        }
+        for a in &args {
+            v = v.merge(a.derived());
+        }
+        if matches!(last, "toString" | "trim" | "toLowerCase" | "toUpperCase" | "String" | "Number" | "parseInt" | "parseFloat" | "BigInt") {
+            v.identity |= root_value.identity || args.iter().any(|a| a.identity);
+        } else {
+            v.identity = false;
+        }
+        v.falsy = false;
+        v
+    }
+
+    /// The guard kind of a call by its path, honouring configuration.
+    fn guard_kind(&self, path: &str, has_function_arg: bool) -> Option<GuardKind> {
+        let last = path.rsplit('.').next().unwrap_or(path);
+        let matches = |names: &[String]| names.iter().any(|n| n == last || crate::catalog::path_ends_with(path, n));
+        if matches(&self.config.role_guards) {
+            return Some(GuardKind::RoleFailsClosed);
+        }
+        if matches(&self.config.fail_closed_guards) {
+            return Some(GuardKind::FailsClosed);
+        }
+        if matches(&self.config.guards) {
+            return Some(GuardKind::NeedsCheck);
+        }
+        // Names are the fallback when the callee is imported from outside the project.
+        guards::classify_by_name(path, has_function_arg).map(|(kind, _)| kind)
+    }
+
+    fn on_guard(&mut self, kind: GuardKind, span: ByteSpan, path: &str) -> Value<'a> {
+        self.record_guard_call(span);
+        match kind {
+            GuardKind::FailsClosed | GuardKind::RoleFailsClosed => {
+                self.flow.authn = self.flow.authn.max(Authn::Checked);
+                self.flow.role |= kind == GuardKind::RoleFailsClosed;
+                self.record_check();
+                Value { identity: true, owned: true, identity_expr: Some(format!("{}.id", "user")), ..Value::default() }
+            }
+            GuardKind::NeedsCheck => Value { guard: Some(Guard::default()), ..Value::default() },
+            GuardKind::AlwaysObject => Value { guard: Some(Guard { always_object: true, ..Guard::default() }), ..Value::default() },
+            GuardKind::Factory => Value { guard: Some(Guard { factory: true, ..Guard::default() }), ..Value::default() },
+            GuardKind::Unverified => {
+                if self.facts.unverified_source.is_none() {
+                    self.facts.unverified_source = Some(self.site.unwrap_or(span));
+                }
+                let _ = path;
+                Value { guard: Some(Guard { unverified: true, ..Guard::default() }), ..Value::default() }
+            }
+        }
+    }
+
+    /// Resolves a bare name to a function defined in the project.
+    fn resolve_name(&self, name: &str) -> Option<(usize, Func<'a>)> {
+        if name.is_empty() {
+            return None;
+        }
+        if let Some(v) = self.vars.get(name) {
+            return v.func;
+        }
+        if let Some(func) = self.scope.functions.get(name) {
+            return Some((self.module, *func));
+        }
+        self.graph.resolve_function(self.module, name)
+    }
+
+    fn resolve_callee(&self, callee: &'a Expression<'a>) -> Option<(usize, Func<'a>)> {
+        match strip(callee) {
+            Expression::Identifier(id) => self.resolve_name(id.name.as_str()),
+            _ => None,
+        }
+    }
+
+    fn drizzle_condition(&mut self, name: &str, call: &'a CallExpression<'a>, args: &[Value<'a>]) -> Option<Value<'a>> {
+        match name {
+            "eq" | "ne" | "inArray" | "like" | "ilike" => {
+                let col = call.arguments.first().and_then(|a| a.as_expression()).and_then(|e| path_of(e)).map(|p| p.rsplit('.').next().unwrap_or("").to_string()).unwrap_or_default();
+                let value = args.get(1).cloned().unwrap_or_default();
+                let fields = [(if col.is_empty() { "value".to_string() } else { col }, value)].into_iter().collect();
+                Some(Value { fields: Some(Rc::new(fields)), ..Value::default() })
+            }
+            "and" | "or" => {
+                let mut fields = BTreeMap::new();
+                for (i, a) in args.iter().enumerate() {
+                    match &a.fields {
+                        Some(f) => {
+                            for (k, v) in f.iter() {
+                                let key = if fields.contains_key(k) { format!("{k}#{i}") } else { k.clone() };
+                                fields.insert(key, v.clone());
+                            }
+                        }
+                        None => {
+                            fields.insert(format!("cond{i}"), a.clone());
+                        }
+                    }
+                }
+                Some(Value { fields: Some(Rc::new(fields)), ..Value::default() })
+            }
+            _ => None,
+        }
+    }
+
+    /// Recognises a sink call and records it.
+    fn try_sink(
+        &mut self,
+        root_name: &str,
+        root_value: &Value<'a>,
+        links: &[ChainLink<'a>],
+        link_args: &[Vec<Value<'a>>],
+        span: ByteSpan,
+        call: &'a CallExpression<'a>,
+    ) -> Option<Value<'a>> {
+        let segs: Vec<Seg<'_>> = links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Seg { name: l.name, called: l.call.is_some(), str_arg: link_args[i].first().and_then(|a| a.str_lit) })
+            .collect();
+        // `helper(..)` imported from a module outside the project: the module is responsible
+        // for its own checks (the DAL pattern), so it is not a sink here.
+        if links.len() == 1 && links[0].name.is_empty() {
+            if self.scope.imports.contains_key(root_name) {
+                return None;
+            }
+            let named = [Seg { name: root_name, called: true, str_arg: segs[0].str_arg }];
+            let m = sinks::classify_chain("", &named, &self.config.sinks)?;
+            if m.kind == SinkKind::Mutation && m.library == "generic" && root_value.func.is_none() {
+                let mut data = Vec::new();
+                for a in &link_args[0] {
+                    a.leaves(None, &mut data, 0);
+                }
+                let label = format!("{root_name}(..)");
+                return Some(self.record_sink(&m, &label, span, data.clone(), data, false, None, None));
+            }
+            if m.kind == SinkKind::Mutation && m.library == "file system" {
+                let (keys, data) = key_then_data(&link_args[0]);
+                return Some(self.record_sink(&m, &format!("{root_name}(..)"), span, keys, data, false, None, None));
+            }
+            return None;
+        }
+        let chain_root = if root_name.is_empty() { "" } else { root_name };
+        let segs_clean: Vec<Seg<'_>> = segs.iter().copied().filter(|s| !s.name.is_empty()).collect();
+        let offset = segs.len() - segs_clean.len();
+        let m = sinks::classify_chain(chain_root, &segs_clean, &self.config.sinks)?;
+        let op_link = m.op_index + offset;
+        let mut keys: Vec<(Option<String>, Value<'a>)> = Vec::new();
+        let mut data: Vec<(Option<String>, Value<'a>)> = Vec::new();
+        let mut raw = true;
+        let mut scope_fix = None;
+        match m.shape {
+            ArgShape::PrismaObject => {
+                let arg = link_args[op_link].first().cloned().unwrap_or_default();
+                if let Some(w) = arg.field("where") {
+                    w.leaves(None, &mut keys, 0);
+                }
+                for k in ["data", "create", "update"] {
+                    if let Some(d) = arg.field(k) {
+                        d.leaves(None, &mut data, 0);
+                    }
+                }
+                if arg.fields.is_none() {
+                    arg.leaves(None, &mut data, 0);
+                }
+                raw = arg.field("select").is_none() && !matches!(m.op.as_str(), "deleteMany" | "updateMany" | "createMany" | "count");
+                if matches!(m.op.as_str(), "delete" | "update") {
+                    scope_fix = self.prisma_scope_fix(links[op_link].call, m.op.as_str(), call);
+                }
+            }
+            ArgShape::Builder => {
+                for (i, link) in links.iter().enumerate() {
+                    let args = &link_args[i];
+                    match link.name {
+                        "where" | "eq" | "neq" | "match" | "filter" | "in" | "is" | "andWhere" | "orWhere" | "whereIn" | "having" | "on" => {
+                            let col = args.first().and_then(|a| a.str_lit).map(str::to_string);
+                            if args.len() >= 2 && col.is_some() {
+                                keys.push((col, args.last().cloned().unwrap_or_default()));
+                            } else {
+                                for a in args {
+                                    a.leaves(None, &mut keys, 0);
+                                }
+                            }
+                        }
+                        "values" | "set" | "insert" | "update" | "upsert" => {
+                            for a in args {
+                                a.leaves(None, &mut data, 0);
+                            }
+                        }
+                        "select" | "columns" | "returning" => {
+                            if i >= op_link {
+                                raw = args.is_empty() || args.first().and_then(|a| a.str_lit).is_some_and(|s| s.trim() == "*");
+                            }
+                        }
+                        "selectAll" => raw = true,
+                        _ => {}
+                    }
+                }
+                if m.kind == SinkKind::Read && links.iter().any(|l| l.name == "select") {
+                    let sel = links.iter().position(|l| l.name == "select").unwrap();
+                    raw = link_args[sel].is_empty() || link_args[sel].first().and_then(|a| a.str_lit).is_some_and(|s| s.trim() == "*");
+                }
+                if m.kind == SinkKind::Mutation && !links.iter().any(|l| matches!(l.name, "select" | "returning")) {
+                    raw = false;
+                }
+            }
+            ArgShape::KeyThenData => {
+                let (k, d) = key_then_data(&link_args[op_link]);
+                keys = k;
+                data = d;
+            }
+            ArgShape::FilterThenData => {
+                let args = &link_args[op_link];
+                let is_create = matches!(m.op.as_str(), "create" | "insertOne" | "insertMany");
+                if is_create {
+                    for a in args {
+                        a.leaves(None, &mut data, 0);
+                    }
+                } else {
+                    if let Some(f) = args.first() {
+                        f.leaves(None, &mut keys, 0);
+                    }
+                    for a in args.iter().skip(1) {
+                        a.leaves(None, &mut data, 0);
+                    }
+                }
+                raw = !links.iter().any(|l| l.name == "select" || l.name == "projection");
+            }
+            ArgShape::Generic => {
+                for a in &link_args[op_link] {
+                    a.leaves(None, &mut keys, 0);
+                }
+                data = keys.clone();
+                raw = false;
+            }
+        }
+        // `record.save()` / `record.update(..)`: the record's own keys select it.
+        if let Some(rec) = &root_value.record {
+            let v = Value { taint: if rec.keys.is_empty() { None } else { Some(Taint { labels: rec.keys.clone(), ..Taint::default() }) }, owned: rec.scoped, ..Value::default() };
+            keys.push((Some("id".into()), v));
+        }
+        let label = describe_chain(root_name, links);
+        let service = root_value.service || (root_name.is_empty() && false);
+        Some(self.record_sink(&m, &label, span, keys, data, raw, scope_fix, Some(service)))
+    }
+
+    fn prisma_scope_fix(&self, op_call: Option<&'a CallExpression<'a>>, op: &str, outer: &'a CallExpression<'a>) -> Option<ScopeFix> {
+        let op_call = op_call?;
+        let Expression::StaticMemberExpression(member) = strip(&op_call.callee) else { return None };
+        let Some(Expression::ObjectExpression(arg)) = op_call.arguments.first().and_then(|a| a.as_expression()).map(strip) else { return None };
+        let where_obj = arg.properties.iter().find_map(|p| match p {
+            ObjectPropertyKind::ObjectProperty(p) if p.key.static_name().as_deref() == Some("where") => match strip(&p.value) {
+                Expression::ObjectExpression(o) => Some(o),
+                _ => None,
+            },
+            _ => None,
+        })?;
+        let last = where_obj.properties.last()?;
+        let after_last = last.span().end;
+        let between = &self.scope.source[after_last as usize..where_obj.span.end as usize];
+        let _ = outer;
+        Some(ScopeFix {
+            op_span: span_of(member.property.span),
+            new_op: if op == "delete" { "deleteMany" } else { "updateMany" },
+            where_insert_at: after_last,
+            where_has_trailing_comma: between.trim_start().starts_with(','),
+            statement: ByteSpan { start: 0, end: 0 },
+            result_unused: true,
+        })
+    }
+
+    /// Records a sink with the state at this point, and returns the value it produces.
+    #[allow(clippy::too_many_arguments)]
+    fn record_sink(
+        &mut self,
+        m: &SinkMatch,
+        label: &str,
+        span: ByteSpan,
+        keys: Vec<(Option<String>, Value<'a>)>,
+        data: Vec<(Option<String>, Value<'a>)>,
+        raw: bool,
+        scope_fix: Option<ScopeFix>,
+        service: Option<bool>,
+    ) -> Value<'a> {
+        if m.kind == SinkKind::PublicSideEffect {
+            return Value::default();
+        }
+        // Reads of public data are not sinks.
+        if m.kind == SinkKind::Read {
+            let public_model = m.model.as_deref().is_some_and(names::is_public_model);
+            let public_filter = keys.iter().any(|(col, v)| col.as_deref().is_some_and(names::is_public_marker_field) && !v.is_tainted());
+            if public_model || public_filter {
+                return Value::default();
+            }
+        }
+        self.seq += 1;
+        let site = if self.in_action_body { span } else { self.site.unwrap_or(span) };
+        let scoped = keys.iter().any(|(_, v)| (v.identity || v.owned) && !v.is_tainted());
+        let mut key_labels: BTreeSet<String> = BTreeSet::new();
+        let mut unauthorized = Vec::new();
+        for (col, v) in &keys {
+            if let Some(t) = &v.taint {
+                key_labels.extend(t.labels.iter().cloned());
+                if !self.flow.authorizes(&t.labels) {
+                    let name = t.labels.iter().find(|l| !l.contains('.')).cloned().unwrap_or_else(|| col.clone().unwrap_or_default());
+                    unauthorized.push(name.trim_start_matches("formData:").to_string());
+                }
+            }
+        }
+        // A client value used as the owner column: the client picks who the actor is.
+        for (col, v) in keys.iter().chain(data.iter()) {
+            if let (Some(col), Some(t)) = (col, &v.taint) {
+                if names::is_owner_field(col) && !v.identity && !t.labels.iter().all(|l| self.flow.authorized.contains(l)) {
+                    let owner_model = m.model.as_deref().is_some_and(names::is_user_model) && col == "id";
+                    if !owner_model {
+                        self.identity_issue(v.span, &format!("the `{col}` of {label}"));
+                    }
+                }
+            }
+        }
+        // Admin-only operations.
+        let model = m.model.clone().unwrap_or_default();
+        let mut admin_only = None;
+        if m.kind == SinkKind::Mutation {
+            if names::is_global_settings_model(&model) {
+                admin_only = Some(format!("it changes global settings (`{model}`)"));
+            } else if let Some((col, _)) = data.iter().find(|(col, v)| col.as_deref().is_some_and(names::is_privilege_field) && v.is_tainted()) {
+                admin_only = Some(format!("it writes the privilege field `{}` from client input", col.clone().unwrap_or_default()));
+            } else if names::is_admin_verb(&m.op) || names::is_admin_verb(label.rsplit('.').next().unwrap_or("")) {
+                admin_only = Some(format!("`{}` is an administrative operation", m.op));
+            } else if names::is_user_model(&model) && !unauthorized.is_empty() && !scoped {
+                admin_only = Some(format!("it changes another user's `{model}` record"));
+            }
+        }
+        if self.flow.role {
+            admin_only = None;
+        }
+        let authorized = self.flow.role || scoped || unauthorized.is_empty();
+        let unvalidated = data
+            .iter()
+            .find(|(_, v)| v.taint.as_ref().is_some_and(|t| !t.validated))
+            .and_then(|(_, v)| v.span)
+            .map(|s| if self.in_action_body { s } else { site });
+        let keyed_by_client = !unauthorized.is_empty();
+        let idx = self.facts.sinks.len();
+        self.facts.sinks.push(SinkFact {
+            seq: self.seq,
+            span: site,
+            kind: m.kind,
+            label: label.to_string(),
+            authn: self.flow.authn,
+            authorized,
+            unauthorized_keys: unauthorized,
+            admin_only,
+            unvalidated: if m.kind == SinkKind::Mutation { unvalidated } else { None },
+            service_role: service.unwrap_or(false),
+            sensitive: m.kind == SinkKind::Mutation || keyed_by_client,
+            scope_fix: if self.in_action_body { scope_fix } else { None },
+        });
+        // What the call returns: a record.
+        let record = Rc::new(Record { sink: (m.kind == SinkKind::Read).then_some(idx).or(Some(idx)), keys: key_labels, scoped, raw: raw && m.library != "generic", label: label.to_string() });
+        self.sink_records.push(Some(record.clone()));
+        Value { record: Some(record), ..Value::default() }
+    }
+}
+
+// ----- helpers ------------------------------------------------------------------------------
+
+fn span_of(s: oxc_span::Span) -> ByteSpan {
+    ByteSpan { start: s.start, end: s.end }
+}
+
+fn indentation_at(source: &str, offset: u32) -> String {
+    let line_start = source[..offset as usize].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    source[line_start..offset as usize].chars().take_while(|c| c.is_whitespace()).collect()
+}
+
+/// Flattens `root.a(..).b.c(..)` (the outermost call) into the root expression and the links.
+/// A call of the root itself (`knex("t")`, `helper(..)`) is a link with an empty name.
+fn flatten_chain<'a>(call: &'a CallExpression<'a>) -> (Option<&'a Expression<'a>>, Vec<ChainLink<'a>>) {
+    let mut links: Vec<ChainLink<'a>> = Vec::new();
+    let mut pending_call: Option<&'a CallExpression<'a>> = Some(call);
+    let mut expr: &'a Expression<'a> = &call.callee;
+    for _ in 0..64 {
+        match strip_await(expr) {
+            Expression::StaticMemberExpression(m) => {
+                links.push(ChainLink { name: m.property.name.as_str(), call: pending_call.take(), span: m.span });
+                expr = &m.object;
+            }
+            Expression::ComputedMemberExpression(m) => {
+                let name = match strip(&m.expression) {
+                    Expression::StringLiteral(s) => s.value.as_str(),
+                    _ => "[]",
+                };
+                links.push(ChainLink { name, call: pending_call.take(), span: m.span });
+                expr = &m.object;
+            }
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::CallExpression(inner) => {
+                    if let Some(pc) = pending_call.take() {
+                        links.push(ChainLink { name: "", call: Some(pc), span: pc.span });
+                    }
+                    pending_call = Some(inner);
+                    expr = &inner.callee;
+                }
+                ChainElement::StaticMemberExpression(m) => {
+                    links.push(ChainLink { name: m.property.name.as_str(), call: pending_call.take(), span: m.span });
+                    expr = &m.object;
+                }
+                _ => break,
+            },
+            Expression::CallExpression(inner) => {
+                if let Some(pc) = pending_call.take() {
+                    links.push(ChainLink { name: "", call: Some(pc), span: pc.span });
+                }
+                pending_call = Some(inner);
+                expr = &inner.callee;
+            }
+            _ => break,
+        }
+    }
+    if let Some(pc) = pending_call {
+        links.push(ChainLink { name: "", call: Some(pc), span: pc.span });
+    }
+    links.reverse();
+    // Merge "call of a property" pairs: a property link directly followed by an unnamed call
+    // link is that property being called.
+    let mut merged: Vec<ChainLink<'a>> = Vec::with_capacity(links.len());
+    for link in links {
+        if link.name.is_empty() {
+            if let Some(prev) = merged.last_mut() {
+                if prev.call.is_none() {
+                    prev.call = link.call;
+                    continue;
+                }
+            }
+        }
+        merged.push(link);
+    }
+    (Some(expr), merged)
+}
+
+/// `a.b.c` for a member chain of identifiers (calls and `await` skipped).
+pub(crate) fn path_of(expr: &Expression<'_>) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut e = expr;
+    for _ in 0..64 {
+        match strip_await(e) {
+            Expression::Identifier(id) => {
+                parts.push(id.name.as_str());
+                parts.reverse();
+                return Some(parts.join("."));
+            }
+            Expression::StaticMemberExpression(m) => {
+                parts.push(m.property.name.as_str());
+                e = &m.object;
+            }
+            Expression::CallExpression(c) => e = &c.callee,
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::CallExpression(call) => e = &call.callee,
+                ChainElement::StaticMemberExpression(m) => {
+                    parts.push(m.property.name.as_str());
+                    e = &m.object;
+                }
+                _ => return None,
+            },
+            Expression::ThisExpression(_) => {
+                parts.reverse();
+                return Some(parts.join("."));
+            }
+            _ => {
+                parts.reverse();
+                return if parts.is_empty() { None } else { Some(parts.join(".")) };
+            }
+        }
+    }
+    None
+}
+
+fn describe_chain(root: &str, links: &[ChainLink<'_>]) -> String {
+    let mut s = root.to_string();
+    for l in links {
+        if l.name.is_empty() {
+            s.push_str("(..)");
+            continue;
+        }
+        if !s.is_empty() {
+            s.push('.');
+        }
+        s.push_str(l.name);
+        if l.call.is_some() {
+            s.push_str("(..)");
+        }
+        if s.len() > 60 {
+            break;
+        }
+    }
+    let _ = links.first().map(|l| l.span);
+    s
+}
+
+fn key_then_data<'a>(args: &[Value<'a>]) -> (Vec<(Option<String>, Value<'a>)>, Vec<(Option<String>, Value<'a>)>) {
+    let mut keys = Vec::new();
+    let mut data = Vec::new();
+    if let Some(k) = args.first() {
+        k.leaves(Some("id"), &mut keys, 0);
+    }
+    for a in args.iter().skip(1) {
+        a.leaves(None, &mut data, 0);
+    }
+    (keys, data)
+}
+
+fn is_form_data(root: &str, v: &Value<'_>) -> bool {
+    v.is_tainted() || root.to_ascii_lowercase().contains("formdata") || root == "data" || root == "fd"
+}
+
+fn is_undefined(e: &Expression<'_>) -> bool {
+    matches!(strip(e), Expression::Identifier(id) if id.name.as_str() == "undefined")
+        || matches!(strip(e), Expression::UnaryExpression(u) if u.operator == UnaryOperator::Void)
+}
+
+/// Whether a `catch`/branch body always leaves the function (return, throw, redirect()).
+fn block_exits(stmts: &[Statement<'_>]) -> bool {
+    stmts.iter().any(statement_exits)
+}
+
+fn statement_exits(stmt: &Statement<'_>) -> bool {
+    match stmt {
+        Statement::ReturnStatement(_) | Statement::ThrowStatement(_) => true,
+        Statement::ExpressionStatement(e) => match strip_await(&e.expression) {
+            Expression::CallExpression(c) => path_of(&c.callee).is_some_and(|p| exits::is_exit_call(&p)),
+            _ => false,
+        },
+        Statement::BlockStatement(b) => block_exits(&b.body),
+        Statement::IfStatement(i) => statement_exits(&i.consequent) && i.alternate.as_ref().is_some_and(statement_exits),
+        _ => false,
+    }
+}
+
+/// Marks every field of a ctx value as identity-derived.
+fn mark_identity(v: &mut Value<'_>) {
+    v.identity = true;
+    v.owned = true;
+    if let Some(fields) = v.fields.take() {
+        let mut f = (*fields).clone();
+        for x in f.values_mut() {
+            if x.taint.is_none() {
+                mark_identity(x);
+            }
+        }
+        v.fields = Some(Rc::new(f));
+    }
+}
+
+/// The caller's id expression for a session variable named `name`.
+fn default_identity_expr(name: &str) -> String {
+    match name {
+        "session" | "authSession" | "serverSession" => format!("{name}.user.id"),
+        "userId" | "uid" | "id" | "sub" => name.to_string(),
+        _ => format!("{name}.id"),
+    }
+}
+
+fn refine_identity_expr(base: &str, prop: &str) -> String {
+    match prop {
+        "user" if base.ends_with(".user.id") => base.to_string(),
+        "user" => format!("{}.user.id", base.trim_end_matches(".id").trim_end_matches(".user")),
+        "userId" | "id" | "sub" => {
+            let root = base.split('.').next().unwrap_or(base);
+            if prop == "id" { base.to_string() } else { format!("{root}.{prop}") }
+        }
+        _ => base.to_string(),
+    }
+}
+
+fn is_service_client_name(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.contains("admin") && (n.contains("supabase") || n.contains("client")) || n.contains("servicerole") || n.contains("serviceclient")
+}
+
+fn is_service_client_call(path: &str, call: &CallExpression<'_>, source: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    if matches!(last, "createAdminClient" | "createServiceClient" | "createServiceRoleClient" | "getServiceSupabase" | "createSupabaseAdmin" | "getSupabaseAdmin" | "supabaseAdmin") {
+        return true;
+    }
+    if matches!(last, "createClient" | "createServerClient") {
+        let text = call.span.source_text(source);
+        return text.contains("SERVICE_ROLE") || text.contains("SERVICE_KEY") || text.contains("serviceRole");
+    }
+    false
+}
+
+fn is_service_client_expr(init: &Expression<'_>, source: &str) -> bool {
+    match strip_await(init) {
+        Expression::CallExpression(c) => path_of(&c.callee).is_some_and(|p| is_service_client_call(&p, c, source)),
+        _ => false,
+    }
+}

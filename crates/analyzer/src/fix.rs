@@ -1,0 +1,256 @@
+//! Fixes: text edits per finding, and the whole file with every fix applied (SPEC §4).
+//!
+//! Fixes follow the file's own idioms — its auth import and session helper, its failure style
+//! (`throw`, `redirect("/login")`, `return { error }`) and its owner column — and fall back to
+//! the seeds' idiom: `import { auth } from "@/auth"`, `const session = await auth();
+//! if (!session?.user) throw new Error("Unauthorized");`. A fix that cannot be made safely is
+//! not invented: the finding then carries guidance only.
+
+use oxc_ast::ast::{ImportDeclarationSpecifier, Program, Statement};
+
+use crate::facts::{ActionFacts, ErrorStyle};
+use crate::report::{ByteSpan, Edit, Finding, Fix};
+
+/// Which fix a rule asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FixPlan {
+    /// Look the session up and fail closed at the top of the action.
+    AddAuthAtTop,
+    /// Add a fail-closed check right after the existing session variable.
+    CheckSessionVar,
+    /// Replace a client value with the session identity.
+    ReplaceWith {
+        /// The client value.
+        span: ByteSpan,
+        /// The session identity expression.
+        text: String,
+    },
+    /// Turn `delete`/`update` into `deleteMany`/`updateMany` scoped to the owner, with a count check.
+    ScopeToOwner,
+}
+
+/// How the file looks up sessions and fails, detected once per file.
+#[derive(Debug, Clone, Default)]
+pub struct FileStyle {
+    /// The session helper the file already imports, and how to call it.
+    pub guard: Option<GuardIdiom>,
+    /// How the file fails closed.
+    pub error_style: ErrorStyle,
+    /// An owner column the file already scopes queries by (`authorId`).
+    pub owner_column: Option<String>,
+    /// Where a new import goes (after the last import, or after the directive).
+    pub import_at: u32,
+    /// Whether `redirect` is imported.
+    pub has_redirect_import: bool,
+}
+
+/// How to call a session helper.
+#[derive(Debug, Clone)]
+pub struct GuardIdiom {
+    /// The import to add if the file lacks it (`None` when the file already imports it).
+    pub import: Option<String>,
+    /// The call, e.g. `await auth()`.
+    pub call: String,
+    /// The variable name to bind.
+    pub var: &'static str,
+    /// Whether the helper fails closed by itself (no check needed).
+    pub fails_closed: bool,
+    /// The truthiness test for "signed in", with `{v}` for the variable.
+    pub present: &'static str,
+    /// The identity expression, with `{v}` for the variable.
+    pub identity: &'static str,
+}
+
+impl FileStyle {
+    /// Detects the file's idioms from its imports and text.
+    pub fn detect(source: &str, program: &Program<'_>) -> FileStyle {
+        let mut style = FileStyle {
+            import_at: program.directives.last().map(|d| d.span.end).unwrap_or(0),
+            ..FileStyle::default()
+        };
+        for stmt in &program.body {
+            let Statement::ImportDeclaration(import) = stmt else { continue };
+            style.import_at = import.span.end;
+            for spec in import.specifiers.iter().flatten() {
+                let ImportDeclarationSpecifier::ImportSpecifier(s) = spec else { continue };
+                let name = s.local.name.as_str();
+                if name == "redirect" {
+                    style.has_redirect_import = true;
+                }
+                if style.guard.is_none() {
+                    style.guard = idiom_for(name, source);
+                }
+            }
+        }
+        style.error_style = if source.contains("redirect(\"/login\")") || source.contains("redirect('/login')") {
+            ErrorStyle::Redirect
+        } else if source.contains("return { error:") || source.contains("return { error }") {
+            ErrorStyle::ReturnError
+        } else {
+            ErrorStyle::Throw
+        };
+        for column in ["authorId", "userId", "ownerId", "createdById", "user_id", "author_id", "owner_id"] {
+            let patterns = [format!("{column}: session"), format!("{column}: user"), format!("{column}: ctx.")];
+            if patterns.iter().any(|p| source.contains(p.as_str())) {
+                style.owner_column = Some(column.to_string());
+                break;
+            }
+        }
+        style
+    }
+
+    fn fail_statement(&self) -> &'static str {
+        match self.error_style {
+            ErrorStyle::Throw => "throw new Error(\"Unauthorized\");",
+            ErrorStyle::Redirect => "redirect(\"/login\");",
+            ErrorStyle::ReturnError => "return { error: \"Unauthorized\" };",
+        }
+    }
+}
+
+/// The idiom for a session helper the file imports.
+fn idiom_for(name: &str, source: &str) -> Option<GuardIdiom> {
+    let (call, var, fails_closed, present, identity) = match name {
+        "auth" => ("await auth()".to_string(), "session", false, "{v}?.user", "{v}.user.id"),
+        "getServerSession" => {
+            let arg = if source.contains("authOptions") { "authOptions" } else { "" };
+            (format!("await getServerSession({arg})"), "session", false, "{v}?.user", "{v}.user.id")
+        }
+        "getServerAuthSession" => ("await getServerAuthSession()".into(), "session", false, "{v}?.user", "{v}.user.id"),
+        "currentUser" => ("await currentUser()".into(), "user", false, "{v}", "{v}.id"),
+        "getCurrentUser" | "getUser" | "getViewer" | "getSessionUser" => (format!("await {name}()"), "user", false, "{v}", "{v}.id"),
+        "getSession" => ("await getSession()".into(), "session", false, "{v}?.user", "{v}.user.id"),
+        "verifySession" => ("await verifySession()".into(), "session", true, "{v}", "{v}.userId"),
+        "requireUser" | "requireAuth" | "ensureSignedIn" => (format!("await {name}()"), "user", true, "{v}", "{v}.id"),
+        "validateRequest" => ("await validateRequest()".into(), "auth", false, "{v}.user", "{v}.user.id"),
+        _ => return None,
+    };
+    Some(GuardIdiom { import: None, call, var, fails_closed, present, identity })
+}
+
+fn default_idiom(config: &crate::Config) -> GuardIdiom {
+    GuardIdiom {
+        import: Some(config.fix.auth_import.clone().unwrap_or_else(|| "import { auth } from \"@/auth\";".to_string())),
+        call: config.fix.session_call.clone().unwrap_or_else(|| "await auth()".to_string()),
+        var: "session",
+        fails_closed: false,
+        present: "{v}?.user",
+        identity: "{v}.user.id",
+    }
+}
+
+/// Builds the edits for one plan.
+pub fn build(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &FileStyle) -> Option<Fix> {
+    build_with(plan, facts, source, style, &crate::Config::default())
+}
+
+/// Builds the edits for one plan with an explicit configuration.
+pub fn build_with(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &FileStyle, config: &crate::Config) -> Option<Fix> {
+    match plan {
+        FixPlan::AddAuthAtTop => {
+            let at = facts.fix.body_insert_at?;
+            let idiom = style.guard.clone().unwrap_or_else(|| default_idiom(config));
+            let indent = if facts.fix.indent.is_empty() { "  ".to_string() } else { facts.fix.indent.clone() };
+            let body_text = &source[at as usize..];
+            let var = if body_text.contains(&format!(" {} ", idiom.var)) || body_text.contains(&format!("{{ {} }}", idiom.var)) {
+                "authSession"
+            } else {
+                idiom.var
+            };
+            let mut text = format!("\n{indent}const {var} = {};", idiom.call);
+            if !idiom.fails_closed {
+                let present = idiom.present.replace("{v}", var);
+                text.push_str(&format!("\n{indent}if (!{present}) {}", style.fail_statement()));
+            }
+            let mut edits = vec![Edit { start: at, end: at, text }];
+            if let Some(import) = &idiom.import {
+                edits.push(import_edit(style, import));
+            }
+            if style.error_style == ErrorStyle::Redirect && !style.has_redirect_import && !idiom.fails_closed {
+                edits.push(import_edit(style, "import { redirect } from \"next/navigation\";"));
+            }
+            edits.sort_by_key(|e| e.start);
+            Some(Fix { description: format!("Look the session up with `{}` and fail closed at the top of the action.", idiom.call), edits })
+        }
+        FixPlan::CheckSessionVar => {
+            let var = facts.fix.session_var.as_ref()?;
+            let indent = indentation_before(source, var.after_decl);
+            let present = if var.name == "session" { format!("{}?.user", var.name) } else { var.name.clone() };
+            let text = format!("\n{indent}if (!{present}) {}", style.fail_statement());
+            Some(Fix {
+                description: format!("Fail closed when `{}` is missing.", var.name),
+                edits: vec![Edit { start: var.after_decl, end: var.after_decl, text }],
+            })
+        }
+        FixPlan::ReplaceWith { span, text } => Some(Fix {
+            description: format!("Use the session identity `{text}`."),
+            edits: vec![Edit { start: span.start, end: span.end, text: text.clone() }],
+        }),
+        FixPlan::ScopeToOwner => {
+            let sink = facts.sinks.iter().find(|s| !s.authorized && s.scope_fix.is_some())?;
+            let scope = sink.scope_fix.as_ref()?;
+            let column = facts.fix.owner_column.as_ref()?;
+            let var = facts.fix.session_var.as_ref()?;
+            let comma = if scope.where_has_trailing_comma { " " } else { ", " };
+            Some(Fix {
+                description: format!("Scope the query to the caller with `{column}` (`{}` matches nothing for other users' records).", scope.new_op),
+                edits: vec![
+                    Edit { start: scope.op_span.start, end: scope.op_span.end, text: scope.new_op.to_string() },
+                    Edit { start: scope.where_insert_at, end: scope.where_insert_at, text: format!("{comma}{column}: {}", var.identity_expr) },
+                ],
+            })
+        }
+    }
+}
+
+fn import_edit(style: &FileStyle, import: &str) -> Edit {
+    Edit { start: style.import_at, end: style.import_at, text: format!("\n{import}") }
+}
+
+fn indentation_before(source: &str, offset: u32) -> String {
+    let before = &source[..offset as usize];
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    before[line_start..].chars().take_while(|c| c.is_whitespace()).collect()
+}
+
+/// Applies every finding's fix to `source`. Identical edits (a shared import) apply once;
+/// edits that overlap an earlier one are skipped, so the result is always well-formed text.
+pub fn apply_all(source: &str, findings: &[Finding], _style: &FileStyle) -> String {
+    let mut edits: Vec<&Edit> = findings.iter().filter_map(|f| f.fix.as_ref()).flat_map(|f| f.edits.iter()).collect();
+    edits.sort_by_key(|e| (e.start, e.end));
+    edits.dedup_by(|a, b| a == b);
+    apply_edits(source, &edits)
+}
+
+/// Applies sorted, non-overlapping edits (overlapping ones are dropped).
+pub fn apply_edits(source: &str, edits: &[&Edit]) -> String {
+    let mut out = String::with_capacity(source.len() + 256);
+    let mut cursor = 0usize;
+    for edit in edits {
+        let (start, end) = (edit.start as usize, edit.end as usize);
+        if start < cursor || end > source.len() || !source.is_char_boundary(start) || !source.is_char_boundary(end) {
+            continue;
+        }
+        out.push_str(&source[cursor..start]);
+        out.push_str(&edit.text);
+        cursor = end;
+    }
+    out.push_str(&source[cursor..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_edits_apply_once_and_overlaps_are_skipped() {
+        let a = Edit { start: 1, end: 1, text: "X".into() };
+        let b = Edit { start: 1, end: 1, text: "X".into() };
+        let c = Edit { start: 0, end: 3, text: "Y".into() };
+        let mut edits = vec![&a, &b];
+        edits.dedup_by(|x, y| x == y);
+        assert_eq!(apply_edits("abc", &edits), "aXbc");
+        assert_eq!(apply_edits("abc", &[&c, &a]), "Y");
+    }
+}

@@ -1,0 +1,198 @@
+//! Parsing with oxc, behind a cheap guard against input that would overflow the parser's stack.
+
+use oxc_allocator::Allocator;
+use oxc_ast::ast::Program;
+use oxc_parser::{ParseOptions, Parser};
+use oxc_span::SourceType;
+
+use crate::report::ByteSpan;
+
+/// Deepest bracket nesting (or run of prefix operators) the analyzer accepts. Real code stays far
+/// below this; crafted input beyond it would overflow the recursive-descent parser's stack
+/// (oxc aborts the process at about 5,000 nested parentheses on an 8 MB stack, and wasm stacks
+/// are smaller).
+pub const MAX_NESTING: usize = 400;
+
+/// A problem found while parsing, with its location.
+#[derive(Debug, Clone)]
+pub struct ParseProblem {
+    /// Human-readable message.
+    pub message: String,
+    /// Where it is.
+    pub span: ByteSpan,
+}
+
+/// The parsed program (if parsing was attempted) and every problem found on the way.
+pub struct Parsed<'a> {
+    /// The AST; `None` when the input was refused before parsing.
+    pub program: Option<Program<'a>>,
+    /// Syntax errors and refusals.
+    pub problems: Vec<ParseProblem>,
+}
+
+/// The dialect to parse `file_name` as: TypeScript with JSX unless the extension says otherwise.
+pub fn source_type_for(file_name: &str) -> SourceType {
+    SourceType::from_path(file_name).unwrap_or_else(|_| SourceType::tsx())
+}
+
+/// Parses `source`, refusing input nested deeper than [`MAX_NESTING`].
+pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> Parsed<'a> {
+    if let Some(offset) = nesting_too_deep(source) {
+        return Parsed {
+            program: None,
+            problems: vec![ParseProblem {
+                message: format!(
+                    "Nesting too deep: more than {MAX_NESTING} levels of brackets or prefix operators. \
+                     The file was not analysed; real code never nests this deep."
+                ),
+                span: ByteSpan { start: offset as u32, end: offset as u32 + 1 },
+            }],
+        };
+    }
+    let options = ParseOptions { allow_return_outside_function: true, ..ParseOptions::default() };
+    let ret = Parser::new(allocator, source, source_type_for(file_name)).with_options(options).parse();
+    let mut problems: Vec<ParseProblem> = ret
+        .diagnostics
+        .iter()
+        .map(|diag| {
+            let span = diag
+                .labels
+                .first()
+                .map(|label| {
+                    let s = label.span();
+                    ByteSpan { start: s.start, end: s.end }
+                })
+                .unwrap_or(ByteSpan { start: 0, end: 0 });
+            ParseProblem { message: diag.message.to_string(), span }
+        })
+        .collect();
+    if ret.panicked && problems.is_empty() {
+        problems.push(ParseProblem {
+            message: "The parser gave up on this file.".into(),
+            span: ByteSpan { start: 0, end: 0 },
+        });
+    }
+    Parsed { program: Some(ret.program), problems }
+}
+
+/// Returns the byte offset where nesting first exceeds [`MAX_NESTING`], skipping strings,
+/// template text and comments. Linear time, no allocation.
+pub fn nesting_too_deep(source: &str) -> Option<usize> {
+    let bytes = source.as_bytes();
+    let mut depth: usize = 0;
+    let mut prefix_run: usize = 0;
+    // Depth at which each open template literal's `${` began, so `}` can resume the template.
+    let mut template_stack: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 2;
+                continue;
+            }
+            b'"' | b'\'' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b && bytes[i] != b'\n' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'`' => {
+                i = skip_template_text(bytes, i + 1, &mut template_stack, depth);
+                continue;
+            }
+            b'(' | b'[' | b'{' | b'<' => {
+                if b != b'<' || bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+                    depth += 1;
+                }
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b'}' => {
+                if template_stack.last() == Some(&depth) {
+                    template_stack.pop();
+                    i = skip_template_text(bytes, i + 1, &mut template_stack, depth);
+                    continue;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            b'>' if i > 0 && bytes[i - 1] == b'/' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if matches!(b, b'!' | b'-' | b'+' | b'~' | b'?' | b':' | b'=') {
+            prefix_run += 1;
+            if prefix_run > MAX_NESTING * 4 {
+                return Some(i);
+            }
+        } else if !b.is_ascii_whitespace() && !b.is_ascii_alphanumeric() {
+            prefix_run = 0;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Skips template text from `i` (just after a backtick or a closing `}` of `${}`), returning the
+/// index after the closing backtick, or after `${` (pushing the current depth).
+fn skip_template_text(bytes: &[u8], mut i: usize, stack: &mut Vec<usize>, depth: usize) -> usize {
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'`' => return i + 1,
+            b'$' if bytes.get(i + 1) == Some(&b'{') => {
+                stack.push(depth);
+                return i + 2;
+            }
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_code_is_not_too_deep() {
+        let src = "const a = [{ b: (1 + 2) }]; const t = `x ${ {a: 1}.a } y`; // ((((\n";
+        assert_eq!(nesting_too_deep(src), None);
+    }
+
+    #[test]
+    fn deep_parentheses_are_refused() {
+        let src = format!("{}1{}", "(".repeat(5_000), ")".repeat(5_000));
+        assert!(nesting_too_deep(&src).is_some());
+        let allocator = Allocator::default();
+        let parsed = parse(&allocator, &src, "a.ts");
+        assert!(parsed.program.is_none());
+        assert!(parsed.problems[0].message.contains("Nesting too deep"));
+    }
+
+    #[test]
+    fn brackets_inside_strings_and_comments_do_not_count() {
+        let src = format!("const s = \"{}\"; /* {} */", "(".repeat(2_000), "[".repeat(2_000));
+        assert_eq!(nesting_too_deep(&src), None);
+    }
+
+    #[test]
+    fn long_runs_of_prefix_operators_are_refused() {
+        let src = format!("x = {}y;", "!".repeat(50_000));
+        assert!(nesting_too_deep(&src).is_some());
+    }
+}

@@ -1,0 +1,237 @@
+//! The analysis result: what the CLI, the playground and the npm package all consume.
+//!
+//! Inside the engine every position is a UTF-8 byte offset. [`LineIndex`] converts
+//! offsets to 1-based lines and UTF-16 columns once, when the report is built.
+
+use serde::Serialize;
+
+/// How bad a finding is. Ordered: `Low < Medium < High`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Hygiene: worth fixing, rarely exploitable alone.
+    Low,
+    /// Leaks data or weakens a check.
+    Medium,
+    /// Anyone (or any user) can do something they should not.
+    High,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+
+    /// Parses `low`, `medium` or `high`.
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text {
+            "low" => Some(Severity::Low),
+            "medium" => Some(Severity::Medium),
+            "high" => Some(Severity::High),
+            _ => None,
+        }
+    }
+}
+
+/// A byte range `[start, end)` in the analysed source.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ByteSpan {
+    /// Inclusive start, UTF-8 byte offset.
+    pub start: u32,
+    /// Exclusive end, UTF-8 byte offset.
+    pub end: u32,
+}
+
+/// A human position range: 1-based lines, 1-based UTF-16 columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    /// 1-based line of the start.
+    pub line: u32,
+    /// 1-based UTF-16 column of the start.
+    pub column: u32,
+    /// 1-based line of the end.
+    pub end_line: u32,
+    /// 1-based UTF-16 column of the end (exclusive).
+    pub end_column: u32,
+}
+
+/// One text replacement. Offsets are UTF-8 byte offsets into the original file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// Start byte offset (inclusive).
+    pub start: u32,
+    /// End byte offset (exclusive); equal to `start` for an insertion.
+    pub end: u32,
+    /// Replacement text.
+    pub text: String,
+}
+
+/// The proposed fix for one finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// One line saying what the fix does.
+    pub description: String,
+    /// Non-overlapping edits, sorted by `start`.
+    pub edits: Vec<Edit>,
+}
+
+/// One problem found in one action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Rule id, e.g. `missing-authz`.
+    pub rule: &'static str,
+    /// Severity of the rule.
+    pub severity: Severity,
+    /// CWE id, e.g. `CWE-639`.
+    pub cwe: &'static str,
+    /// The exported (or inferred) name of the action.
+    pub action: String,
+    /// Byte range to highlight.
+    pub span: ByteSpan,
+    /// The same range as lines and UTF-16 columns.
+    #[serde(flatten)]
+    pub position: Position,
+    /// What is wrong, why it matters, and what to do.
+    pub message: String,
+    /// How to fix it, in one or two sentences.
+    pub help: String,
+    /// Text edits that fix it, when a safe fix exists.
+    pub fix: Option<Fix>,
+    /// For suppressed findings: the reason given in the comment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<String>,
+}
+
+/// A Server Action the analyzer found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionInfo {
+    /// Exported name, `default`, or a descriptive name for inline actions.
+    pub name: String,
+    /// How the action was declared (`"use server" module export`, `inline`, `next-safe-action`, ...).
+    pub kind: &'static str,
+    /// The span of the action's name or function head.
+    pub span: ByteSpan,
+    /// 1-based line of `span.start`.
+    pub line: u32,
+}
+
+/// A syntax error (or an input the analyzer refused, like too-deep nesting).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceError {
+    /// What went wrong, for humans.
+    pub message: String,
+    /// Where, as bytes.
+    pub span: ByteSpan,
+    /// Where, as lines and UTF-16 columns.
+    #[serde(flatten)]
+    pub position: Position,
+}
+
+/// Everything the analyzer says about one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The file name given in [`crate::Options`].
+    pub file: String,
+    /// Every Server Action found, in source order.
+    pub actions: Vec<ActionInfo>,
+    /// Syntax errors and refused input; whatever parsed was still analysed.
+    pub errors: Vec<SourceError>,
+    /// Active findings, in source order.
+    pub findings: Vec<Finding>,
+    /// Findings silenced by `// actiongate-ignore <rule>: <reason>`.
+    pub suppressed: Vec<Finding>,
+    /// The whole file with every available fix applied (equal to the input when there is none).
+    pub fixed_source: String,
+}
+
+impl Report {
+    /// True when any active finding is at or above `severity`.
+    pub fn has_findings_at(&self, severity: Severity) -> bool {
+        self.findings.iter().any(|f| f.severity >= severity)
+    }
+}
+
+/// Converts byte offsets to 1-based line and UTF-16 column positions.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset of the start of every line.
+    line_starts: Vec<u32>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `source` (`\n`, `\r\n` and lone `\r` end lines).
+    pub fn new(source: &str) -> Self {
+        let bytes = source.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i as u32 + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line_starts.push(i as u32 + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { line_starts }
+    }
+
+    /// 1-based line and 1-based UTF-16 column of a byte offset (clamped into the source).
+    pub fn line_col(&self, source: &str, offset: u32) -> (u32, u32) {
+        let offset = (offset as usize).min(source.len());
+        let line = self.line_starts.partition_point(|&s| s as usize <= offset) - 1;
+        let start = self.line_starts[line] as usize;
+        let mut end = offset;
+        while !source.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column: usize = source[start..end].chars().map(char::len_utf16).sum();
+        (line as u32 + 1, column as u32 + 1)
+    }
+
+    /// Both ends of a span as a [`Position`].
+    pub fn position(&self, source: &str, span: ByteSpan) -> Position {
+        let (line, column) = self.line_col(source, span.start);
+        let (end_line, end_column) = self.line_col(source, span.end);
+        Position { line, column, end_line, end_column }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_utf16_code_units() {
+        let src = "a😀b\nxé";
+        let idx = LineIndex::new(src);
+        // 'b' is after a (1 unit) and the emoji (2 units).
+        assert_eq!(idx.line_col(src, 5), (1, 4));
+        assert_eq!(idx.line_col(src, 7), (2, 2));
+        assert_eq!(idx.line_col(src, 100), (2, 3));
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        let src = "a\r\nb\rc";
+        let idx = LineIndex::new(src);
+        assert_eq!(idx.line_col(src, 3), (2, 1));
+        assert_eq!(idx.line_col(src, 5), (3, 1));
+    }
+
+    #[test]
+    fn offsets_inside_a_char_snap_back() {
+        let src = "é";
+        let idx = LineIndex::new(src);
+        assert_eq!(idx.line_col(src, 1), (1, 1));
+    }
+}

@@ -1,0 +1,41 @@
+//! `auth-after-mutation`: the fail-closed check exists, but only after the sink ran.
+
+use super::{Detection, RuleMeta};
+use crate::facts::{ActionFacts, Authn};
+use crate::fix::FixPlan;
+use crate::report::Severity;
+
+/// Metadata and documentation.
+pub const META: RuleMeta = RuleMeta {
+    id: "auth-after-mutation",
+    severity: Severity::High,
+    cwe: "CWE-696",
+    title: "Authentication checked after the mutation",
+    what_it_does: "Reports an action whose session check (or session lookup) happens only after a sink has already run.",
+    why_is_this_bad: "The check fails closed too late: the write has happened by the time an anonymous caller is rejected. The error the caller sees hides that the damage is done.",
+    how_to_fix: "Move the session lookup and its check to the top of the action, before any read or write of user data.",
+    bad_example: "export async function rename(id: string, name: string) {\n  await db.doc.update({ where: { id }, data: { name } });\n  const session = await auth();\n  if (!session) throw new Error(\"Unauthorized\");\n}",
+    good_example: "export async function rename(id: string, name: string) {\n  const session = await auth();\n  if (!session?.user) throw new Error(\"Unauthorized\");\n  await db.doc.updateMany({ where: { id, ownerId: session.user.id }, data: { name } });\n}",
+};
+
+/// Fires when an unauthenticated sink precedes the only lookup or the only check.
+pub fn check(facts: &ActionFacts) -> Vec<Detection> {
+    if facts.public.is_some() || facts.guard_calls.is_empty() {
+        return Vec::new();
+    }
+    let Some(sink) = facts.sinks.iter().find(|s| s.authn == Authn::None) else { return Vec::new() };
+    let looked_up_before = facts.guard_calls.iter().any(|(seq, _)| *seq < sink.seq);
+    let checked_after = facts.checks.iter().any(|seq| *seq > sink.seq);
+    if looked_up_before && !checked_after {
+        return Vec::new();
+    }
+    vec![Detection {
+        span: sink.span,
+        message: format!(
+            "`{}` runs `{}` before it checks the session: an anonymous caller is rejected only after the change has been made.",
+            facts.name, sink.label
+        ),
+        help: "Move the session lookup and its fail-closed check to the top of the action, before any data is touched.".into(),
+        fix: Some(FixPlan::AddAuthAtTop),
+    }]
+}

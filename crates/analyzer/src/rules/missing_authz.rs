@@ -1,0 +1,62 @@
+//! `missing-authz`: authenticated, but the record is chosen by the client with no ownership or
+//! role check (IDOR), or an admin-only operation has no role check.
+
+use super::{Detection, RuleMeta};
+use crate::catalog::sinks::SinkKind;
+use crate::facts::{ActionFacts, Authn};
+use crate::fix::FixPlan;
+use crate::report::Severity;
+
+/// Metadata and documentation.
+pub const META: RuleMeta = RuleMeta {
+    id: "missing-authz",
+    severity: Severity::High,
+    cwe: "CWE-639",
+    title: "Authenticated but not authorized (IDOR)",
+    what_it_does: "Reports a signed-in action that reads or changes a record chosen by client input without tying it to the caller (an owner condition in the query, an ownership check, a role check), and admin-only operations (other users' accounts or roles, global settings) with no role check.",
+    why_is_this_bad: "Authentication says who the caller is, not what they may touch. Any signed-in user can change the id in the request and read or delete someone else's data — a textbook insecure direct object reference.",
+    how_to_fix: "Scope the query to the caller (`deleteMany({ where: { id, authorId: session.user.id } })` plus a count check), or load the record and compare its owner with `session.user.id` before the mutation; for admin operations, check the role first.",
+    bad_example: "export async function deletePost(id: string) {\n  const session = await auth();\n  if (!session?.user) throw new Error(\"Unauthorized\");\n  await db.post.delete({ where: { id } });\n}",
+    good_example: "export async function deletePost(id: string) {\n  const session = await auth();\n  if (!session?.user) throw new Error(\"Unauthorized\");\n  const { count } = await db.post.deleteMany({ where: { id, authorId: session.user.id } });\n  if (count === 0) throw new Error(\"Not found\");\n}",
+};
+
+/// Fires for the first authenticated sink that is not authorized.
+pub fn check(facts: &ActionFacts) -> Vec<Detection> {
+    if facts.public.is_some() {
+        return Vec::new();
+    }
+    for sink in &facts.sinks {
+        if sink.authn == Authn::None {
+            continue;
+        }
+        if let Some(why) = &sink.admin_only {
+            return vec![Detection {
+                span: sink.span,
+                message: format!(
+                    "`{}` runs `{}` for any signed-in user, but {why}: that is an admin-only operation and nothing checks the caller's role.",
+                    facts.name, sink.label
+                ),
+                help: "Check the caller's role or permission from the session (and fail closed) before this operation.".into(),
+                fix: None,
+            }];
+        }
+        if !sink.authorized {
+            let keys = sink.unauthorized_keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            let verb = if sink.kind == SinkKind::Read { "reads and returns" } else { "runs" };
+            let fix = match (&sink.scope_fix, &facts.fix.owner_column, &facts.fix.session_var) {
+                (Some(_), Some(_), Some(_)) => Some(FixPlan::ScopeToOwner),
+                _ => None,
+            };
+            return vec![Detection {
+                span: sink.span,
+                message: format!(
+                    "`{}` {verb} `{}` on a record chosen by the client ({keys}) without checking that it belongs to the caller: any signed-in user can target anyone's record.",
+                    facts.name, sink.label
+                ),
+                help: "Scope the query to the caller (an owner column equal to the session user's id, with a count check), or load the record and compare its owner with the session user before acting.".into(),
+                fix,
+            }];
+        }
+    }
+    Vec::new()
+}

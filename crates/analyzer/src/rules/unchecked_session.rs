@@ -1,0 +1,42 @@
+//! `unchecked-session`: a session is looked up, but nothing fails closed when it is missing.
+
+use super::{Detection, RuleMeta};
+use crate::facts::{ActionFacts, Authn};
+use crate::fix::FixPlan;
+use crate::report::Severity;
+
+/// Metadata and documentation.
+pub const META: RuleMeta = RuleMeta {
+    id: "unchecked-session",
+    severity: Severity::High,
+    cwe: "CWE-306",
+    title: "Session looked up but never enforced",
+    what_it_does: "Reports an action that calls a session lookup but reaches a sink on a path where a missing session does not stop it: optional chaining with no check, a check that only logs, `if (session)` around only part of the work, or a redirect swallowed by `try/catch`.",
+    why_is_this_bad: "Looking the session up is not a check. When the caller is anonymous the lookup returns null, the code carries on, and the mutation runs for anyone.",
+    how_to_fix: "Test the result and leave the action when it is missing: `if (!session?.user) throw new Error(\"Unauthorized\")` (or `redirect(\"/login\")` / `return { error }`), outside any `try` whose `catch` would swallow it.",
+    bad_example: "export async function archive(id: string) {\n  const session = await auth();\n  if (!session) console.warn(\"no session\");\n  await db.project.update({ where: { id }, data: { archived: true } });\n}",
+    good_example: "export async function archive(id: string) {\n  const session = await auth();\n  if (!session?.user) throw new Error(\"Unauthorized\");\n  await db.project.updateMany({ where: { id, ownerId: session.user.id }, data: { archived: true } });\n}",
+};
+
+/// Fires when an unauthenticated sink follows a lookup and no fail-closed check follows it.
+pub fn check(facts: &ActionFacts) -> Vec<Detection> {
+    if facts.public.is_some() || facts.guard_calls.is_empty() {
+        return Vec::new();
+    }
+    let Some(sink) = facts.sinks.iter().find(|s| s.authn == Authn::None) else { return Vec::new() };
+    let looked_up_before = facts.guard_calls.iter().any(|(seq, _)| *seq < sink.seq);
+    let checked_after = facts.checks.iter().any(|seq| *seq > sink.seq);
+    if !looked_up_before || checked_after {
+        return Vec::new();
+    }
+    let fix = facts.fix.session_var.as_ref().filter(|v| !v.always_object && v.after_decl < sink.span.start).map(|_| FixPlan::CheckSessionVar);
+    vec![Detection {
+        span: sink.span,
+        message: format!(
+            "`{}` looks the session up but reaches `{}` on a path where a missing session does not stop it: an anonymous caller gets the same result as a signed-in one.",
+            facts.name, sink.label
+        ),
+        help: "Right after the lookup, test the result and leave the action (throw, redirect or return) when there is no user — outside any try/catch that would swallow it.".into(),
+        fix,
+    }]
+}
