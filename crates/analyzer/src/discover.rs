@@ -67,7 +67,6 @@ pub fn discover<'a>(scope: &ModuleScope<'a>) -> Vec<ActionDef<'a>> {
                     let exported = module_export_name(&spec.exported);
                     if let Some(mut action) = local_definition(scope, local) {
                         action.name = exported.to_string();
-                        action.head = span(spec.span);
                         actions.push(action);
                     }
                 }
@@ -85,8 +84,7 @@ pub fn discover<'a>(scope: &ModuleScope<'a>) -> Vec<ActionDef<'a>> {
                         let head = ByteSpan { start: export.span.start, end: export.span.start + 14.min(export.span.size()) };
                         if let Expression::Identifier(id) = strip(expr) {
                             if scope.use_server {
-                                if let Some(mut def) = local_definition(scope, id.name.as_str()) {
-                                    def.head = span(id.span);
+                                if let Some(def) = local_definition(scope, id.name.as_str()) {
                                     actions.push(def);
                                 }
                             }

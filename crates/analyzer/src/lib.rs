@@ -25,6 +25,7 @@ mod discover;
 mod engine;
 mod facts;
 pub mod fix;
+pub mod highlight;
 mod module;
 mod parse;
 pub mod report;

@@ -216,7 +216,7 @@ mod tests {
         let idx = LineIndex::new(src);
         // 'b' is after a (1 unit) and the emoji (2 units).
         assert_eq!(idx.line_col(src, 5), (1, 4));
-        assert_eq!(idx.line_col(src, 7), (2, 2));
+        assert_eq!(idx.line_col(src, 8), (2, 2));
         assert_eq!(idx.line_col(src, 100), (2, 3));
     }
 
