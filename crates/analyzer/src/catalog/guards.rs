@@ -63,6 +63,13 @@ pub const LIBRARY_GUARDS: &[GuardEntry] = &[
     // WorkOS
     g("withAuth", NeedsCheck, "WorkOS"),
     g("getSignInUrl", Unverified, "WorkOS"),
+    // Verified token / sealed-cookie reads (the Next.js docs "stateless session" pattern).
+    g("jwtVerify", NeedsCheck, "jose"),
+    g("jwt.verify", NeedsCheck, "jsonwebtoken"),
+    g("verifyJwt", NeedsCheck, "project helper"),
+    g("unsealData", NeedsCheck, "iron-session"),
+    g("decrypt", NeedsCheck, "session cookie"),
+    g("decryptSession", NeedsCheck, "session cookie"),
     // unverified token reads
     g("jwt.decode", Unverified, "jsonwebtoken"),
     g("decodeJwt", Unverified, "jose"),

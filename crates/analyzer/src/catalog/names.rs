@@ -12,11 +12,6 @@ pub fn is_owner_field(name: &str) -> bool {
             | "createdbyid"
             | "creatorid"
             | "uid"
-            | "profileid"
-            | "memberid"
-            | "accountid"
-            | "customerid"
-            | "sellerid"
             | "senderid"
             | "fromuserid"
             | "requesterid"
@@ -41,7 +36,9 @@ pub fn is_actor_id_name(name: &str) -> bool {
 /// Names of role / permission values (`role`, `isAdmin`, `permissions`...).
 pub fn is_role_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase().replace('_', "");
-    matches!(n.as_str(), "role" | "roles" | "isadmin" | "admin" | "permissions" | "permission" | "userrole" | "issuperuser" | "isstaff" | "ismoderator" | "scopes" | "orgrole" | "plan")
+    n.contains("role")
+        || n.contains("permission")
+        || matches!(n.as_str(), "isadmin" | "admin" | "issuperuser" | "isstaff" | "ismoderator" | "scopes" | "accesslevel")
 }
 
 /// Calls that test a role or permission and return a boolean (`has({ role })`, `can(..)`).

@@ -64,6 +64,8 @@ pub struct SinkFact {
     pub service_role: bool,
     /// For reads: whether the result reaches the caller or the read is keyed by client input.
     pub sensitive: bool,
+    /// For reads: whether the result is returned to the caller.
+    pub exposed: bool,
     /// How an ownership fix could scope it.
     pub scope_fix: Option<ScopeFix>,
 }

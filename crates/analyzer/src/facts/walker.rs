@@ -54,6 +54,8 @@ pub(crate) fn collect<'a>(graph: &ModuleGraph<'a>, module: usize, def: &ActionDe
         sink_records: Vec::new(),
         in_action_body: false,
         last_exit_swallowed: false,
+        enclosing: vec![def.func.span()],
+        expand_returned: false,
     };
     walker.run_action(def);
     walker.finish()
@@ -91,6 +93,11 @@ struct Walker<'g, 'a> {
     in_action_body: bool,
     /// Whether the last exit (`throw`/`redirect`) was inside a `try` whose `catch` swallows it.
     last_exit_swallowed: bool,
+    /// Spans of the functions being walked (the action, then inlined calls): a function nested
+    /// in one of them is a closure and sees its variables.
+    enclosing: Vec<ByteSpan>,
+    /// While following a wrapper: walk a function it returns (the function that actually runs).
+    expand_returned: bool,
 }
 
 impl<'g, 'a> Walker<'g, 'a> {
@@ -165,7 +172,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                 *slot = Value { continuation: true, ..Value::default() };
             }
             self.continuation_calls.clear();
+            self.expand_returned = true;
             let _ = self.call_function(module, func, args, span_of(call.span));
+            self.expand_returned = false;
             let calls = std::mem::take(&mut self.continuation_calls);
             if calls.is_empty() {
                 // The wrapper never calls the action as far as we can tell: judge the action alone.
@@ -265,6 +274,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     (false, Value::default())
                 }
             }
+            Expression::StaticMemberExpression(m) => self.client_chain(&m.object, depth + 1),
             Expression::Identifier(id) => {
                 let name = id.name.as_str();
                 // Defined in this module: follow its initialiser.
@@ -360,7 +370,10 @@ impl<'g, 'a> Walker<'g, 'a> {
             return args.iter().fold(Value::default(), |acc, a| acc.merge(a.derived()));
         }
         self.call_stack.push(key);
-        let saved_vars = std::mem::take(&mut self.vars);
+        let fs = func.span();
+        let is_closure = module == self.module && self.enclosing.iter().any(|s| s.start <= fs.start && fs.end <= s.end);
+        let saved_vars = if is_closure { self.vars.clone() } else { std::mem::take(&mut self.vars) };
+        self.enclosing.push(fs);
         let saved_module = (self.module, self.scope.clone());
         let saved_in_body = self.in_action_body;
         self.in_action_body = false;
@@ -388,6 +401,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             self.frames.last_mut().unwrap().returns.push((f, Value { falsy: true, ..Value::default() }));
         }
         let frame = self.frames.pop().unwrap();
+        self.enclosing.pop();
         self.vars = saved_vars;
         (self.module, self.scope) = saved_module;
         self.in_action_body = saved_in_body;
@@ -404,7 +418,12 @@ impl<'g, 'a> Walker<'g, 'a> {
         for (_, v) in &frame.returns {
             result = result.merge(v.clone());
         }
-        if let Some(t) = truthy {
+        if let Some(mut t) = truthy {
+            // What truthy returned values prove (`return membership !== null`).
+            let proofs = frame.returns.iter().filter(|(_, v)| !v.falsy).map(|(_, v)| v.auth_bool.as_deref().cloned().unwrap_or_default()).reduce(Asserts::or);
+            if let Some(p) = proofs {
+                t.assume(&p);
+            }
             let gained = Asserts {
                 authn: if t.authn > joined.authn { t.authn } else { Authn::None },
                 role: t.role && !joined.role,
@@ -608,6 +627,21 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     fn on_return(&mut self, value: Value<'a>, span: oxc_span::Span) {
         self.last_exit_swallowed = false;
+        if self.expand_returned && !self.frames.is_empty() {
+            if let Some((module, func)) = value.func {
+                // `return async (...args) => { ..; return handler(user, ...args) }`: what runs.
+                self.expand_returned = false;
+                let params = func.params();
+                let mut args: Vec<Value<'a>> = params.items.iter().map(|p| self.client_param_value(&p.pattern)).collect();
+                if let Some(rest) = &params.rest {
+                    args.push(self.client_param_value(&rest.rest.argument));
+                }
+                let before = self.flow.clone();
+                let _ = self.call_function(module, func, args, span_of(span));
+                self.flow = before;
+                self.expand_returned = true;
+            }
+        }
         if let Some(frame) = self.frames.last_mut() {
             frame.returns.push((self.flow.clone(), value));
             self.flow = Flow::unreachable();
@@ -631,6 +665,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 let authn = self.flow.authn;
                 if let Some(sink) = self.facts.sinks.get_mut(idx) {
                     sink.sensitive = true;
+                    sink.exposed = true;
                     sink.authn = sink.authn.max(authn);
                     sink.authorized = authorized;
                     if !authorized {
@@ -965,6 +1000,15 @@ impl<'g, 'a> Walker<'g, 'a> {
                 let b = self.eval(&c.alternate);
                 a.merge(b)
             }
+            Expression::BinaryExpression(b) if b.operator.is_equality() => {
+                // `return membership !== null`: truthy only when the comparison's facts hold.
+                let (when_true, _) = self.cond_inner(expr);
+                Value {
+                    auth_bool: (!when_true.is_empty()).then(|| Rc::new(when_true)),
+                    span: Some(span_of(b.span)),
+                    ..Value::default()
+                }
+            }
             Expression::BinaryExpression(b) => {
                 let a = self.eval(&b.left);
                 let c = self.eval(&b.right);
@@ -1222,7 +1266,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             link_args.push(args);
         }
         let path: String = std::iter::once(root_name).chain(links.iter().map(|l| l.name)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(".");
-        let last = links.last().map(|l| l.name).unwrap_or(root_name);
+        let last = links.last().map(|l| if l.name.is_empty() { root_name } else { l.name }).unwrap_or(root_name);
         let span = span_of(call.span);
         let args = link_args.last().cloned().unwrap_or_default();
         let has_function_arg = call.arguments.iter().any(|a| a.as_expression().is_some_and(|e| as_func(e).is_some()));
@@ -1275,6 +1319,11 @@ impl<'g, 'a> Walker<'g, 'a> {
             return self.on_guard(kind, span, &path);
         }
 
+        // The value the last call is made on (`session.user.permissions` in `..permissions.includes(x)`).
+        let receiver = links.iter().take(links.len().saturating_sub(1)).fold(root_value.clone(), |acc, l| {
+            if l.call.is_none() && !l.name.is_empty() { self.member_value(&acc, l.name, None) } else { acc.derived() }
+        });
+
         // 6. Role and permission checks returning a boolean.
         if names::is_role_check_call(last) && !links.is_empty() {
             let receiver_tainted = root_value.is_tainted() && links.len() > 1;
@@ -1284,7 +1333,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             return Value { auth_bool: Some(Rc::new(Asserts { role: true, ..Asserts::default() })), ..Value::default() };
         }
-        if last == "includes" && root_value.role && !root_value.is_tainted() {
+        if matches!(last, "includes" | "has" | "some") && receiver.role && !receiver.is_tainted() {
             return Value { auth_bool: Some(Rc::new(Asserts { role: true, ..Asserts::default() })), ..Value::default() };
         }
 
@@ -1344,21 +1393,48 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
         }
 
-        // 13. Anything else: the result derives from the receiver and the arguments.
+        // 13. Anything else: the result derives from the receiver and the arguments, and inline
+        // callbacks (`items.map(async (x) => ..)`, `$transaction(async (tx) => ..)`) run.
+        self.walk_callbacks(call, &root_value);
         let mut v = root_value.derived();
-        if root_value.record.is_some() && links.len() == 1 {
+        if root_value.field_of.is_none() {
+            // `rows.map(..)`, `doc.toObject()`: still the records' data.
             v.record = root_value.record.clone();
         }
         for a in &args {
             v = v.merge(a.derived());
         }
-        if matches!(last, "toString" | "trim" | "toLowerCase" | "toUpperCase" | "String" | "Number" | "parseInt" | "parseFloat" | "BigInt") {
-            v.identity |= root_value.identity || args.iter().any(|a| a.identity);
+        if matches!(last, "toString" | "trim" | "toLowerCase" | "toUpperCase" | "String" | "Number" | "parseInt" | "parseFloat" | "BigInt" | "toHexString" | "equals") {
+            v.identity |= receiver.identity || args.iter().any(|a| a.identity);
+            // `String(order.userId)` is still the record's owner field.
+            let source = if links.len() == 1 && links[0].name.is_empty() { args.first().cloned() } else { Some(receiver.clone()) };
+            if let Some(src) = source.filter(|s| s.field_of.is_some()) {
+                v.record = src.record.clone();
+                v.field_of = src.field_of.clone();
+            }
         } else {
             v.identity = false;
         }
         v.falsy = false;
         v
+    }
+
+    /// Walks inline function arguments of an unresolved call as closures. They may or may not
+    /// run (a `.catch` handler), so the action's own flow is left as it was.
+    fn walk_callbacks(&mut self, call: &'a CallExpression<'a>, receiver: &Value<'a>) {
+        for arg in &call.arguments {
+            let Some(func) = arg.as_expression().and_then(|e| match strip(e) {
+                Expression::ArrowFunctionExpression(a) => Some(Func::Arrow(a)),
+                Expression::FunctionExpression(f) => Some(Func::Function(f)),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let before = self.flow.clone();
+            let item = receiver.derived();
+            let _ = self.call_function(self.module, func, vec![item], span_of(call.span));
+            self.flow = before;
+        }
     }
 
     /// The guard kind of a call by its path, honouring configuration.
@@ -1490,7 +1566,10 @@ impl<'g, 'a> Walker<'g, 'a> {
         let chain_root = if root_name.is_empty() { "" } else { root_name };
         let segs_clean: Vec<Seg<'_>> = segs.iter().copied().filter(|s| !s.name.is_empty()).collect();
         let offset = segs.len() - segs_clean.len();
-        let m = sinks::classify_chain(chain_root, &segs_clean, &self.config.sinks)?;
+        let mut m = sinks::classify_chain(chain_root, &segs_clean, &self.config.sinks)?;
+        if m.model.is_none() {
+            m.model = segs.first().filter(|s| s.name.is_empty()).and_then(|s| s.str_arg).map(str::to_string);
+        }
         let op_link = m.op_index + offset;
         let mut keys: Vec<(Option<String>, Value<'a>)> = Vec::new();
         let mut data: Vec<(Option<String>, Value<'a>)> = Vec::new();
@@ -1642,6 +1721,13 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         self.seq += 1;
         let site = if self.in_action_body { span } else { self.site.unwrap_or(span) };
+        let is_tenant_col = |c: &Option<String>| {
+            c.as_deref().is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                ["org", "team", "workspace", "tenant", "company", "project", "account"].iter().any(|w| c.contains(w))
+            })
+        };
+        let self_scoped = keys.iter().any(|(c, v)| (v.identity || v.owned) && !v.is_tainted() && !is_tenant_col(c));
         let scoped = keys.iter().any(|(_, v)| (v.identity || v.owned) && !v.is_tainted());
         let mut key_labels: BTreeSet<String> = BTreeSet::new();
         let mut unauthorized = Vec::new();
@@ -1654,14 +1740,23 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
             }
         }
-        // A client value used as the owner column: the client picks who the actor is.
-        for (col, v) in keys.iter().chain(data.iter()) {
-            if let (Some(col), Some(t)) = (col, &v.taint) {
-                if names::is_owner_field(col) && !v.identity && !t.labels.iter().all(|l| self.flow.authorized.contains(l)) {
-                    let owner_model = m.model.as_deref().is_some_and(names::is_user_model) && col == "id";
-                    if !owner_model {
-                        self.identity_issue(v.span, &format!("the `{col}` of {label}"));
-                    }
+        // A client value used as the owner column: the client picks who the actor is. A value
+        // named after the acting user (`userId`) anywhere, or any client value as the owner of a
+        // new row, is identity; a differently named target (`memberUserId`) is a resource key.
+        let creates = matches!(m.op.as_str(), "create" | "createMany" | "insert" | "insertOne" | "insertMany" | "insertInto" | "upsert" | "values")
+            || m.op.starts_with("create")
+            || m.op.starts_with("insert");
+        if !self.flow.role {
+            let self_model = m.model.as_deref().is_some_and(names::is_user_model);
+            for (is_key, (col, v)) in keys.iter().map(|k| (true, k)).chain(data.iter().map(|d| (false, d))) {
+                let Some(t) = &v.taint else { continue };
+                let col = col.as_deref().unwrap_or("");
+                let as_owner = names::is_owner_field(col) && (t.actor || creates);
+                // `UserProfile.updateOne({ kindeId: userId })`: the actor's id selects the row.
+                let actor_key = is_key && t.actor && !(self_model && matches!(col, "id" | "_id" | ""));
+                if (as_owner || actor_key) && !v.identity && !t.labels.iter().all(|l| self.flow.authorized.contains(l)) {
+                    let what = if col.is_empty() { format!("the key of {label}") } else { format!("the `{col}` of {label}") };
+                    self.identity_issue(v.span, &what);
                 }
             }
         }
@@ -1675,8 +1770,8 @@ impl<'g, 'a> Walker<'g, 'a> {
                 admin_only = Some(format!("it writes the privilege field `{}` from client input", col.clone().unwrap_or_default()));
             } else if names::is_admin_verb(&m.op) || names::is_admin_verb(label.rsplit('.').next().unwrap_or("")) {
                 admin_only = Some(format!("`{}` is an administrative operation", m.op));
-            } else if names::is_user_model(&model) && !unauthorized.is_empty() && !scoped {
-                admin_only = Some(format!("it changes another user's `{model}` record"));
+            } else if !unauthorized.is_empty() && !self_scoped && (names::is_user_model(&model) || mentions_members(&m.op)) {
+                admin_only = Some(format!("it changes another user's `{}` record", if model.is_empty() { m.op.as_str() } else { model.as_str() }));
             }
         }
         if self.flow.role {
@@ -1702,6 +1797,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             unvalidated: if m.kind == SinkKind::Mutation { unvalidated } else { None },
             service_role: service.unwrap_or(false),
             sensitive: m.kind == SinkKind::Mutation || keyed_by_client,
+            exposed: false,
             scope_fix: if self.in_action_body { scope_fix } else { None },
         });
         // What the call returns: a record.
@@ -1856,6 +1952,12 @@ fn key_then_data<'a>(args: &[Value<'a>]) -> (Vec<(Option<String>, Value<'a>)>, V
         a.leaves(None, &mut data, 0);
     }
     (keys, data)
+}
+
+/// `deleteOrganizationMembership`, `removeMember`, `updateUserRole`: operations on other users.
+fn mentions_members(op: &str) -> bool {
+    let op = op.to_ascii_lowercase();
+    (op.contains("member") || op.contains("user") || op.contains("role")) && !op.starts_with("create") && !op.starts_with("insert")
 }
 
 fn is_form_data(root: &str, v: &Value<'_>) -> bool {

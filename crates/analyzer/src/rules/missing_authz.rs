@@ -26,7 +26,9 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
         return Vec::new();
     }
     for sink in &facts.sinks {
-        if sink.authn == Authn::None {
+        // A read only matters for authorization when its result reaches the caller; a read
+        // that feeds an ownership check is how authorization is done.
+        if sink.authn == Authn::None || sink.kind == SinkKind::Read && !sink.exposed {
             continue;
         }
         if let Some(why) = &sink.admin_only {

@@ -1,0 +1,410 @@
+//! Project import resolution over the file system (SPEC §1).
+//!
+//! A file belongs to a project when a folder above it holds `tsconfig.json`, `jsconfig.json` or
+//! `package.json`; the nearest such folder is the project root. Within a project, imports are
+//! resolved like TypeScript does for the project's own modules: relative specifiers, and
+//! `compilerOptions.paths` aliases (with `baseUrl`, following relative `extends`), trying the
+//! extensions `.ts .tsx .js .jsx .mjs .cjs` and `/index.*`. Nothing outside the project root or
+//! inside `node_modules` is ever read, nor any file of 2 MB or more. Bare package specifiers
+//! resolve to nothing. Every lookup and read is cached and safe to share between threads.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use actiongate_analyzer::{LoadedModule, ModuleLoader};
+
+/// Files that mark a project root.
+const ROOT_MARKERS: [&str; 3] = ["tsconfig.json", "jsconfig.json", "package.json"];
+
+/// Extensions tried, in order, for an import without one.
+const EXTENSIONS: [&str; 6] = ["ts", "tsx", "js", "jsx", "mjs", "cjs"];
+
+/// Largest module read through an import (bytes, exclusive).
+pub const MAX_MODULE_SIZE: u64 = 2 * 1024 * 1024;
+
+/// How many `extends` links are followed in a tsconfig chain.
+const MAX_EXTENDS: usize = 8;
+
+/// A project: its root and its import aliases.
+#[derive(Debug)]
+pub struct Project {
+    /// The project root (canonical).
+    pub root: PathBuf,
+    /// `compilerOptions.paths` and `baseUrl` from `tsconfig.json` / `jsconfig.json`.
+    aliases: Aliases,
+}
+
+/// The alias part of a tsconfig.
+#[derive(Debug, Default, Clone)]
+struct Aliases {
+    /// `compilerOptions.baseUrl`, absolute.
+    base_url: Option<PathBuf>,
+    /// The folder `paths` targets are relative to (`baseUrl`, else the tsconfig's folder).
+    paths_base: Option<PathBuf>,
+    /// `compilerOptions.paths`: pattern → targets, in file order.
+    paths: Vec<(String, Vec<String>)>,
+}
+
+type Cache<K, V> = Mutex<HashMap<K, V>>;
+
+/// A [`ModuleLoader`] over the file system, with caches shared by every analysis of a run.
+#[derive(Debug, Default)]
+pub struct FsLoader {
+    /// Folder → the project it belongs to.
+    projects: Cache<PathBuf, Option<Arc<Project>>>,
+    /// File → its text (`None`: unreadable, too large or not UTF-8).
+    files: Cache<PathBuf, Option<Arc<str>>>,
+}
+
+impl FsLoader {
+    /// A loader with empty caches.
+    pub fn new() -> Self {
+        FsLoader::default()
+    }
+
+    /// The project that the folder `dir` (absolute) belongs to, if any.
+    pub fn project_for_dir(&self, dir: &Path) -> Option<Arc<Project>> {
+        if let Some(known) = lock(&self.projects).get(dir) {
+            return known.clone();
+        }
+        let mut visited = Vec::new();
+        let mut found = None;
+        for ancestor in dir.ancestors() {
+            if let Some(known) = lock(&self.projects).get(ancestor) {
+                found = known.clone();
+                break;
+            }
+            visited.push(ancestor.to_path_buf());
+            if ROOT_MARKERS.iter().any(|marker| ancestor.join(marker).is_file()) {
+                let root = std::fs::canonicalize(ancestor).unwrap_or_else(|_| ancestor.to_path_buf());
+                let aliases = read_aliases(&root);
+                found = Some(Arc::new(Project { root, aliases }));
+                break;
+            }
+        }
+        let mut projects = lock(&self.projects);
+        for dir in visited {
+            projects.insert(dir, found.clone());
+        }
+        found
+    }
+
+    /// The project the file `path` (absolute) belongs to, if any.
+    pub fn project_for_file(&self, path: &Path) -> Option<Arc<Project>> {
+        self.project_for_dir(path.parent()?)
+    }
+
+    /// Resolves `specifier` imported from `importer` to a readable project file.
+    pub fn resolve(&self, importer: &Path, specifier: &str) -> Option<PathBuf> {
+        let project = self.project_for_file(importer)?;
+        let dir = importer.parent()?;
+        let candidates: Vec<PathBuf> = if is_relative(specifier) {
+            vec![dir.join(specifier)]
+        } else if specifier.starts_with('/') || specifier.contains(':') || specifier.is_empty() {
+            // Absolute paths, URLs and `node:` built-ins are never project modules.
+            Vec::new()
+        } else {
+            project.aliases.candidates(specifier)
+        };
+        candidates.iter().find_map(|base| self.find_file(&project, base))
+    }
+
+    /// The first existing file for an import base path: as is, with a TypeScript extension in
+    /// place of a JavaScript one, with each extension appended, then as a folder's `index`.
+    fn find_file(&self, project: &Project, base: &Path) -> Option<PathBuf> {
+        let base = normalize(base);
+        let mut tries = Vec::new();
+        if let Some(ext) = base.extension().and_then(|e| e.to_str()) {
+            let swapped: &[&str] = match ext {
+                "js" => &["ts", "tsx"],
+                "jsx" => &["tsx"],
+                "mjs" => &["mts"],
+                "cjs" => &["cts"],
+                _ => &[],
+            };
+            for to in swapped {
+                tries.push(base.with_extension(to));
+            }
+            if EXTENSIONS.contains(&ext) {
+                tries.push(base.clone());
+            }
+        }
+        for ext in EXTENSIONS {
+            tries.push(append_extension(&base, ext));
+        }
+        for ext in EXTENSIONS {
+            tries.push(base.join(format!("index.{ext}")));
+        }
+        tries.into_iter().find(|p| self.allowed(project, p) && p.is_file())
+    }
+
+    /// Whether `path` (normalized) lies inside the project root, outside `node_modules`.
+    fn allowed(&self, project: &Project, path: &Path) -> bool {
+        let Ok(inside) = path.strip_prefix(&project.root) else { return false };
+        !inside.components().any(|c| matches!(c, Component::Normal(n) if n == "node_modules"))
+    }
+
+    /// Reads a project file once, or `None` when it is too large, not UTF-8, escapes the
+    /// project through a symlink, or cannot be read.
+    fn read(&self, project: &Project, path: &Path) -> Option<(PathBuf, Arc<str>)> {
+        let canonical = std::fs::canonicalize(path).ok()?;
+        if !self.allowed(project, &canonical) {
+            return None;
+        }
+        if let Some(known) = lock(&self.files).get(&canonical) {
+            return known.clone().map(|text| (canonical, text));
+        }
+        let text = read_small_text(&canonical);
+        lock(&self.files).insert(canonical.clone(), text.clone());
+        text.map(|text| (canonical, text))
+    }
+}
+
+impl ModuleLoader for FsLoader {
+    fn load(&self, importer: &str, specifier: &str) -> Option<LoadedModule> {
+        let importer = Path::new(importer);
+        let project = self.project_for_file(importer)?;
+        let found = self.resolve(importer, specifier)?;
+        let (path, source) = self.read(&project, &found)?;
+        Some(LoadedModule { path: path.to_string_lossy().into_owned(), source })
+    }
+}
+
+impl Aliases {
+    /// Base paths an aliased (non-relative) specifier may refer to, best match first: `paths`
+    /// patterns (exact, then the longest prefix before `*`), then `baseUrl`.
+    fn candidates(&self, specifier: &str) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        if let Some(paths_base) = &self.paths_base {
+            let mut best: Option<(usize, &str, &[String])> = None;
+            for (pattern, targets) in &self.paths {
+                let captured = match pattern.split_once('*') {
+                    None if pattern == specifier => Some(""),
+                    None => None,
+                    Some((prefix, suffix)) => specifier
+                        .strip_prefix(prefix)
+                        .and_then(|rest| rest.strip_suffix(suffix))
+                        .filter(|_| specifier.len() >= prefix.len() + suffix.len()),
+                };
+                let Some(captured) = captured else { continue };
+                // An exact pattern beats any wildcard; among wildcards the longest prefix wins.
+                let score = if pattern.contains('*') { pattern.find('*').unwrap_or(0) } else { usize::MAX };
+                if best.is_none_or(|(s, _, _)| score > s) {
+                    best = Some((score, captured, targets));
+                }
+            }
+            if let Some((_, captured, targets)) = best {
+                for target in targets {
+                    out.push(paths_base.join(target.replacen('*', captured, 1)));
+                }
+            }
+        }
+        if let Some(base_url) = &self.base_url {
+            out.push(base_url.join(specifier));
+        }
+        out
+    }
+}
+
+/// Reads `tsconfig.json` (else `jsconfig.json`) at the project root, following relative
+/// `extends` for `baseUrl` and `paths`. Unreadable or invalid files give no aliases.
+fn read_aliases(root: &Path) -> Aliases {
+    let config = ["tsconfig.json", "jsconfig.json"].iter().map(|name| root.join(name)).find(|p| p.is_file());
+    let mut aliases = Aliases::default();
+    let mut have_paths = false;
+    let mut have_base = false;
+    let mut next = config;
+    for _ in 0..MAX_EXTENDS {
+        let Some(path) = next.take() else { break };
+        let Some(value) = std::fs::read_to_string(&path).ok().and_then(|t| crate::jsonc::parse(&t).ok()) else { break };
+        let dir = path.parent().unwrap_or(root).to_path_buf();
+        let options = &value["compilerOptions"];
+        if !have_base {
+            if let Some(base) = options["baseUrl"].as_str() {
+                aliases.base_url = Some(normalize(&dir.join(base)));
+                have_base = true;
+            }
+        }
+        if !have_paths {
+            if let Some(paths) = options["paths"].as_object() {
+                aliases.paths = paths
+                    .iter()
+                    .map(|(pattern, targets)| {
+                        let targets = targets
+                            .as_array()
+                            .map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_string)).collect())
+                            .unwrap_or_default();
+                        (pattern.clone(), targets)
+                    })
+                    .collect();
+                // Without a baseUrl, paths are relative to the tsconfig that declares them.
+                aliases.paths_base = Some(dir.clone());
+                have_paths = true;
+            }
+        }
+        if have_paths && have_base {
+            break;
+        }
+        next = extends_target(&value["extends"], &dir);
+    }
+    if have_paths {
+        if let Some(base) = &aliases.base_url {
+            aliases.paths_base = Some(base.clone());
+        }
+    }
+    aliases
+}
+
+/// The first relative `extends` of a tsconfig (a string or an array), as a file path.
+fn extends_target(extends: &serde_json::Value, dir: &Path) -> Option<PathBuf> {
+    let first = match extends {
+        serde_json::Value::String(s) => Some(s.as_str()),
+        serde_json::Value::Array(items) => items.iter().filter_map(|v| v.as_str()).find(|s| is_relative(s)),
+        _ => None,
+    }?;
+    if !is_relative(first) {
+        return None;
+    }
+    let path = dir.join(first);
+    let path = if path.extension().is_some_and(|e| e == "json") { path } else { append_extension(&path, "json") };
+    path.is_file().then_some(path)
+}
+
+/// Reads a file as text when it is smaller than [`MAX_MODULE_SIZE`] and valid UTF-8.
+fn read_small_text(path: &Path) -> Option<Arc<str>> {
+    let size = std::fs::metadata(path).ok()?.len();
+    if size >= MAX_MODULE_SIZE {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    if bytes.len() as u64 >= MAX_MODULE_SIZE {
+        return None;
+    }
+    String::from_utf8(bytes).ok().map(Arc::from)
+}
+
+/// `./x`, `../x`, `.` and `..`.
+fn is_relative(specifier: &str) -> bool {
+    specifier == "." || specifier == ".." || specifier.starts_with("./") || specifier.starts_with("../")
+}
+
+/// `a/b` + `ts` → `a/b.ts` (keeping any dots already in the name).
+fn append_extension(path: &Path, ext: &str) -> PathBuf {
+    let mut os = path.as_os_str().to_owned();
+    os.push(".");
+    os.push(ext);
+    PathBuf::from(os)
+}
+
+/// Removes `.` and resolves `..` lexically (the path is absolute; `..` at the root stays there).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// Locks a cache, recovering from a poisoned lock (a cache is always consistent).
+fn lock<K, V>(cache: &Cache<K, V>) -> std::sync::MutexGuard<'_, HashMap<K, V>> {
+    cache.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, path: &str, text: &str) {
+        let full = root.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text).unwrap();
+    }
+
+    fn project() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        write(
+            &root,
+            "tsconfig.json",
+            r#"{ // comment
+  "compilerOptions": { "paths": { "@/*": ["./src/*"], "~lib": ["./src/lib/index.ts"], }, },
+}"#,
+        );
+        write(&root, "src/lib/auth.ts", "export const a = 1;");
+        write(&root, "src/lib/index.ts", "export const b = 1;");
+        write(&root, "src/app/actions.ts", "");
+        write(&root, "src/app/util.js", "");
+        write(&root, "node_modules/pkg/index.ts", "");
+        (dir, root)
+    }
+
+    #[test]
+    fn resolves_relative_alias_and_index_imports() {
+        let (_dir, root) = project();
+        let loader = FsLoader::new();
+        let importer = root.join("src/app/actions.ts");
+        assert_eq!(loader.resolve(&importer, "../lib/auth"), Some(root.join("src/lib/auth.ts")));
+        assert_eq!(loader.resolve(&importer, "@/lib/auth"), Some(root.join("src/lib/auth.ts")));
+        assert_eq!(loader.resolve(&importer, "@/lib"), Some(root.join("src/lib/index.ts")));
+        assert_eq!(loader.resolve(&importer, "~lib"), Some(root.join("src/lib/index.ts")));
+        assert_eq!(loader.resolve(&importer, "./util.js"), Some(root.join("src/app/util.js")));
+        assert_eq!(loader.resolve(&importer, "../lib/auth.js"), Some(root.join("src/lib/auth.ts")));
+    }
+
+    #[test]
+    fn never_leaves_the_project_or_enters_node_modules() {
+        let (_dir, root) = project();
+        let loader = FsLoader::new();
+        let importer = root.join("src/app/actions.ts");
+        assert_eq!(loader.resolve(&importer, "pkg"), None);
+        assert_eq!(loader.resolve(&importer, "../../node_modules/pkg"), None);
+        assert_eq!(loader.resolve(&importer, "../../../outside"), None);
+        assert_eq!(loader.resolve(&importer, "/etc/passwd"), None);
+        assert_eq!(loader.resolve(&importer, "node:fs"), None);
+        assert_eq!(loader.resolve(&importer, "./missing"), None);
+    }
+
+    #[test]
+    fn loads_text_and_refuses_large_files() {
+        let (_dir, root) = project();
+        write(&root, "src/lib/big.ts", &"x".repeat(MAX_MODULE_SIZE as usize));
+        let loader = FsLoader::new();
+        let importer = root.join("src/app/actions.ts");
+        let importer = importer.to_str().unwrap();
+        let loaded = loader.load(importer, "@/lib/auth").unwrap();
+        assert_eq!(&*loaded.source, "export const a = 1;");
+        assert!(loader.load(importer, "@/lib/big").is_none());
+    }
+
+    #[test]
+    fn base_url_and_extends_are_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        write(&root, "tsconfig.base.json", r#"{"compilerOptions": {"baseUrl": "src", "paths": {"#/*": ["lib/*"]}}}"#);
+        write(&root, "tsconfig.json", r#"{"extends": "./tsconfig.base", "compilerOptions": {"strict": true}}"#);
+        write(&root, "src/lib/auth.tsx", "");
+        write(&root, "src/app/a.ts", "");
+        let loader = FsLoader::new();
+        let importer = root.join("src/app/a.ts");
+        assert_eq!(loader.resolve(&importer, "#/auth"), Some(root.join("src/lib/auth.tsx")));
+        assert_eq!(loader.resolve(&importer, "lib/auth"), Some(root.join("src/lib/auth.tsx")));
+    }
+
+    #[test]
+    fn a_lone_file_has_no_project() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        write(&root, "a.ts", "");
+        // Only meaningful when no marker exists above the temp dir, as on a clean machine.
+        if root.ancestors().skip(1).all(|a| ROOT_MARKERS.iter().all(|m| !a.join(m).is_file())) {
+            assert!(FsLoader::new().project_for_file(&root.join("a.ts")).is_none());
+        }
+    }
+}
