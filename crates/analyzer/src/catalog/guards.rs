@@ -64,8 +64,8 @@ pub const LIBRARY_GUARDS: &[GuardEntry] = &[
     g("withAuth", NeedsCheck, "WorkOS"),
     g("getSignInUrl", Unverified, "WorkOS"),
     // Verified token / sealed-cookie reads (the Next.js docs "stateless session" pattern).
-    g("jwtVerify", NeedsCheck, "jose"),
-    g("jwt.verify", NeedsCheck, "jsonwebtoken"),
+    g("jwtVerify", FailsClosed, "jose"),
+    g("jwt.verify", FailsClosed, "jsonwebtoken"),
     g("verifyJwt", NeedsCheck, "project helper"),
     g("unsealData", NeedsCheck, "iron-session"),
     g("decrypt", NeedsCheck, "session cookie"),

@@ -80,7 +80,7 @@ pub fn is_admin_verb(name: &str) -> bool {
 /// Fields in a `where` that make a read public by design (`published: true`).
 pub fn is_public_marker_field(name: &str) -> bool {
     let n = name.to_ascii_lowercase().replace('_', "");
-    matches!(n.as_str(), "published" | "ispublished" | "public" | "ispublic" | "visibility" | "status" | "isavailable" | "available" | "listed" | "islisted")
+    matches!(n.as_str(), "published" | "ispublished" | "public" | "ispublic" | "visibility" | "isavailable" | "available" | "listed" | "islisted")
 }
 
 /// Models that are public by nature (catalogues, pricing, published content).

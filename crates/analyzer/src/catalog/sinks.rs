@@ -302,6 +302,11 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
             return Some(mk(SinkKind::Mutation, "file system", i, None, ArgShape::KeyThenData));
         }
     }
+    // Session-bound auth SDK calls (`supabase.auth.updateUser`, `auth.signOut`, `auth.mfa.*`) can
+    // only act on the signed-in user; `auth.admin.*` is the exception.
+    if names.contains(&"auth") && !names.contains(&"admin") {
+        return None;
+    }
     // A generic mutating verb on the last called segment.
     let (i, seg) = segs.iter().enumerate().rev().find(|(_, s)| s.called)?;
     if VERB_EXCEPTIONS.contains(&seg.name) || RECEIVER_EXCEPTIONS.contains(&root) && i == 0 {

@@ -78,8 +78,10 @@ pub struct Value<'a> {
     pub str_lit: Option<&'a str>,
     /// `null`, `undefined`, `false`, `0`, `""` or an `{ error }` object.
     pub falsy: bool,
-    /// Known object fields (object literals, action-client arguments).
+    /// Known object fields (object literals, action-client arguments, array elements as `[i]`).
     pub fields: Option<Rc<BTreeMap<String, Value<'a>>>>,
+    /// An array literal: its fields are its elements and its own provenance is their union.
+    pub is_array: bool,
     /// The source expression for the caller's identity, when this is a session value.
     pub identity_expr: Option<String>,
     /// Where the expression is.
@@ -152,13 +154,13 @@ impl<'a> Value<'a> {
         match &self.fields {
             Some(fields) if depth < 8 => {
                 for (key, value) in fields.iter() {
-                    let key_name = if key.starts_with("...") { name.map(str::to_string) } else { Some(key.clone()) };
+                    let key_name = if key.starts_with("...") || key.starts_with('[') { name.map(str::to_string) } else { Some(key.clone()) };
                     value.leaves(key_name.as_deref(), out, depth + 1);
                 }
                 // Values spread or computed into the object without a known field.
                 let mut rest = self.clone();
                 rest.fields = None;
-                if rest.is_tainted() || rest.identity || rest.owned {
+                if !self.is_array && (rest.is_tainted() || rest.identity || rest.owned) {
                     out.push((name.map(str::to_string), rest));
                 }
             }

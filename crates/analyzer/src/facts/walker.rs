@@ -856,11 +856,21 @@ impl<'g, 'a> Walker<'g, 'a> {
             if a.str_lit.is_none() && b.str_lit.is_some() {
                 if a.role && a.taint.is_none() {
                     asserts.role = true;
+                    if a.guard.is_some() || a.identity {
+                        asserts.authn = Authn::Checked;
+                    }
                 } else if let Some(t) = &a.taint {
                     if t.role {
                         self.identity_issue(a.span, "the caller's role");
                     }
                 }
+            }
+        }
+        // `session.user.email === ADMIN_EMAIL`: the caller compared with a server-side constant.
+        for (id, other_expr, other) in [(&l, right, &r), (&r, left, &l)] {
+            if (id.identity || id.guard.is_some()) && id.taint.is_none() && other.taint.is_none() && !other.identity && is_server_constant(other_expr) {
+                asserts.role = true;
+                asserts.authn = Authn::Checked;
             }
         }
         // Ownership: identity on one side.
@@ -978,15 +988,18 @@ impl<'g, 'a> Walker<'g, 'a> {
             Expression::ObjectExpression(o) => self.eval_object(o),
             Expression::ArrayExpression(a) => {
                 let mut v = Value::default();
-                for el in &a.elements {
+                let mut fields = BTreeMap::new();
+                for (i, el) in a.elements.iter().enumerate() {
                     let x = match el {
                         ArrayExpressionElement::SpreadElement(s) => self.eval(&s.argument),
                         ArrayExpressionElement::Elision(_) => Value::default(),
                         other => other.as_expression().map(|e| self.eval(e)).unwrap_or_default(),
                     };
-                    v = v.merge(x);
+                    fields.insert(format!("[{i}]"), x.clone());
+                    v = v.merge(x.derived());
                 }
-                v.fields = None;
+                v.fields = Some(Rc::new(fields));
+                v.is_array = true;
                 v
             }
             Expression::LogicalExpression(l) => {
@@ -1337,6 +1350,14 @@ impl<'g, 'a> Walker<'g, 'a> {
             return Value { auth_bool: Some(Rc::new(Asserts { role: true, ..Asserts::default() })), ..Value::default() };
         }
 
+        // A raw cookie read as the user id is identity nobody verified.
+        if last == "get" && path.ends_with("cookies.get") {
+            let key = args.first().and_then(|a| a.str_lit).unwrap_or("");
+            if names::is_actor_id_name(key) || matches!(key.to_ascii_lowercase().as_str(), "user" | "user_id" | "uid" | "userid" | "account_id") {
+                return self.on_guard(GuardKind::Unverified, span, &path);
+            }
+        }
+
         // 7. Client input: formData.get(..), Object.fromEntries(formData).
         if matches!(last, "get" | "getAll") && links.len() >= 2 && is_form_data(root_name, &root_value) {
             let key = args.first().and_then(|a| a.str_lit).unwrap_or("field");
@@ -1376,6 +1397,22 @@ impl<'g, 'a> Walker<'g, 'a> {
             return v;
         }
 
+        // `pool.query("UPDATE .. WHERE id = $1", [id])`: SQL text plus parameters.
+        if matches!(last, "query" | "execute" | "exec" | "run" | "unsafe" | "$executeRawUnsafe" | "$queryRawUnsafe" | "raw") && !links.is_empty() {
+            if let Some(kind) = args.first().and_then(|a| a.str_lit).and_then(sinks::classify_sql) {
+                let text = args[0].str_lit.unwrap_or("");
+                let m = SinkMatch { kind, library: "SQL", op: text.split_whitespace().next().unwrap_or("").to_ascii_uppercase(), model: None, op_index: 0, shape: ArgShape::Generic };
+                let mut keys = Vec::new();
+                for a in args.iter().skip(1) {
+                    a.leaves(None, &mut keys, 0);
+                }
+                let data = if kind == SinkKind::Mutation { keys.clone() } else { Vec::new() };
+                let label = format!("{}(\"{} ..\")", path, text.split_whitespace().take(2).collect::<Vec<_>>().join(" "));
+                let select_star = text.to_ascii_uppercase().contains("SELECT *");
+                return self.record_sink(&m, &label, span, keys, data, select_star, None, None);
+            }
+        }
+
         // 12. `fetch(url, { method: "POST" })`.
         if path == "fetch" {
             let method = args.get(1).and_then(|a| a.field("method")).and_then(|m| m.str_lit);
@@ -1389,6 +1426,8 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if let Some(body) = args.get(1).and_then(|a| a.field("body")) {
                     body.leaves(None, &mut data, 0);
                 }
+                // What the request acts on is named in its URL or its body.
+                keys.extend(data.iter().cloned());
                 return self.record_sink(&m, &format!("fetch(.., {{ method: \"{}\" }})", method.unwrap_or("")), span, keys, data, false, None, None);
             }
         }
@@ -1416,6 +1455,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             v.identity = false;
         }
         v.falsy = false;
+        v.span = Some(span);
         v
     }
 
@@ -1544,8 +1584,10 @@ impl<'g, 'a> Walker<'g, 'a> {
         // `helper(..)` imported from a module outside the project: the module is responsible
         // for its own checks (the DAL pattern), so it is not a sink here.
         if links.len() == 1 && links[0].name.is_empty() {
-            if self.scope.imports.contains_key(root_name) {
-                return None;
+            if let Some(import) = self.scope.imports.get(root_name) {
+                if is_project_specifier(import.source) {
+                    return None;
+                }
             }
             let named = [Seg { name: root_name, called: true, str_arg: segs[0].str_arg }];
             let m = sinks::classify_chain("", &named, &self.config.sinks)?;
@@ -1714,7 +1756,11 @@ impl<'g, 'a> Walker<'g, 'a> {
         // Reads of public data are not sinks.
         if m.kind == SinkKind::Read {
             let public_model = m.model.as_deref().is_some_and(names::is_public_model);
-            let public_filter = keys.iter().any(|(col, v)| col.as_deref().is_some_and(names::is_public_marker_field) && !v.is_tainted());
+            let markers = ["publishedat", "published_at", "ispublished", "is_published", "ispublic", "is_public", "published", "visibility"];
+            let public_filter = keys.iter().any(|(col, v)| {
+                let text = v.span.and_then(|s| self.scope.source.get(s.start as usize..s.end as usize)).unwrap_or("").to_ascii_lowercase();
+                (col.as_deref().is_some_and(names::is_public_marker_field) || markers.iter().any(|m| text.contains(m))) && !v.is_tainted()
+            });
             if public_model || public_filter {
                 return Value::default();
             }
@@ -1728,7 +1774,12 @@ impl<'g, 'a> Walker<'g, 'a> {
             })
         };
         let self_scoped = keys.iter().any(|(c, v)| (v.identity || v.owned) && !v.is_tainted() && !is_tenant_col(c));
-        let scoped = keys.iter().any(|(_, v)| (v.identity || v.owned) && !v.is_tainted());
+        // Scoped: a key is the caller's identity, a record the caller owns, or a client value
+        // already authorized (a team id whose membership was checked).
+        let scoped = keys.iter().any(|(_, v)| match &v.taint {
+            None => v.identity || v.owned,
+            Some(t) => !t.labels.is_empty() && t.labels.iter().all(|l| self.flow.authorized.contains(l)),
+        });
         let mut key_labels: BTreeSet<String> = BTreeSet::new();
         let mut unauthorized = Vec::new();
         for (col, v) in &keys {
@@ -1776,6 +1827,9 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         if self.flow.role {
             admin_only = None;
+        }
+        if scoped {
+            unauthorized.clear();
         }
         let authorized = self.flow.role || scoped || unauthorized.is_empty();
         let unvalidated = data
@@ -1958,6 +2012,23 @@ fn key_then_data<'a>(args: &[Value<'a>]) -> (Vec<(Option<String>, Value<'a>)>, V
 fn mentions_members(op: &str) -> bool {
     let op = op.to_ascii_lowercase();
     (op.contains("member") || op.contains("user") || op.contains("role")) && !op.starts_with("create") && !op.starts_with("insert")
+}
+
+/// `ADMIN_EMAIL`, `process.env.ADMIN_USER_ID`: a value the server configures.
+fn is_server_constant(expr: &Expression<'_>) -> bool {
+    match strip(expr) {
+        Expression::Identifier(id) => {
+            let n = id.name.as_str();
+            n.len() > 1 && n.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
+        }
+        Expression::StaticMemberExpression(m) => path_of(&m.object).is_some_and(|p| p == "process.env"),
+        _ => false,
+    }
+}
+
+/// `@/lib/x`, `~/x`, `./x`, `../x`, `#x`: a module of the project rather than a package.
+fn is_project_specifier(spec: &str) -> bool {
+    spec.starts_with("@/") || spec.starts_with("~/") || spec.starts_with('.') || spec.starts_with('#') || spec.starts_with("src/") || spec.starts_with("app/") || spec.starts_with("lib/")
 }
 
 fn is_form_data(root: &str, v: &Value<'_>) -> bool {
