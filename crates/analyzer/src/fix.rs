@@ -182,10 +182,19 @@ pub fn build_with(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &Fil
                 edits: vec![Edit { start: var.after_decl, end: var.after_decl, text }],
             })
         }
-        FixPlan::ReplaceWith { span, text } => Some(Fix {
-            description: format!("Use the session identity `{text}`."),
-            edits: vec![Edit { start: span.start, end: span.end, text: text.clone() }],
-        }),
+        FixPlan::ReplaceWith { span, text } => {
+            let original = source.get(span.start as usize..span.end as usize)?;
+            // `{ userId }` is shorthand for `{ userId: userId }`: keep the key.
+            let before = source[..span.start as usize].trim_end();
+            let after = source[span.end as usize..].trim_start();
+            let is_identifier = !original.is_empty() && original.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+            let shorthand = is_identifier && (before.ends_with('{') || before.ends_with(',')) && (after.starts_with('}') || after.starts_with(','));
+            let replacement = if shorthand { format!("{original}: {text}") } else { text.clone() };
+            Some(Fix {
+                description: format!("Use the session identity `{text}`."),
+                edits: vec![Edit { start: span.start, end: span.end, text: replacement }],
+            })
+        }
         FixPlan::ScopeToOwner => {
             let sink = facts.sinks.iter().find(|s| !s.authorized && s.scope_fix.is_some())?;
             let scope = sink.scope_fix.as_ref()?;

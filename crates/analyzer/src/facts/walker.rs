@@ -860,7 +860,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                         asserts.authn = Authn::Checked;
                     }
                 } else if let Some(t) = &a.taint {
-                    if t.role {
+                    if t.role && !self.flow.role {
                         self.identity_issue(a.span, "the caller's role");
                     }
                 }
@@ -1359,7 +1359,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
 
         // 7. Client input: formData.get(..), Object.fromEntries(formData).
-        if matches!(last, "get" | "getAll") && links.len() >= 2 && is_form_data(root_name, &root_value) {
+        if matches!(last, "get" | "getAll") && !links.is_empty() && links.last().is_some_and(|l| !l.name.is_empty()) && is_form_data(root_name, &root_value) {
             let key = args.first().and_then(|a| a.str_lit).unwrap_or("field");
             let mut v = Value::client(key, key, Some(span));
             if let Some(t) = v.taint.as_mut() {
