@@ -18,6 +18,8 @@ pub enum FixPlan {
     AddAuthAtTop,
     /// Add a fail-closed check right after the existing session variable.
     CheckSessionVar,
+    /// Turn `await ensureAccess(id);` into a fail-closed check of its result.
+    CheckIgnoredResult,
     /// Replace a client value with the session identity.
     ReplaceWith {
         /// The client value.
@@ -25,8 +27,10 @@ pub enum FixPlan {
         /// The session identity expression.
         text: String,
     },
-    /// Turn `delete`/`update` into `deleteMany`/`updateMany` scoped to the owner, with a count check.
+    /// Tie the sink's record to the caller (a scoped check first, or an owner condition).
     ScopeToOwner,
+    /// Check the caller's role before an admin-only operation.
+    RoleCheck,
 }
 
 /// How the file looks up sessions and fails, detected once per file.
@@ -99,12 +103,13 @@ impl FileStyle {
         style
     }
 
-    fn fail_statement(&self) -> &'static str {
+    fn fail_statement(&self) -> String {
         match self.error_style {
             ErrorStyle::Throw => "throw new Error(\"Unauthorized\");",
             ErrorStyle::Redirect => "redirect(\"/login\");",
             ErrorStyle::ReturnError => "return { error: \"Unauthorized\" };",
         }
+        .to_string()
     }
 }
 
@@ -182,6 +187,15 @@ pub fn build_with(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &Fil
                 edits: vec![Edit { start: var.after_decl, end: var.after_decl, text }],
             })
         }
+        FixPlan::CheckIgnoredResult => {
+            let (stmt, expr) = facts.fix.ignored_check?;
+            let call = source.get(expr.start as usize..expr.end as usize)?;
+            let fail = style.fail_statement().replace("Unauthorized", "Forbidden");
+            Some(Fix {
+                description: "Fail closed when the check returns false.".into(),
+                edits: vec![Edit { start: stmt.start, end: stmt.end, text: format!("if (!({call})) {fail}") }],
+            })
+        }
         FixPlan::ReplaceWith { span, text } => {
             let original = source.get(span.start as usize..span.end as usize)?;
             // `{ userId }` is shorthand for `{ userId: userId }`: keep the key.
@@ -197,16 +211,60 @@ pub fn build_with(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &Fil
         }
         FixPlan::ScopeToOwner => {
             let sink = facts.sinks.iter().find(|s| !s.authorized && s.scope_fix.is_some())?;
-            let scope = sink.scope_fix.as_ref()?;
-            let column = facts.fix.owner_column.as_ref()?;
             let var = facts.fix.session_var.as_ref()?;
-            let comma = if scope.where_has_trailing_comma { " " } else { ", " };
+            let identity = &var.identity_expr;
+            let known = facts.fix.owner_column.clone();
+            let assumed = |snake: bool| known.clone().unwrap_or_else(|| if snake { "user_id".into() } else { "userId".into() });
+            let note = |col: &str| match &known {
+                Some(_) => format!("the file's owner column `{col}`"),
+                None => format!("the owner column `{col}` (rename it if your schema calls it differently)"),
+            };
+            let fail = style.fail_statement().replace("Unauthorized", "Not found");
+            match sink.scope_fix.as_ref()? {
+                crate::facts::ScopeFix::CheckFirst { stmt_start, model_path, where_text } => {
+                    let col = assumed(false);
+                    let indent = indentation_before(source, *stmt_start);
+                    let inner = where_text.trim().trim_start_matches('{').trim_end_matches('}').trim().trim_end_matches(',');
+                    let text = format!(
+                        "const owned = await {model_path}.findFirst({{ where: {{ {inner}, {col}: {identity} }}, select: {{ id: true }} }});\n{indent}if (!owned) {fail}\n{indent}"
+                    );
+                    Some(Fix {
+                        description: format!("Load the record scoped to the caller with {} and stop when it is not theirs.", note(&col)),
+                        edits: vec![Edit { start: *stmt_start, end: *stmt_start, text }],
+                    })
+                }
+                crate::facts::ScopeFix::MongoExists { stmt_start, model, key_text } => {
+                    let col = assumed(false);
+                    let indent = indentation_before(source, *stmt_start);
+                    let text = format!("const owned = await {model}.exists({{ _id: {key_text}, {col}: {identity} }});\n{indent}if (!owned) {fail}\n{indent}");
+                    Some(Fix {
+                        description: format!("Check that the document belongs to the caller with {} first.", note(&col)),
+                        edits: vec![Edit { start: *stmt_start, end: *stmt_start, text }],
+                    })
+                }
+                crate::facts::ScopeFix::AppendCondition { at, template, snake_case } => {
+                    let col = assumed(*snake_case);
+                    let text = template.replace("{col}", &col).replace("{id}", identity);
+                    Some(Fix {
+                        description: format!("Scope the query to the caller with {}.", note(&col)),
+                        edits: vec![Edit { start: *at, end: *at, text }],
+                    })
+                }
+            }
+        }
+        FixPlan::RoleCheck => {
+            let at = facts.fix.admin_stmt?;
+            let var = facts.fix.session_var.as_ref()?;
+            let role = match var.name.as_str() {
+                "userId" | "uid" | "sub" | "id" => return None,
+                name if var.identity_expr.starts_with(&format!("{name}.user.")) => format!("{name}.user.role"),
+                name => format!("{name}.role"),
+            };
+            let indent = indentation_before(source, at);
+            let fail = style.fail_statement().replace("Unauthorized", "Forbidden");
             Some(Fix {
-                description: format!("Scope the query to the caller with `{column}` (`{}` matches nothing for other users' records).", scope.new_op),
-                edits: vec![
-                    Edit { start: scope.op_span.start, end: scope.op_span.end, text: scope.new_op.to_string() },
-                    Edit { start: scope.where_insert_at, end: scope.where_insert_at, text: format!("{comma}{column}: {}", var.identity_expr) },
-                ],
+                description: format!("Allow only admins: check `{role}` before the operation (adapt it to how your app stores roles)."),
+                edits: vec![Edit { start: at, end: at, text: format!("if ({role} !== \"admin\") {fail}\n{indent}") }],
             })
         }
     }

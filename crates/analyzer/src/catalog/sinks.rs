@@ -88,7 +88,7 @@ const MONGO_MUTATIONS: &[&str] = &[
     "replaceOne",
     "bulkWrite",
 ];
-const MONGO_READS: &[&str] = &["findById", "findOne", "find"];
+const MONGO_READS: &[&str] = &["findById", "findOne", "find", "exists", "countDocuments"];
 const KV_ROOTS: &[&str] = &["kv", "redis", "upstash", "valkey"];
 const KV_MUTATIONS: &[&str] = &[
     "set", "del", "hset", "hdel", "hmset", "lpush", "rpush", "lrem", "sadd", "srem", "zadd", "zrem",

@@ -90,26 +90,48 @@ pub struct RawReturn {
     pub source: String,
 }
 
-/// A Prisma `delete`/`update` by key that can be scoped to the caller.
+/// How an unauthorized sink can be tied to the caller.
 #[derive(Debug, Clone)]
-pub struct ScopeFix {
-    /// Span of the operation name (`delete`) to turn into `deleteMany`.
-    pub op_span: ByteSpan,
-    /// The new operation name.
-    pub new_op: &'static str,
-    /// Offset just after the last property inside `where: { .. }`.
-    pub where_insert_at: u32,
-    /// Whether the `where` object already ends with a comma.
-    pub where_has_trailing_comma: bool,
-    /// The whole statement that runs the call (to wrap with a count check).
-    pub statement: ByteSpan,
-    /// Whether the statement is a bare `await call;` whose result is unused.
-    pub result_unused: bool,
+pub enum ScopeFix {
+    /// Prisma-style: load the record scoped to the caller before the statement, fail if missing.
+    /// `model_path` is the callee object (`prisma.post`), `where_text` the `where` object literal.
+    CheckFirst {
+        /// Start of the statement that runs the sink.
+        stmt_start: u32,
+        /// `prisma.post`.
+        model_path: String,
+        /// `{ id }`.
+        where_text: String,
+    },
+    /// Mongoose-style: `Model.exists({ _id: key, owner })` before the statement.
+    MongoExists {
+        /// Start of the statement that runs the sink.
+        stmt_start: u32,
+        /// `Order`.
+        model: String,
+        /// The id argument's text.
+        key_text: String,
+    },
+    /// Query builders: append an owner condition after the last link before `at`
+    /// (`template` has `{col}` and `{id}` placeholders).
+    AppendCondition {
+        /// Where to insert the condition.
+        at: u32,
+        /// `.where("{col}", "=", {id})`.
+        template: &'static str,
+        /// Whether the table uses snake_case columns (guess for the owner column name).
+        snake_case: bool,
+    },
 }
 
 /// What fixes need: where to insert a check, and the file's idioms.
 #[derive(Debug, Clone, Default)]
 pub struct FixContext {
+    /// An expression statement that calls a session check and ignores its result
+    /// (`await ensureAccess(id);`): (statement span, expression span).
+    pub ignored_check: Option<(ByteSpan, ByteSpan)>,
+    /// Start of the statement holding the first admin-only sink (for a role check).
+    pub admin_stmt: Option<u32>,
     /// Offset where statements can be inserted at the start of the body (after directives).
     pub body_insert_at: Option<u32>,
     /// Indentation of the body's statements.

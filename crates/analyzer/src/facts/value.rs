@@ -82,6 +82,8 @@ pub struct Value<'a> {
     pub fields: Option<Rc<BTreeMap<String, Value<'a>>>>,
     /// An array literal: its fields are its elements and its own provenance is their union.
     pub is_array: bool,
+    /// The direct result of a session lookup (`const session = await requireUser()`).
+    pub session_root: bool,
     /// The source expression for the caller's identity, when this is a session value.
     pub identity_expr: Option<String>,
     /// Where the expression is.

@@ -56,6 +56,7 @@ pub(crate) fn collect<'a>(graph: &ModuleGraph<'a>, module: usize, def: &ActionDe
         last_exit_swallowed: false,
         enclosing: vec![def.func.span()],
         expand_returned: false,
+        stmt_start: None,
     };
     walker.run_action(def);
     walker.finish()
@@ -98,6 +99,8 @@ struct Walker<'g, 'a> {
     enclosing: Vec<ByteSpan>,
     /// While following a wrapper: walk a function it returns (the function that actually runs).
     expand_returned: bool,
+    /// Start of the action-body statement being walked (where fixes insert checks).
+    stmt_start: Option<u32>,
 }
 
 impl<'g, 'a> Walker<'g, 'a> {
@@ -137,6 +140,18 @@ impl<'g, 'a> Walker<'g, 'a> {
                 Some(v) => v.clone(),
                 None => self.client_param_value(&param.pattern),
             };
+            // A session value a wrapper injects (`withUser(async (user, ..) => ..)`).
+            if let (BindingPattern::BindingIdentifier(id), true) = (&param.pattern, (value.identity || value.guard.is_some()) && value.taint.is_none()) {
+                if self.facts.fix.session_var.is_none() {
+                    let name = id.name.as_str();
+                    self.facts.fix.session_var = Some(SessionVar {
+                        name: name.to_string(),
+                        identity_expr: format!("{name}.id"),
+                        after_decl: self.facts.fix.body_insert_at.unwrap_or(0),
+                        always_object: false,
+                    });
+                }
+            }
             self.bind_pattern(&param.pattern, value, None);
         }
         if let Some(rest) = &params.rest {
@@ -454,13 +469,19 @@ impl<'g, 'a> Walker<'g, 'a> {
     }
 
     fn walk_statement(&mut self, stmt: &'a Statement<'a>) {
+        if self.in_action_body && !matches!(stmt, Statement::BlockStatement(_) | Statement::IfStatement(_) | Statement::TryStatement(_)) {
+            self.stmt_start = Some(stmt.span().start);
+        }
         self.steps += 1;
         if self.steps > STEP_BUDGET {
             return;
         }
         match stmt {
             Statement::ExpressionStatement(s) => {
-                self.eval(&s.expression);
+                let v = self.eval(&s.expression);
+                if self.in_action_body && self.facts.fix.ignored_check.is_none() && (v.auth_bool.is_some() || v.guard.is_some_and(|g| !g.factory && !g.always_object)) {
+                    self.facts.fix.ignored_check = Some((span_of(s.span), span_of(s.expression.span())));
+                }
             }
             Statement::VariableDeclaration(decl) => self.walk_var_decl(decl),
             Statement::ReturnStatement(r) => {
@@ -701,13 +722,14 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if value.guard.is_some() && !value.guard.unwrap().factory && value.identity_expr.is_none() {
                     value.identity_expr = Some(default_identity_expr(name));
                 }
-                if let (Some(end), true, true) = (decl_end, value.guard.is_some(), self.in_action_body) {
-                    if self.facts.fix.session_var.is_none() && !value.guard.unwrap().error && !value.guard.unwrap().factory {
+                let from_session = value.guard.is_some_and(|g| !g.error && !g.factory) || value.session_root;
+                if let (Some(end), true, true) = (decl_end, from_session, self.in_action_body) {
+                    if self.facts.fix.session_var.is_none() {
                         self.facts.fix.session_var = Some(SessionVar {
                             name: name.to_string(),
                             identity_expr: value.identity_expr.clone().unwrap_or_else(|| default_identity_expr(name)),
                             after_decl: end,
-                            always_object: value.guard.unwrap().always_object,
+                            always_object: value.guard.is_some_and(|g| g.always_object),
                         });
                     }
                 }
@@ -1501,9 +1523,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                 self.flow.authn = self.flow.authn.max(Authn::Checked);
                 self.flow.role |= kind == GuardKind::RoleFailsClosed;
                 self.record_check();
-                Value { identity: true, owned: true, identity_expr: Some(format!("{}.id", "user")), ..Value::default() }
+                Value { identity: true, owned: true, session_root: true, ..Value::default() }
             }
-            GuardKind::NeedsCheck => Value { guard: Some(Guard::default()), ..Value::default() },
+            GuardKind::NeedsCheck => Value { guard: Some(Guard::default()), session_root: true, ..Value::default() },
             GuardKind::AlwaysObject => Value { guard: Some(Guard { always_object: true, ..Guard::default() }), ..Value::default() },
             GuardKind::Factory => Value { guard: Some(Guard { factory: true, ..Guard::default() }), ..Value::default() },
             GuardKind::Unverified => {
@@ -1632,11 +1654,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                     arg.leaves(None, &mut data, 0);
                 }
                 raw = arg.field("select").is_none() && !matches!(m.op.as_str(), "deleteMany" | "updateMany" | "createMany" | "count");
-                if matches!(m.op.as_str(), "delete" | "update") {
-                    scope_fix = self.prisma_scope_fix(links[op_link].call, m.op.as_str(), call);
-                }
+                scope_fix = self.prisma_scope_fix(links[op_link].call);
             }
             ArgShape::Builder => {
+                scope_fix = self.builder_scope_fix(m.library, links, call, op_link);
                 for (i, link) in links.iter().enumerate() {
                     let args = &link_args[i];
                     match link.name {
@@ -1673,6 +1694,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
             }
             ArgShape::KeyThenData => {
+                if m.library == "MongoDB" {
+                    scope_fix = self.mongo_scope_fix(&m, links[op_link].call);
+                }
                 let (k, d) = key_then_data(&link_args[op_link]);
                 keys = k;
                 data = d;
@@ -1712,28 +1736,46 @@ impl<'g, 'a> Walker<'g, 'a> {
         Some(self.record_sink(&m, &label, span, keys, data, raw, scope_fix, Some(service)))
     }
 
-    fn prisma_scope_fix(&self, op_call: Option<&'a CallExpression<'a>>, op: &str, outer: &'a CallExpression<'a>) -> Option<ScopeFix> {
+    /// How to tie a Prisma-style call to the caller: check a scoped `findFirst` first.
+    fn prisma_scope_fix(&self, op_call: Option<&'a CallExpression<'a>>) -> Option<ScopeFix> {
         let op_call = op_call?;
         let Expression::StaticMemberExpression(member) = strip(&op_call.callee) else { return None };
         let Some(Expression::ObjectExpression(arg)) = op_call.arguments.first().and_then(|a| a.as_expression()).map(strip) else { return None };
         let where_obj = arg.properties.iter().find_map(|p| match p {
             ObjectPropertyKind::ObjectProperty(p) if p.key.static_name().as_deref() == Some("where") => match strip(&p.value) {
-                Expression::ObjectExpression(o) => Some(o),
+                Expression::ObjectExpression(o) if !o.properties.is_empty() => Some(o),
                 _ => None,
             },
             _ => None,
         })?;
-        let last = where_obj.properties.last()?;
-        let after_last = last.span().end;
-        let between = &self.scope.source[after_last as usize..where_obj.span.end as usize];
-        let _ = outer;
-        Some(ScopeFix {
-            op_span: span_of(member.property.span),
-            new_op: if op == "delete" { "deleteMany" } else { "updateMany" },
-            where_insert_at: after_last,
-            where_has_trailing_comma: between.trim_start().starts_with(','),
-            statement: ByteSpan { start: 0, end: 0 },
-            result_unused: true,
+        Some(ScopeFix::CheckFirst {
+            stmt_start: self.stmt_start?,
+            model_path: member.object.span().source_text(self.scope.source).to_string(),
+            where_text: where_obj.span.source_text(self.scope.source).to_string(),
+        })
+    }
+
+    /// How to tie a builder chain or a Mongoose call to the caller.
+    fn builder_scope_fix(&self, library: &str, links: &[ChainLink<'a>], call: &'a CallExpression<'a>, op_link: usize) -> Option<ScopeFix> {
+        let last_condition = links.iter().rposition(|l| matches!(l.name, "where" | "eq" | "match"))?;
+        let at = links[last_condition].call?.span.end;
+        let template = match (library, links[last_condition].name) {
+            ("Supabase", _) => ".eq(\"{col}\", {id})",
+            ("Kysely", _) => ".where(\"{col}\", \"=\", {id})",
+            ("Knex", _) => ".where(\"{col}\", {id})",
+            _ => return None,
+        };
+        let _ = (call, op_link);
+        Some(ScopeFix::AppendCondition { at, template, snake_case: library != "Kysely" })
+    }
+
+    fn mongo_scope_fix(&self, m: &SinkMatch, op_call: Option<&'a CallExpression<'a>>) -> Option<ScopeFix> {
+        let op_call = op_call?;
+        let key = op_call.arguments.first()?.as_expression()?;
+        Some(ScopeFix::MongoExists {
+            stmt_start: self.stmt_start?,
+            model: m.model.clone()?,
+            key_text: key.span().source_text(self.scope.source).to_string(),
         })
     }
 
@@ -1827,6 +1869,9 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         if self.flow.role {
             admin_only = None;
+        }
+        if admin_only.is_some() && self.in_action_body && self.facts.fix.admin_stmt.is_none() {
+            self.facts.fix.admin_stmt = self.stmt_start;
         }
         if scoped {
             unauthorized.clear();

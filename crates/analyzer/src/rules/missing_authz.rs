@@ -39,16 +39,13 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
                     facts.name, sink.label
                 ),
                 help: "Check the caller's role or permission from the session (and fail closed) before this operation.".into(),
-                fix: None,
+                fix: Some(FixPlan::RoleCheck),
             }];
         }
         if !sink.authorized {
             let keys = sink.unauthorized_keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
             let verb = if sink.kind == SinkKind::Read { "reads and returns" } else { "runs" };
-            let fix = match (&sink.scope_fix, &facts.fix.owner_column, &facts.fix.session_var) {
-                (Some(_), Some(_), Some(_)) => Some(FixPlan::ScopeToOwner),
-                _ => None,
-            };
+            let fix = (sink.scope_fix.is_some() && facts.fix.session_var.is_some()).then_some(FixPlan::ScopeToOwner);
             return vec![Detection {
                 span: sink.span,
                 message: format!(

@@ -29,7 +29,11 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
     if !looked_up_before || checked_after {
         return Vec::new();
     }
-    let fix = facts.fix.session_var.as_ref().filter(|v| !v.always_object && v.after_decl < sink.span.start).map(|_| FixPlan::CheckSessionVar);
+    let fix = match (&facts.fix.session_var, facts.fix.ignored_check) {
+        (Some(v), _) if !v.always_object && v.after_decl < sink.span.start => Some(FixPlan::CheckSessionVar),
+        (_, Some((stmt, _))) if stmt.end <= sink.span.start => Some(FixPlan::CheckIgnoredResult),
+        _ => None,
+    };
     vec![Detection {
         span: sink.span,
         message: format!(
