@@ -24,13 +24,14 @@ pub struct FileProblem {
     pub fatal: bool,
 }
 
-/// An input ready to analyse: its text (or why there is none) and its configuration.
+/// An input ready to analyse, with its configuration.
 #[derive(Debug)]
 pub struct Job {
     /// The input.
     pub input: Input,
-    /// Its text, or the problem reading it.
-    pub text: Result<String, FileProblem>,
+    /// For standard input: its text (read up front), or the problem reading it. Files are read
+    /// by the worker that analyses them.
+    pub stdin_text: Option<Result<String, FileProblem>>,
     /// The configuration that applies to it.
     pub config: Arc<Config>,
     /// The path the analyzer and the loader see (absolute; for standard input, the
@@ -64,39 +65,55 @@ impl FileResult {
     }
 }
 
-/// Reads an input's text, turning read problems into a [`FileProblem`].
-pub fn read_input(input: &Input, stdin_text: Option<&Result<String, ReadProblem>>) -> Result<String, FileProblem> {
-    let result = match &input.origin {
-        Origin::File(path) => input::read_file(path),
-        Origin::Stdin => match stdin_text {
-            Some(Ok(text)) => Ok(text.clone()),
-            Some(Err(problem)) => Err(ReadProblem::Io(std::io::Error::other(problem.to_string()))),
-            None => Err(ReadProblem::Io(std::io::Error::other("standard input was not read"))),
-        },
-    };
-    result.map_err(|problem| FileProblem { fatal: problem.is_io(), message: problem.to_string() })
+/// Turns a read problem into a [`FileProblem`].
+pub fn problem(problem: ReadProblem) -> FileProblem {
+    FileProblem {
+        fatal: problem.is_io(),
+        message: problem.to_string(),
+    }
 }
 
 /// The worker pool: `jobs` threads (default: one per CPU) with large stacks.
 pub fn pool(jobs: Option<u16>) -> Result<rayon::ThreadPool, CliError> {
-    let mut builder = rayon::ThreadPoolBuilder::new().stack_size(STACK_SIZE).thread_name(|i| format!("actiongate-{i}"));
+    let mut builder = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .thread_name(|i| format!("actiongate-{i}"));
     if let Some(jobs) = jobs {
         builder = builder.num_threads(usize::from(jobs));
     }
-    builder.build().map_err(|e| CliError::ThreadPool(e.to_string()))
+    builder
+        .build()
+        .map_err(|e| CliError::ThreadPool(e.to_string()))
 }
 
 /// Analyses every job in parallel; results come back in the jobs' order.
 pub fn run_all(pool: &rayon::ThreadPool, jobs: Vec<Job>, loader: &FsLoader) -> Vec<FileResult> {
-    pool.install(|| jobs.into_par_iter().map(|job| run_one(job, loader)).collect())
+    pool.install(|| {
+        jobs.into_par_iter()
+            .map(|job| run_one(job, loader))
+            .collect()
+    })
 }
 
 /// Analyses one job.
 pub fn run_one(job: Job, loader: &FsLoader) -> FileResult {
-    let Job { input, text, config, analysis_path } = job;
-    let path = match &input.origin {
-        Origin::File(path) => Some(path.clone()),
-        Origin::Stdin => None,
+    let Job {
+        input,
+        stdin_text,
+        config,
+        analysis_path,
+    } = job;
+    let (path, text) = match &input.origin {
+        Origin::File(path) => (Some(path.clone()), input::read_file(path).map_err(problem)),
+        Origin::Stdin => (
+            None,
+            stdin_text.unwrap_or_else(|| {
+                Err(FileProblem {
+                    message: "standard input was not read".into(),
+                    fatal: true,
+                })
+            }),
+        ),
     };
     let mut result = FileResult {
         display: input.display,
@@ -122,8 +139,16 @@ pub fn run_one(job: Job, loader: &FsLoader) -> FileResult {
 
 /// Analyses one text, with project import resolution when the file belongs to a project.
 /// A panic inside the analyzer becomes a fatal per-file problem.
-pub fn analyze_source(source: &str, path: &std::path::Path, config: &Config, loader: &FsLoader) -> Result<Report, FileProblem> {
-    let options = Options { file_name: path.to_string_lossy().into_owned(), config: config.clone() };
+pub fn analyze_source(
+    source: &str,
+    path: &std::path::Path,
+    config: &Config,
+    loader: &FsLoader,
+) -> Result<Report, FileProblem> {
+    let options = Options {
+        file_name: path.to_string_lossy().into_owned(),
+        config: config.clone(),
+    };
     let in_project = loader.project_for_file(path).is_some();
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         if in_project {

@@ -28,6 +28,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check files and directories for auth bugs in Server Actions.
+    #[command(
+        after_help = "Configuration: the nearest actiongate.toml above each file applies (or --config FILE).\n\
+                            Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error."
+    )]
     Check(CheckArgs),
     /// List every rule with its severity and CWE.
     Rules,
@@ -131,7 +135,8 @@ impl ColorChoice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
             }
         }
     }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use actiongate_analyzer::Config;
 
 use crate::error::CliError;
+use crate::walk::display_path;
 
 /// The configuration file name looked for.
 pub const CONFIG_FILE: &str = "actiongate.toml";
@@ -23,13 +24,20 @@ pub struct ConfigResolver {
     by_dir: HashMap<PathBuf, Option<Arc<Config>>>,
     /// The default configuration.
     default: Arc<Config>,
+    /// The current folder, to show configuration paths relative to it.
+    cwd: PathBuf,
 }
 
 impl ConfigResolver {
     /// A resolver that discovers `actiongate.toml` files, or always uses `explicit` when given.
-    pub fn new(explicit: Option<&Path>) -> Result<Self, CliError> {
-        let fixed = explicit.map(load).transpose()?;
-        Ok(ConfigResolver { fixed, by_dir: HashMap::new(), default: Arc::new(Config::default()) })
+    pub fn new(explicit: Option<&Path>, cwd: &Path) -> Result<Self, CliError> {
+        let fixed = explicit.map(|path| load(path, cwd)).transpose()?;
+        Ok(ConfigResolver {
+            fixed,
+            by_dir: HashMap::new(),
+            default: Arc::new(Config::default()),
+            cwd: cwd.to_path_buf(),
+        })
     }
 
     /// The configuration for a file in folder `dir` (an absolute path).
@@ -47,7 +55,7 @@ impl ConfigResolver {
             visited.push(ancestor.to_path_buf());
             let candidate = ancestor.join(CONFIG_FILE);
             if candidate.is_file() {
-                found = Some(load(&candidate)?);
+                found = Some(load(&candidate, &self.cwd)?);
                 break;
             }
         }
@@ -59,11 +67,18 @@ impl ConfigResolver {
 }
 
 /// Reads and parses one configuration file.
-fn load(path: &Path) -> Result<Arc<Config>, CliError> {
-    let text = std::fs::read_to_string(path).map_err(|source| CliError::ConfigRead { path: path.to_path_buf(), source })?;
+fn load(path: &Path, cwd: &Path) -> Result<Arc<Config>, CliError> {
+    let shown = || display_path(path, cwd);
+    let text = std::fs::read_to_string(path).map_err(|source| CliError::ConfigRead {
+        path: shown(),
+        source,
+    })?;
     Config::from_toml(&text)
         .map(Arc::new)
-        .map_err(|source| CliError::ConfigInvalid { path: path.to_path_buf(), source })
+        .map_err(|source| CliError::ConfigInvalid {
+            path: shown(),
+            source,
+        })
 }
 
 #[cfg(test)]
@@ -76,20 +91,36 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("a/b/c")).unwrap();
         std::fs::write(root.join(CONFIG_FILE), r#"disable = ["unvalidated-input"]"#).unwrap();
-        std::fs::write(root.join("a/b").join(CONFIG_FILE), r#"disable = ["missing-authn"]"#).unwrap();
-        let mut resolver = ConfigResolver::new(None).unwrap();
-        assert_eq!(resolver.for_dir(&root.join("a/b/c")).unwrap().disable, ["missing-authn"]);
-        assert_eq!(resolver.for_dir(&root.join("a")).unwrap().disable, ["unvalidated-input"]);
+        std::fs::write(
+            root.join("a/b").join(CONFIG_FILE),
+            r#"disable = ["missing-authn"]"#,
+        )
+        .unwrap();
+        let mut resolver = ConfigResolver::new(None, Path::new("/")).unwrap();
+        assert_eq!(
+            resolver.for_dir(&root.join("a/b/c")).unwrap().disable,
+            ["missing-authn"]
+        );
+        assert_eq!(
+            resolver.for_dir(&root.join("a")).unwrap().disable,
+            ["unvalidated-input"]
+        );
         // Cached: removing the file does not change the answer within one run.
         std::fs::remove_file(root.join("a/b").join(CONFIG_FILE)).unwrap();
-        assert_eq!(resolver.for_dir(&root.join("a/b/c")).unwrap().disable, ["missing-authn"]);
+        assert_eq!(
+            resolver.for_dir(&root.join("a/b/c")).unwrap().disable,
+            ["missing-authn"]
+        );
     }
 
     #[test]
     fn invalid_config_names_the_file() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(CONFIG_FILE), "disable = [").unwrap();
-        let err = ConfigResolver::new(None).unwrap().for_dir(dir.path()).unwrap_err();
+        let err = ConfigResolver::new(None, Path::new("/"))
+            .unwrap()
+            .for_dir(dir.path())
+            .unwrap_err();
         assert!(err.to_string().contains(CONFIG_FILE), "{err}");
     }
 }

@@ -14,27 +14,19 @@ pub enum CliError {
     /// Standard input could not be read.
     #[error("cannot read standard input: {0}")]
     Stdin(String),
-    /// A directory could not be walked.
-    #[error("cannot read `{path}`: {message}")]
-    Walk {
-        /// The path as shown to the user.
-        path: String,
-        /// What went wrong.
-        message: String,
-    },
     /// A configuration file could not be read.
-    #[error("cannot read configuration file `{}`: {source}", .path.display())]
+    #[error("cannot read configuration file `{path}`: {source}")]
     ConfigRead {
-        /// The configuration file.
-        path: PathBuf,
+        /// The configuration file, as shown to the user.
+        path: String,
         /// The I/O error.
         source: std::io::Error,
     },
     /// A configuration file did not parse.
-    #[error("{}: {source}\n  fix the file, or pass another one with --config", .path.display())]
+    #[error("{path}: {source}\n  fix the file, or pass another one with --config")]
     ConfigInvalid {
-        /// The configuration file.
-        path: PathBuf,
+        /// The configuration file, as shown to the user.
+        path: String,
         /// The parse error.
         source: actiongate_analyzer::ConfigError,
     },

@@ -56,7 +56,9 @@ pub fn read_limited(reader: impl Read) -> Result<String, ReadProblem> {
     let mut bytes = Vec::new();
     reader.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(ReadProblem::TooLarge { size: bytes.len() as u64 });
+        return Err(ReadProblem::TooLarge {
+            size: bytes.len() as u64,
+        });
     }
     decode(bytes)
 }
@@ -66,7 +68,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, ReadProblem> {
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
         return Err(ReadProblem::Binary);
     }
-    String::from_utf8(bytes).map_err(|e| ReadProblem::NotUtf8 { offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| ReadProblem::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 #[cfg(test)]
@@ -77,13 +81,22 @@ mod tests {
     fn text_binary_and_invalid_utf8_are_told_apart() {
         assert_eq!(decode(b"const a = 1;".to_vec()).unwrap(), "const a = 1;");
         assert_eq!(decode(Vec::new()).unwrap(), "");
-        assert!(matches!(decode(b"ab\0cd".to_vec()), Err(ReadProblem::Binary)));
-        assert!(matches!(decode(b"ok \xff".to_vec()), Err(ReadProblem::NotUtf8 { offset: 3 })));
+        assert!(matches!(
+            decode(b"ab\0cd".to_vec()),
+            Err(ReadProblem::Binary)
+        ));
+        assert!(matches!(
+            decode(b"ok \xff".to_vec()),
+            Err(ReadProblem::NotUtf8 { offset: 3 })
+        ));
     }
 
     #[test]
     fn streams_over_the_limit_are_refused() {
         let big = std::io::repeat(b'a').take(MAX_FILE_SIZE + 10);
-        assert!(matches!(read_limited(big), Err(ReadProblem::TooLarge { .. })));
+        assert!(matches!(
+            read_limited(big),
+            Err(ReadProblem::TooLarge { .. })
+        ));
     }
 }

@@ -76,8 +76,12 @@ impl FsLoader {
                 break;
             }
             visited.push(ancestor.to_path_buf());
-            if ROOT_MARKERS.iter().any(|marker| ancestor.join(marker).is_file()) {
-                let root = std::fs::canonicalize(ancestor).unwrap_or_else(|_| ancestor.to_path_buf());
+            if ROOT_MARKERS
+                .iter()
+                .any(|marker| ancestor.join(marker).is_file())
+            {
+                let root =
+                    std::fs::canonicalize(ancestor).unwrap_or_else(|_| ancestor.to_path_buf());
                 let aliases = read_aliases(&root);
                 found = Some(Arc::new(Project { root, aliases }));
                 break;
@@ -107,7 +111,9 @@ impl FsLoader {
         } else {
             project.aliases.candidates(specifier)
         };
-        candidates.iter().find_map(|base| self.find_file(&project, base))
+        candidates
+            .iter()
+            .find_map(|base| self.find_file(&project, base))
     }
 
     /// The first existing file for an import base path: as is, with a TypeScript extension in
@@ -136,13 +142,19 @@ impl FsLoader {
         for ext in EXTENSIONS {
             tries.push(base.join(format!("index.{ext}")));
         }
-        tries.into_iter().find(|p| self.allowed(project, p) && p.is_file())
+        tries
+            .into_iter()
+            .find(|p| self.allowed(project, p) && p.is_file())
     }
 
     /// Whether `path` (normalized) lies inside the project root, outside `node_modules`.
     fn allowed(&self, project: &Project, path: &Path) -> bool {
-        let Ok(inside) = path.strip_prefix(&project.root) else { return false };
-        !inside.components().any(|c| matches!(c, Component::Normal(n) if n == "node_modules"))
+        let Ok(inside) = path.strip_prefix(&project.root) else {
+            return false;
+        };
+        !inside
+            .components()
+            .any(|c| matches!(c, Component::Normal(n) if n == "node_modules"))
     }
 
     /// Reads a project file once, or `None` when it is too large, not UTF-8, escapes the
@@ -167,7 +179,10 @@ impl ModuleLoader for FsLoader {
         let project = self.project_for_file(importer)?;
         let found = self.resolve(importer, specifier)?;
         let (path, source) = self.read(&project, &found)?;
-        Some(LoadedModule { path: path.to_string_lossy().into_owned(), source })
+        Some(LoadedModule {
+            path: path.to_string_lossy().into_owned(),
+            source,
+        })
     }
 }
 
@@ -189,7 +204,11 @@ impl Aliases {
                 };
                 let Some(captured) = captured else { continue };
                 // An exact pattern beats any wildcard; among wildcards the longest prefix wins.
-                let score = if pattern.contains('*') { pattern.find('*').unwrap_or(0) } else { usize::MAX };
+                let score = if pattern.contains('*') {
+                    pattern.find('*').unwrap_or(0)
+                } else {
+                    usize::MAX
+                };
                 if best.is_none_or(|(s, _, _)| score > s) {
                     best = Some((score, captured, targets));
                 }
@@ -210,14 +229,22 @@ impl Aliases {
 /// Reads `tsconfig.json` (else `jsconfig.json`) at the project root, following relative
 /// `extends` for `baseUrl` and `paths`. Unreadable or invalid files give no aliases.
 fn read_aliases(root: &Path) -> Aliases {
-    let config = ["tsconfig.json", "jsconfig.json"].iter().map(|name| root.join(name)).find(|p| p.is_file());
+    let config = ["tsconfig.json", "jsconfig.json"]
+        .iter()
+        .map(|name| root.join(name))
+        .find(|p| p.is_file());
     let mut aliases = Aliases::default();
     let mut have_paths = false;
     let mut have_base = false;
     let mut next = config;
     for _ in 0..MAX_EXTENDS {
         let Some(path) = next.take() else { break };
-        let Some(value) = std::fs::read_to_string(&path).ok().and_then(|t| crate::jsonc::parse(&t).ok()) else { break };
+        let Some(value) = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|t| crate::jsonc::parse(&t).ok())
+        else {
+            break;
+        };
         let dir = path.parent().unwrap_or(root).to_path_buf();
         let options = &value["compilerOptions"];
         if !have_base {
@@ -233,7 +260,11 @@ fn read_aliases(root: &Path) -> Aliases {
                     .map(|(pattern, targets)| {
                         let targets = targets
                             .as_array()
-                            .map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_string)).collect())
+                            .map(|a| {
+                                a.iter()
+                                    .filter_map(|t| t.as_str().map(str::to_string))
+                                    .collect()
+                            })
                             .unwrap_or_default();
                         (pattern.clone(), targets)
                     })
@@ -260,14 +291,21 @@ fn read_aliases(root: &Path) -> Aliases {
 fn extends_target(extends: &serde_json::Value, dir: &Path) -> Option<PathBuf> {
     let first = match extends {
         serde_json::Value::String(s) => Some(s.as_str()),
-        serde_json::Value::Array(items) => items.iter().filter_map(|v| v.as_str()).find(|s| is_relative(s)),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .filter_map(|v| v.as_str())
+            .find(|s| is_relative(s)),
         _ => None,
     }?;
     if !is_relative(first) {
         return None;
     }
     let path = dir.join(first);
-    let path = if path.extension().is_some_and(|e| e == "json") { path } else { append_extension(&path, "json") };
+    let path = if path.extension().is_some_and(|e| e == "json") {
+        path
+    } else {
+        append_extension(&path, "json")
+    };
     path.is_file().then_some(path)
 }
 
@@ -286,7 +324,10 @@ fn read_small_text(path: &Path) -> Option<Arc<str>> {
 
 /// `./x`, `../x`, `.` and `..`.
 fn is_relative(specifier: &str) -> bool {
-    specifier == "." || specifier == ".." || specifier.starts_with("./") || specifier.starts_with("../")
+    specifier == "."
+        || specifier == ".."
+        || specifier.starts_with("./")
+        || specifier.starts_with("../")
 }
 
 /// `a/b` + `ts` → `a/b.ts` (keeping any dots already in the name).
@@ -350,12 +391,30 @@ mod tests {
         let (_dir, root) = project();
         let loader = FsLoader::new();
         let importer = root.join("src/app/actions.ts");
-        assert_eq!(loader.resolve(&importer, "../lib/auth"), Some(root.join("src/lib/auth.ts")));
-        assert_eq!(loader.resolve(&importer, "@/lib/auth"), Some(root.join("src/lib/auth.ts")));
-        assert_eq!(loader.resolve(&importer, "@/lib"), Some(root.join("src/lib/index.ts")));
-        assert_eq!(loader.resolve(&importer, "~lib"), Some(root.join("src/lib/index.ts")));
-        assert_eq!(loader.resolve(&importer, "./util.js"), Some(root.join("src/app/util.js")));
-        assert_eq!(loader.resolve(&importer, "../lib/auth.js"), Some(root.join("src/lib/auth.ts")));
+        assert_eq!(
+            loader.resolve(&importer, "../lib/auth"),
+            Some(root.join("src/lib/auth.ts"))
+        );
+        assert_eq!(
+            loader.resolve(&importer, "@/lib/auth"),
+            Some(root.join("src/lib/auth.ts"))
+        );
+        assert_eq!(
+            loader.resolve(&importer, "@/lib"),
+            Some(root.join("src/lib/index.ts"))
+        );
+        assert_eq!(
+            loader.resolve(&importer, "~lib"),
+            Some(root.join("src/lib/index.ts"))
+        );
+        assert_eq!(
+            loader.resolve(&importer, "./util.js"),
+            Some(root.join("src/app/util.js"))
+        );
+        assert_eq!(
+            loader.resolve(&importer, "../lib/auth.js"),
+            Some(root.join("src/lib/auth.ts"))
+        );
     }
 
     #[test]
@@ -374,7 +433,11 @@ mod tests {
     #[test]
     fn loads_text_and_refuses_large_files() {
         let (_dir, root) = project();
-        write(&root, "src/lib/big.ts", &"x".repeat(MAX_MODULE_SIZE as usize));
+        write(
+            &root,
+            "src/lib/big.ts",
+            &"x".repeat(MAX_MODULE_SIZE as usize),
+        );
         let loader = FsLoader::new();
         let importer = root.join("src/app/actions.ts");
         let importer = importer.to_str().unwrap();
@@ -383,18 +446,49 @@ mod tests {
         assert!(loader.load(importer, "@/lib/big").is_none());
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_project_are_not_followed() {
+        let (_dir, root) = project();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.ts"), "export const s = 1;").unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.ts"),
+            root.join("src/lib/link.ts"),
+        )
+        .unwrap();
+        let importer = root.join("src/app/actions.ts");
+        assert!(FsLoader::new()
+            .load(importer.to_str().unwrap(), "@/lib/link")
+            .is_none());
+    }
+
     #[test]
     fn base_url_and_extends_are_followed() {
         let dir = tempfile::tempdir().unwrap();
         let root = std::fs::canonicalize(dir.path()).unwrap();
-        write(&root, "tsconfig.base.json", r#"{"compilerOptions": {"baseUrl": "src", "paths": {"#/*": ["lib/*"]}}}"#);
-        write(&root, "tsconfig.json", r#"{"extends": "./tsconfig.base", "compilerOptions": {"strict": true}}"#);
+        write(
+            &root,
+            "tsconfig.base.json",
+            r##"{"compilerOptions": {"baseUrl": "src", "paths": {"#/*": ["lib/*"]}}}"##,
+        );
+        write(
+            &root,
+            "tsconfig.json",
+            r#"{"extends": "./tsconfig.base", "compilerOptions": {"strict": true}}"#,
+        );
         write(&root, "src/lib/auth.tsx", "");
         write(&root, "src/app/a.ts", "");
         let loader = FsLoader::new();
         let importer = root.join("src/app/a.ts");
-        assert_eq!(loader.resolve(&importer, "#/auth"), Some(root.join("src/lib/auth.tsx")));
-        assert_eq!(loader.resolve(&importer, "lib/auth"), Some(root.join("src/lib/auth.tsx")));
+        assert_eq!(
+            loader.resolve(&importer, "#/auth"),
+            Some(root.join("src/lib/auth.tsx"))
+        );
+        assert_eq!(
+            loader.resolve(&importer, "lib/auth"),
+            Some(root.join("src/lib/auth.tsx"))
+        );
     }
 
     #[test]
@@ -403,8 +497,14 @@ mod tests {
         let root = std::fs::canonicalize(dir.path()).unwrap();
         write(&root, "a.ts", "");
         // Only meaningful when no marker exists above the temp dir, as on a clean machine.
-        if root.ancestors().skip(1).all(|a| ROOT_MARKERS.iter().all(|m| !a.join(m).is_file())) {
-            assert!(FsLoader::new().project_for_file(&root.join("a.ts")).is_none());
+        if root
+            .ancestors()
+            .skip(1)
+            .all(|a| ROOT_MARKERS.iter().all(|m| !a.join(m).is_file()))
+        {
+            assert!(FsLoader::new()
+                .project_for_file(&root.join("a.ts"))
+                .is_none());
         }
     }
 }

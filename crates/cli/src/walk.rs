@@ -59,7 +59,10 @@ pub fn collect(paths: &[PathBuf], cwd: &Path, stdin_name: &str) -> Result<Collec
                 return Err(CliError::StdinTwice);
             }
             stdin_seen = true;
-            collected.inputs.push(Input { display: slashes(stdin_name), origin: Origin::Stdin });
+            collected.inputs.push(Input {
+                display: slashes(stdin_name),
+                origin: Origin::Stdin,
+            });
             continue;
         }
         let metadata = std::fs::metadata(path).map_err(|_| CliError::MissingPath(path.clone()))?;
@@ -79,7 +82,10 @@ fn walk_dir(dir: &Path, cwd: &Path, seen: &mut HashSet<PathBuf>, collected: &mut
         .filter_entry(|entry| {
             !(entry.depth() > 0
                 && entry.file_type().is_some_and(|t| t.is_dir())
-                && entry.file_name().to_str().is_some_and(|name| SKIPPED_DIRS.contains(&name)))
+                && entry
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|name| SKIPPED_DIRS.contains(&name)))
         })
         .build();
     for entry in walker {
@@ -95,8 +101,14 @@ fn walk_dir(dir: &Path, cwd: &Path, seen: &mut HashSet<PathBuf>, collected: &mut
             Err(err) => {
                 let io = err.io_error().is_some();
                 collected.io_failed |= io;
-                let kind = if io { "cannot read" } else { "ignoring a problem in" };
-                collected.warnings.push(format!("{kind} {}: {err}", display_path(dir, cwd)));
+                let kind = if io {
+                    "cannot read"
+                } else {
+                    "ignoring a problem in"
+                };
+                collected
+                    .warnings
+                    .push(format!("{kind} {}: {err}", display_path(dir, cwd)));
             }
         }
     }
@@ -105,17 +117,24 @@ fn walk_dir(dir: &Path, cwd: &Path, seen: &mut HashSet<PathBuf>, collected: &mut
 fn push_file(path: &Path, cwd: &Path, seen: &mut HashSet<PathBuf>, collected: &mut Collected) {
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| cwd.join(path));
     if seen.insert(absolute.clone()) {
-        collected.inputs.push(Input { display: display_path(path, cwd), origin: Origin::File(absolute) });
+        collected.inputs.push(Input {
+            display: display_path(path, cwd),
+            origin: Origin::File(absolute),
+        });
     }
 }
 
 /// Whether a walked file is one actiongate checks (`.d.ts` declarations are skipped).
 pub fn has_checked_extension(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
     if name.ends_with(".d.ts") {
         return false;
     }
-    path.extension().and_then(|e| e.to_str()).is_some_and(|ext| EXTENSIONS.contains(&ext))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|ext| EXTENSIONS.contains(&ext))
 }
 
 /// The path shown to the user: relative to `cwd` when it is inside it, without a leading `./`,
@@ -134,7 +153,10 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
             }
         }
     }
-    let cleaned: PathBuf = relative.components().filter(|c| !matches!(c, Component::CurDir)).collect();
+    let cleaned: PathBuf = relative
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect();
     let text = slashes(&cleaned.to_string_lossy());
     if text.is_empty() {
         ".".to_string()
@@ -156,8 +178,14 @@ mod tests {
     fn display_paths_are_relative_with_forward_slashes() {
         let cwd = Path::new("/work/proj");
         assert_eq!(display_path(Path::new("./app/a.ts"), cwd), "app/a.ts");
-        assert_eq!(display_path(Path::new("/work/proj/app/a.ts"), cwd), "app/a.ts");
-        assert_eq!(display_path(Path::new("/elsewhere/a.ts"), cwd), "/elsewhere/a.ts");
+        assert_eq!(
+            display_path(Path::new("/work/proj/app/a.ts"), cwd),
+            "app/a.ts"
+        );
+        assert_eq!(
+            display_path(Path::new("/elsewhere/a.ts"), cwd),
+            "/elsewhere/a.ts"
+        );
         assert_eq!(display_path(Path::new("../x/a.ts"), cwd), "../x/a.ts");
     }
 

@@ -8,7 +8,9 @@ use crate::analysis::FileResult;
 pub fn render(results: &[FileResult]) -> String {
     let mut out = String::new();
     for result in results {
-        let (Some(source), Some(report)) = (&result.source, &result.report) else { continue };
+        let (Some(source), Some(report)) = (&result.source, &result.report) else {
+            continue;
+        };
         out.push_str(&file_diff(&result.display, source, &report.fixed_source));
     }
     out
@@ -30,7 +32,9 @@ pub fn file_diff(display: &str, original: &str, fixed: &str) -> String {
 pub fn changed_files(results: &[FileResult]) -> usize {
     results
         .iter()
-        .filter(|r| matches!((&r.source, &r.report), (Some(s), Some(rep)) if *s != rep.fixed_source))
+        .filter(
+            |r| matches!((&r.source, &r.report), (Some(s), Some(rep)) if *s != rep.fixed_source),
+        )
         .count()
 }
 
@@ -41,7 +45,10 @@ mod tests {
     #[test]
     fn diff_has_git_style_headers() {
         let diff = file_diff("app/a.ts", "a\nb\n", "a\nc\n");
-        assert!(diff.starts_with("--- a/app/a.ts\n+++ b/app/a.ts\n@@"), "{diff}");
+        assert!(
+            diff.starts_with("--- a/app/a.ts\n+++ b/app/a.ts\n@@"),
+            "{diff}"
+        );
         assert!(diff.contains("-b\n+c\n"));
         assert_eq!(file_diff("x", "same", "same"), "");
     }

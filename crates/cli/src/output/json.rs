@@ -98,27 +98,44 @@ pub struct EditEntry<'a> {
 }
 
 /// Position of whole-file problems (they have no span).
-const FILE_START: Position = Position { line: 1, column: 1, end_line: 1, end_column: 1 };
+const FILE_START: Position = Position {
+    line: 1,
+    column: 1,
+    end_line: 1,
+    end_column: 1,
+};
 
 /// Builds the document.
 pub fn document(results: &[FileResult]) -> Document<'_> {
     let files = results
         .iter()
         .map(|r| {
-            let mut errors: Vec<ErrorEntry> = r.problems.iter().map(|p| error(&p.message, FILE_START)).collect();
+            let mut errors: Vec<ErrorEntry> = r
+                .problems
+                .iter()
+                .map(|p| error(&p.message, FILE_START))
+                .collect();
             let mut actions = Vec::new();
             if let Some(report) = &r.report {
                 errors.extend(report.errors.iter().map(|e| error(&e.message, e.position)));
                 actions.extend(report.actions.iter().map(|a| a.name.as_str()));
             }
-            FileEntry { file: &r.display, actions, errors }
+            FileEntry {
+                file: &r.display,
+                actions,
+                errors,
+            }
         })
         .collect();
     Document {
         version: 1,
         files,
-        findings: super::findings(results).map(|(r, f)| finding(r, f)).collect(),
-        suppressed: super::suppressed(results).map(|(r, f)| finding(r, f)).collect(),
+        findings: super::findings(results)
+            .map(|(r, f)| finding(r, f))
+            .collect(),
+        suppressed: super::suppressed(results)
+            .map(|(r, f)| finding(r, f))
+            .collect(),
     }
 }
 
@@ -126,14 +143,23 @@ pub fn document(results: &[FileResult]) -> Document<'_> {
 pub fn render(results: &[FileResult]) -> String {
     let mut text = serde_json::to_string_pretty(&document(results)).unwrap_or_else(|e| {
         // Serialising plain structs cannot fail; keep the contract's shape if it ever does.
-        format!(r#"{{"version":1,"files":[],"findings":[],"error":{:?}}}"#, e.to_string())
+        format!(
+            r#"{{"version":1,"files":[],"findings":[],"error":{:?}}}"#,
+            e.to_string()
+        )
     });
     text.push('\n');
     text
 }
 
 fn error(message: &str, p: Position) -> ErrorEntry<'_> {
-    ErrorEntry { message, line: p.line, column: p.column, end_line: p.end_line, end_column: p.end_column }
+    ErrorEntry {
+        message,
+        line: p.line,
+        column: p.column,
+        end_line: p.end_line,
+        end_column: p.end_column,
+    }
 }
 
 fn finding<'a>(r: &'a FileResult, f: &'a Finding) -> FindingEntry<'a> {
@@ -150,7 +176,15 @@ fn finding<'a>(r: &'a FileResult, f: &'a Finding) -> FindingEntry<'a> {
         message: &f.message,
         help: &f.help,
         fix: f.fix.as_ref().map(|fix| FixEntry {
-            edits: fix.edits.iter().map(|e| EditEntry { start: e.start, end: e.end, text: &e.text }).collect(),
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| EditEntry {
+                    start: e.start,
+                    end: e.end,
+                    text: &e.text,
+                })
+                .collect(),
         }),
         reason: f.suppressed.as_deref(),
     }

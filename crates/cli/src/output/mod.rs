@@ -35,12 +35,19 @@ pub struct Totals {
 impl Totals {
     /// Counts everything in `results`.
     pub fn of(results: &[FileResult]) -> Totals {
-        let mut t = Totals { files: results.len(), ..Totals::default() };
+        let mut t = Totals {
+            files: results.len(),
+            ..Totals::default()
+        };
         for result in results {
-            if !result.problems.is_empty() || result.report.as_ref().is_some_and(|r| !r.errors.is_empty()) {
+            if !result.problems.is_empty()
+                || result.report.as_ref().is_some_and(|r| !r.errors.is_empty())
+            {
                 t.files_with_errors += 1;
             }
-            let Some(report) = &result.report else { continue };
+            let Some(report) = &result.report else {
+                continue;
+            };
             t.actions += report.actions.len();
             t.suppressed += report.suppressed.len();
             if !report.findings.is_empty() {
@@ -77,12 +84,20 @@ pub fn line_text(source: &str, line: u32) -> &str {
 
 /// Active findings of every file, with the file they belong to, in output order.
 pub fn findings(results: &[FileResult]) -> impl Iterator<Item = (&FileResult, &Finding)> {
-    results.iter().flat_map(|r| r.report.iter().flat_map(move |rep| rep.findings.iter().map(move |f| (r, f))))
+    results.iter().flat_map(|r| {
+        r.report
+            .iter()
+            .flat_map(move |rep| rep.findings.iter().map(move |f| (r, f)))
+    })
 }
 
 /// Suppressed findings of every file, with the file they belong to, in output order.
 pub fn suppressed(results: &[FileResult]) -> impl Iterator<Item = (&FileResult, &Finding)> {
-    results.iter().flat_map(|r| r.report.iter().flat_map(move |rep| rep.suppressed.iter().map(move |f| (r, f))))
+    results.iter().flat_map(|r| {
+        r.report
+            .iter()
+            .flat_map(move |rep| rep.suppressed.iter().map(move |f| (r, f)))
+    })
 }
 
 /// `1 finding`, `2 findings`.

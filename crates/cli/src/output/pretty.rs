@@ -64,14 +64,34 @@ pub fn render(results: &[FileResult], style: Style) -> String {
         let source = result.source.as_deref().unwrap_or("");
         let lines = LineTable::new(source);
         for problem in &result.problems {
-            let _ = writeln!(out, "{}: {}", style.error("error[input]"), style.bold(&problem.message));
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                style.error("error[input]"),
+                style.bold(&problem.message)
+            );
             let _ = writeln!(out, "  {} {}\n", style.gutter("-->"), result.display);
         }
-        let Some(report) = &result.report else { continue };
+        let Some(report) = &result.report else {
+            continue;
+        };
         for error in &report.errors {
-            let _ = writeln!(out, "{}: {}", style.error("error[syntax]"), style.bold(&error.message));
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                style.error("error[syntax]"),
+                style.bold(&error.message)
+            );
             location(&mut out, &result.display, error.position, style);
-            frame(&mut out, source, &lines, error.span, error.position, Severity::High, style);
+            frame(
+                &mut out,
+                source,
+                &lines,
+                error.span,
+                error.position,
+                Severity::High,
+                style,
+            );
             out.push('\n');
         }
         for finding in &report.findings {
@@ -82,15 +102,33 @@ pub fn render(results: &[FileResult], style: Style) -> String {
     out
 }
 
-fn render_finding(out: &mut String, file: &str, source: &str, lines: &LineTable, f: &Finding, style: Style) {
+fn render_finding(
+    out: &mut String,
+    file: &str,
+    source: &str,
+    lines: &LineTable,
+    f: &Finding,
+    style: Style,
+) {
     let header = format!("{}[{}]", f.severity.as_str(), f.rule);
-    let _ = writeln!(out, "{}: {}", style.severity(f.severity, &header), style.bold(&f.message));
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        style.severity(f.severity, &header),
+        style.bold(&f.message)
+    );
     location(out, file, f.position, style);
     let pad = gutter_width(f.position.end_line);
     frame(out, source, lines, f.span, f.position, f.severity, style);
     let eq = style.gutter("=");
     let blank = " ".repeat(pad);
-    let _ = writeln!(out, "{blank} {eq} {} action `{}`, {}", style.bold("note:"), f.action, f.cwe);
+    let _ = writeln!(
+        out,
+        "{blank} {eq} {} action `{}`, {}",
+        style.bold("note:"),
+        f.action,
+        f.cwe
+    );
     if !f.help.is_empty() {
         let _ = writeln!(out, "{blank} {eq} {} {}", style.bold("help:"), f.help);
     }
@@ -107,7 +145,13 @@ fn render_finding(out: &mut String, file: &str, source: &str, lines: &LineTable,
 
 fn location(out: &mut String, file: &str, p: Position, style: Style) {
     let pad = " ".repeat(gutter_width(p.end_line));
-    let _ = writeln!(out, "{pad}{} {file}:{}:{}", style.gutter("-->"), p.line, p.column);
+    let _ = writeln!(
+        out,
+        "{pad}{} {file}:{}:{}",
+        style.gutter("-->"),
+        p.line,
+        p.column
+    );
 }
 
 fn gutter_width(last_line: u32) -> usize {
@@ -130,7 +174,11 @@ pub fn summary(t: &Totals, style: Style) -> String {
         let _ = write!(line, "; {} suppressed", t.suppressed);
     }
     if t.files_with_errors > 0 {
-        let _ = write!(line, "; {} with errors", plural(t.files_with_errors, "file"));
+        let _ = write!(
+            line,
+            "; {} with errors",
+            plural(t.files_with_errors, "file")
+        );
     }
     let painted = if t.high > 0 {
         style.severity(Severity::High, &line)
@@ -181,7 +229,15 @@ impl LineTable {
 }
 
 /// Writes the source lines of `span` with the span underlined.
-fn frame(out: &mut String, source: &str, lines: &LineTable, span: ByteSpan, p: Position, severity: Severity, style: Style) {
+fn frame(
+    out: &mut String,
+    source: &str,
+    lines: &LineTable,
+    span: ByteSpan,
+    p: Position,
+    severity: Severity,
+    style: Style,
+) {
     let first = p.line.max(1);
     let last = p.end_line.max(first);
     let pad = gutter_width(last);
@@ -193,7 +249,11 @@ fn frame(out: &mut String, source: &str, lines: &LineTable, span: ByteSpan, p: P
     } else {
         let head = (MAX_FRAME_LINES / 2) as u32;
         let tail = (MAX_FRAME_LINES - MAX_FRAME_LINES / 2 - 1) as u32;
-        (first..first + head).map(Some).chain([None]).chain((last + 1 - tail..=last).map(Some)).collect()
+        (first..first + head)
+            .map(Some)
+            .chain([None])
+            .chain((last + 1 - tail..=last).map(Some))
+            .collect()
     };
     let (start, end) = (span.start as usize, span.end as usize);
     for line in shown {
@@ -201,18 +261,34 @@ fn frame(out: &mut String, source: &str, lines: &LineTable, span: ByteSpan, p: P
             let _ = writeln!(out, "{}", style.gutter("..."));
             continue;
         };
-        let Some((ls, le)) = lines.get(line) else { continue };
+        let Some((ls, le)) = lines.get(line) else {
+            continue;
+        };
         let text = &source[ls..le];
         // The part of this line inside the span (a caret at the start for empty spans).
         let from = start.clamp(ls, le);
         let to = end.clamp(ls, le);
-        let from = if line != first { ls + (text.len() - text.trim_start().len()) } else { from };
+        let from = if line != first {
+            ls + (text.len() - text.trim_start().len())
+        } else {
+            from
+        };
         let to = to.max(from);
         let (shown_text, u_from, u_to) = cut(text, from - ls, to - ls);
         let width = (u_to - u_from).max(1);
-        let _ = writeln!(out, "{} {bar} {}", style.gutter(&format!("{line:>pad$}")), shown_text.trim_end());
+        let _ = writeln!(
+            out,
+            "{} {bar} {}",
+            style.gutter(&format!("{line:>pad$}")),
+            shown_text.trim_end()
+        );
         let carets = style.severity(severity, &"^".repeat(width));
-        let _ = writeln!(out, "{} {bar} {}{carets}", " ".repeat(pad), " ".repeat(u_from));
+        let _ = writeln!(
+            out,
+            "{} {bar} {}{carets}",
+            " ".repeat(pad),
+            " ".repeat(u_from)
+        );
     }
     let _ = writeln!(out, "{} {bar}", " ".repeat(pad));
 }
@@ -229,7 +305,13 @@ fn cut(text: &str, from: usize, to: usize) -> (String, usize, usize) {
         };
         cells.push((i, shown, width));
     }
-    let column_of = |byte: usize| -> usize { cells.iter().take_while(|(i, _, _)| *i < byte).map(|c| c.2).sum() };
+    let column_of = |byte: usize| -> usize {
+        cells
+            .iter()
+            .take_while(|(i, _, _)| *i < byte)
+            .map(|c| c.2)
+            .sum()
+    };
     let total: usize = cells.iter().map(|c| c.2).sum();
     let (u_from, u_to) = (column_of(from), column_of(to));
     let (win_from, win_to) = if total <= MAX_LINE_WIDTH {
@@ -277,12 +359,22 @@ mod tests {
         let line = format!("{}TARGET{}", "a".repeat(500), "b".repeat(500));
         let (text, from, to) = cut(&line, 500, 506);
         assert!(text.starts_with('…') && text.ends_with('…'));
-        assert_eq!(&text.chars().skip(from).take(to - from).collect::<String>(), "TARGET");
+        assert_eq!(
+            &text.chars().skip(from).take(to - from).collect::<String>(),
+            "TARGET"
+        );
     }
 
     #[test]
     fn summary_counts_and_pluralises() {
-        let t = Totals { files: 2, files_with_findings: 1, findings: 1, high: 1, actions: 3, ..Totals::default() };
+        let t = Totals {
+            files: 2,
+            files_with_findings: 1,
+            findings: 1,
+            high: 1,
+            actions: 3,
+            ..Totals::default()
+        };
         assert_eq!(
             summary(&t, Style::new(false)),
             "1 finding in 1 file (1 high, 0 medium, 0 low); 3 actions checked in 2 files\n"

@@ -50,7 +50,9 @@ pub fn log(results: &[FileResult]) -> Value {
     let mut sarif_results = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for result in results {
-        let Some(report) = &result.report else { continue };
+        let Some(report) = &result.report else {
+            continue;
+        };
         let source = result.source.as_deref().unwrap_or("");
         let active = report.findings.iter().map(|f| (f, false));
         let silenced = report.suppressed.iter().map(|f| (f, true));
@@ -62,7 +64,13 @@ pub fn log(results: &[FileResult]) -> Value {
             let n = seen.entry(fingerprint.clone()).or_insert(0);
             *n += 1;
             let fingerprint = format!("{fingerprint}:{n}");
-            sarif_results.push(result_json(finding, suppressed, &result.display, &index, fingerprint));
+            sarif_results.push(result_json(
+                finding,
+                suppressed,
+                &result.display,
+                &index,
+                fingerprint,
+            ));
         }
     }
     let notifications: Vec<Value> = results.iter().flat_map(notifications).collect();
@@ -95,7 +103,10 @@ fn pascal_case(id: &str) -> String {
     id.split('-')
         .map(|part| {
             let mut chars = part.chars();
-            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
         })
         .collect()
 }
@@ -138,8 +149,13 @@ fn rule_json(rule: &RuleMeta) -> Value {
     })
 }
 
-fn result_json(f: &Finding, suppressed: bool, file: &str, index: &HashMap<&str, usize>, fingerprint: String) -> Value {
-    let uri = uri(file);
+fn result_json(
+    f: &Finding,
+    suppressed: bool,
+    file: &str,
+    index: &HashMap<&str, usize>,
+    fingerprint: String,
+) -> Value {
     let mut message = f.message.clone();
     if !f.help.is_empty() {
         message.push_str("\n\nHelp: ");
@@ -152,7 +168,7 @@ fn result_json(f: &Finding, suppressed: bool, file: &str, index: &HashMap<&str, 
         "message": { "text": message },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                "artifactLocation": artifact(file),
                 "region": {
                     "startLine": f.position.line.max(1),
                     "startColumn": f.position.column.max(1),
@@ -169,7 +185,7 @@ fn result_json(f: &Finding, suppressed: bool, file: &str, index: &HashMap<&str, 
         result["fixes"] = json!([{
             "description": { "text": fix.description },
             "artifactChanges": [{
-                "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                "artifactLocation": artifact(file),
                 "replacements": fix.edits.iter().map(|e| json!({
                     "deletedRegion": { "byteOffset": e.start, "byteLength": e.end.saturating_sub(e.start) },
                     "insertedContent": { "text": e.text },
@@ -187,7 +203,6 @@ fn result_json(f: &Finding, suppressed: bool, file: &str, index: &HashMap<&str, 
 }
 
 fn notifications(result: &FileResult) -> Vec<Value> {
-    let uri = uri(&result.display);
     let mut out: Vec<Value> = result
         .problems
         .iter()
@@ -195,7 +210,7 @@ fn notifications(result: &FileResult) -> Vec<Value> {
             json!({
                 "level": if p.fatal { "error" } else { "warning" },
                 "message": { "text": format!("{}: {}", result.display, p.message) },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" } } }],
+                "locations": [{ "physicalLocation": { "artifactLocation": artifact(&result.display) } }],
             })
         })
         .collect();
@@ -205,7 +220,7 @@ fn notifications(result: &FileResult) -> Vec<Value> {
                 "level": "warning",
                 "message": { "text": format!("syntax error: {}", e.message) },
                 "locations": [{ "physicalLocation": {
-                    "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
+                    "artifactLocation": artifact(&result.display),
                     "region": {
                         "startLine": e.position.line.max(1),
                         "startColumn": e.position.column.max(1),
@@ -233,7 +248,17 @@ pub fn fingerprint(f: &Finding, file: &str, source: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// A relative URI reference for a display path: forward slashes, percent-encoded where needed.
+/// An `artifactLocation`: relative paths are relative to `%SRCROOT%` (the checkout GitHub maps
+/// them onto); absolute paths (files outside the current folder) become `file://` URIs.
+fn artifact(display: &str) -> Value {
+    if display.starts_with('/') {
+        json!({ "uri": format!("file://{}", uri(display)) })
+    } else {
+        json!({ "uri": uri(display), "uriBaseId": "%SRCROOT%" })
+    }
+}
+
+/// A URI reference for a display path: forward slashes, percent-encoded where needed.
 pub fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
@@ -261,6 +286,18 @@ mod tests {
     }
 
     #[test]
+    fn absolute_paths_become_file_uris() {
+        assert_eq!(
+            artifact("/srv/app/a b.ts"),
+            json!({ "uri": "file:///srv/app/a%20b.ts" })
+        );
+        assert_eq!(
+            artifact("app/a.ts"),
+            json!({ "uri": "app/a.ts", "uriBaseId": "%SRCROOT%" })
+        );
+    }
+
+    #[test]
     fn rule_names_are_pascal_case() {
         assert_eq!(pascal_case("missing-authn"), "MissingAuthn");
     }
@@ -271,7 +308,10 @@ mod tests {
             let r = rule_json(rule);
             assert!(r["properties"]["security-severity"].as_str().is_some());
             assert_eq!(r["properties"]["tags"][0], "security");
-            assert!(r["helpUri"].as_str().unwrap().starts_with("https://cwe.mitre.org/"));
+            assert!(r["helpUri"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://cwe.mitre.org/"));
         }
     }
 }

@@ -1,0 +1,100 @@
+//! Project import resolution (SPEC §1): helpers in other files are judged by their definitions.
+
+use crate::common::{rules_by_file, Tree};
+
+const ACTION: &str = r#""use server";
+import { requireSession } from "@/lib/auth";
+export async function deletePost(id: string) {
+  const session = await requireSession();
+  await db.post.deleteMany({ where: { id, authorId: session.user.id } });
+}
+"#;
+
+const THROWING_HELPER: &str =
+    "export async function requireSession() { const s = await auth(); if (!s) throw new Error(\"x\"); return s }\n";
+const NULL_HELPER: &str = "export async function requireSession() { const s = await auth(); if (!s) return null; return s }\n";
+
+fn project(helper: &str) -> Tree {
+    let tree = Tree::new();
+    tree.file(
+        "tsconfig.json",
+        r#"{
+  // Next.js default alias
+  "compilerOptions": {
+    "paths": { "@/*": ["./*"], },
+  },
+}
+"#,
+    )
+    .file("lib/auth.ts", helper)
+    .file("app/posts/actions.ts", ACTION);
+    tree
+}
+
+#[test]
+fn an_aliased_helper_that_throws_guards_the_action() {
+    let tree = project(THROWING_HELPER);
+    let (code, report) = tree.check_json(&["app"]);
+    assert_eq!(report["findings"], serde_json::json!([]), "{report:#}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn an_aliased_helper_that_returns_null_must_be_checked() {
+    let tree = project(NULL_HELPER);
+    let (code, report) = tree.check_json(&["app/posts/actions.ts"]);
+    assert_eq!(
+        rules_by_file(&report),
+        [(
+            "app/posts/actions.ts".to_string(),
+            "unchecked-session".to_string()
+        )],
+        "the definition beats the name: {report:#}"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn relative_imports_and_index_files_resolve_too() {
+    let tree = Tree::new();
+    tree.file("package.json", "{}\n")
+        .file("lib/session/index.ts", NULL_HELPER)
+        .file(
+            "app/actions.ts",
+            ACTION.replace("@/lib/auth", "../lib/session"),
+        );
+    let (_, report) = tree.check_json(&["app/actions.ts"]);
+    assert_eq!(
+        rules_by_file(&report),
+        [(
+            "app/actions.ts".to_string(),
+            "unchecked-session".to_string()
+        )]
+    );
+}
+
+#[test]
+fn stdin_inside_a_project_resolves_imports() {
+    let tree = project(NULL_HELPER);
+    let output = crate::common::actiongate()
+        .current_dir(tree.path())
+        .args([
+            "check",
+            "-",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "app/posts/new.ts",
+        ])
+        .write_stdin(ACTION)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        rules_by_file(&report),
+        [(
+            "app/posts/new.ts".to_string(),
+            "unchecked-session".to_string()
+        )]
+    );
+}

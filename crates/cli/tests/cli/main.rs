@@ -1,0 +1,13 @@
+//! End-to-end tests of the `actiongate` binary: formats, exit codes, inputs, fixes, rules,
+//! configuration and project import resolution. One test binary keeps the build fast.
+
+mod common;
+
+mod config;
+mod exit_codes;
+mod fix;
+mod formats;
+mod imports;
+mod inputs;
+mod rules;
+mod sarif;
