@@ -18,14 +18,29 @@ fn main() {
     };
     let report = analyze(&source, &Options::new(&path));
     for e in &report.errors {
-        println!("error {}:{} {}", e.position.line, e.position.column, e.message);
+        println!(
+            "error {}:{} {}",
+            e.position.line, e.position.column, e.message
+        );
     }
     for a in &report.actions {
         println!("action {} ({}) line {}", a.name, a.kind, a.line);
     }
-    for f in report.findings.iter().filter(|f| only.as_ref().is_none_or(|o| &f.action == o)) {
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| only.as_ref().is_none_or(|o| &f.action == o))
+    {
         let text = &source[f.span.start as usize..f.span.end as usize];
-        println!("{}:{} {} [{}] {}\n    `{}`", f.position.line, f.position.column, f.rule, f.action, f.message, text.lines().next().unwrap_or(""));
+        println!(
+            "{}:{} {} [{}] {}\n    `{}`",
+            f.position.line,
+            f.position.column,
+            f.rule,
+            f.action,
+            f.message,
+            text.lines().next().unwrap_or("")
+        );
     }
     if std::env::var_os("FIXED").is_some() {
         println!("----- fixed -----\n{}", report.fixed_source);

@@ -1,8 +1,8 @@
 //! Finding every Server Action in a module (SPEC §1).
 
 use oxc_ast::ast::*;
-use oxc_span::GetSpan;
 use oxc_ast_visit::{walk, Visit};
+use oxc_span::GetSpan;
 use oxc_syntax::scope::ScopeFlags;
 
 use crate::module::{as_func, module_export_name, strip, Func, ModuleScope};
@@ -46,15 +46,27 @@ pub fn discover<'a>(scope: &ModuleScope<'a>) -> Vec<ActionDef<'a>> {
             Statement::ExportDeclaration(export) => match &export.declaration {
                 Declaration::FunctionDeclaration(f) if scope.use_server => {
                     if let Some(id) = &f.id {
-                        actions.push(plain(id.name.as_str(), span(id.span), export.span.start, Func::Function(f)));
+                        actions.push(plain(
+                            id.name.as_str(),
+                            span(id.span),
+                            export.span.start,
+                            Func::Function(f),
+                        ));
                     }
                 }
                 Declaration::VariableDeclaration(v) => {
                     for d in &v.declarations {
-                        let (BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, &d.init) else {
+                        let (BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, &d.init)
+                        else {
                             continue;
                         };
-                        if let Some(action) = from_initializer(scope, id.name.as_str(), span(id.span), export.span.start, init) {
+                        if let Some(action) = from_initializer(
+                            scope,
+                            id.name.as_str(),
+                            span(id.span),
+                            export.span.start,
+                            init,
+                        ) {
                             actions.push(action);
                         }
                     }
@@ -75,20 +87,31 @@ pub fn discover<'a>(scope: &ModuleScope<'a>) -> Vec<ActionDef<'a>> {
                 ExportDefaultDeclarationKind::FunctionDeclaration(f) if scope.use_server => {
                     let (name, head) = match &f.id {
                         Some(id) => (id.name.as_str(), span(id.span)),
-                        None => ("default", ByteSpan { start: f.span.start, end: f.span.start + 8.min(f.span.size()) }),
+                        None => (
+                            "default",
+                            ByteSpan {
+                                start: f.span.start,
+                                end: f.span.start + 8.min(f.span.size()),
+                            },
+                        ),
                     };
                     actions.push(plain(name, head, export.span.start, Func::Function(f)));
                 }
                 other => {
                     if let Some(expr) = other.as_expression() {
-                        let head = ByteSpan { start: export.span.start, end: export.span.start + 14.min(export.span.size()) };
+                        let head = ByteSpan {
+                            start: export.span.start,
+                            end: export.span.start + 14.min(export.span.size()),
+                        };
                         if let Expression::Identifier(id) = strip(expr) {
                             if scope.use_server {
                                 if let Some(def) = local_definition(scope, id.name.as_str()) {
                                     actions.push(def);
                                 }
                             }
-                        } else if let Some(action) = from_initializer(scope, "default", head, export.span.start, expr) {
+                        } else if let Some(action) =
+                            from_initializer(scope, "default", head, export.span.start, expr)
+                        {
                             actions.push(action);
                         }
                     }
@@ -99,7 +122,12 @@ pub fn discover<'a>(scope: &ModuleScope<'a>) -> Vec<ActionDef<'a>> {
     }
     // Inline actions: any function whose own body starts with "use server".
     if scope.source.matches("use server").count() > usize::from(scope.use_server) {
-        let mut finder = InlineFinder { scope, found: Vec::new(), name_hint: None, depth: 0 };
+        let mut finder = InlineFinder {
+            scope,
+            found: Vec::new(),
+            name_hint: None,
+            depth: 0,
+        };
         finder.visit_program(program);
         for action in finder.found {
             if !actions.iter().any(|a| a.func.key() == action.func.key()) {
@@ -112,11 +140,21 @@ pub fn discover<'a>(scope: &ModuleScope<'a>) -> Vec<ActionDef<'a>> {
 }
 
 fn span(s: oxc_span::Span) -> ByteSpan {
-    ByteSpan { start: s.start, end: s.end }
+    ByteSpan {
+        start: s.start,
+        end: s.end,
+    }
 }
 
 fn plain<'a>(name: &str, head: ByteSpan, stmt_start: u32, func: Func<'a>) -> ActionDef<'a> {
-    ActionDef { name: name.to_string(), kind: "server module export", head, stmt_start, func, via: Via::Plain }
+    ActionDef {
+        name: name.to_string(),
+        kind: "server module export",
+        head,
+        stmt_start,
+        func,
+        via: Via::Plain,
+    }
 }
 
 /// The action a top-level local (`function f` / `const f = ..`) defines, for `export { f }`.
@@ -133,7 +171,13 @@ fn local_definition<'a>(scope: &ModuleScope<'a>, local: &str) -> Option<ActionDe
             for d in &v.declarations {
                 if let (BindingPattern::BindingIdentifier(id), Some(init_expr)) = (&d.id, init) {
                     if id.name.as_str() == local {
-                        return from_initializer(scope, local, span(id.span), v.span.start, init_expr);
+                        return from_initializer(
+                            scope,
+                            local,
+                            span(id.span),
+                            v.span.start,
+                            init_expr,
+                        );
                     }
                 }
             }
@@ -152,15 +196,31 @@ fn from_initializer<'a>(
     init: &'a Expression<'a>,
 ) -> Option<ActionDef<'a>> {
     if let Some(func) = as_func(init) {
-        return scope.use_server.then(|| plain(name, head, stmt_start, func));
+        return scope
+            .use_server
+            .then(|| plain(name, head, stmt_start, func));
     }
-    let Expression::CallExpression(call) = strip(init) else { return None };
+    let Expression::CallExpression(call) = strip(init) else {
+        return None;
+    };
     if let Some((func, kind)) = client_action_function(call) {
-        return Some(ActionDef { name: name.to_string(), kind, head, stmt_start, func, via: Via::Client(call) });
+        return Some(ActionDef {
+            name: name.to_string(),
+            kind,
+            head,
+            stmt_start,
+            func,
+            via: Via::Client(call),
+        });
     }
     if scope.use_server {
         // `wrap(async (..) => ..)` or `wrap(options, async (..) => ..)`.
-        let func = call.arguments.iter().rev().filter_map(|a| a.as_expression()).find_map(as_func)?;
+        let func = call
+            .arguments
+            .iter()
+            .rev()
+            .filter_map(|a| a.as_expression())
+            .find_map(as_func)?;
         return Some(ActionDef {
             name: name.to_string(),
             kind: "wrapped server action",
@@ -175,15 +235,23 @@ fn from_initializer<'a>(
 
 /// For `client.schema(s).action(fn)` (next-safe-action) or `proc.createServerAction().handler(fn)`
 /// (zsa): the action function and the library name.
-pub fn client_action_function<'a>(call: &'a CallExpression<'a>) -> Option<(Func<'a>, &'static str)> {
-    let Expression::StaticMemberExpression(member) = strip(&call.callee) else { return None };
+pub fn client_action_function<'a>(
+    call: &'a CallExpression<'a>,
+) -> Option<(Func<'a>, &'static str)> {
+    let Expression::StaticMemberExpression(member) = strip(&call.callee) else {
+        return None;
+    };
     let method = member.property.name.as_str();
     let kind = match method {
         "action" | "stateAction" => "next-safe-action",
         "handler" if chain_mentions(&member.object, "createServerAction") => "zsa",
         _ => return None,
     };
-    let func = call.arguments.first().and_then(|a| a.as_expression()).and_then(as_func)?;
+    let func = call
+        .arguments
+        .first()
+        .and_then(|a| a.as_expression())
+        .and_then(as_func)?;
     Some((func, kind))
 }
 
@@ -267,11 +335,18 @@ impl<'s, 'a> Visit<'a> for InlineFinder<'s, 'a> {
     }
 
     fn visit_jsx_attribute(&mut self, attr: &JSXAttribute<'a>) {
-        if let (JSXAttributeName::Identifier(name), Some(JSXAttributeValue::ExpressionContainer(c))) = (&attr.name, &attr.value) {
+        if let (
+            JSXAttributeName::Identifier(name),
+            Some(JSXAttributeValue::ExpressionContainer(c)),
+        ) = (&attr.name, &attr.value)
+        {
             if let Some(expr) = c.expression.as_expression() {
                 let start = strip(expr).span().start;
                 let line = 1 + self.scope.source[..start as usize].matches('\n').count();
-                self.name_hint = Some((start, format!("<form {}> (line {line})", name.name.as_str())));
+                self.name_hint = Some((
+                    start,
+                    format!("<form {}> (line {line})", name.name.as_str()),
+                ));
             }
         }
         walk::walk_jsx_attribute(self, attr);
@@ -282,14 +357,20 @@ impl<'s, 'a> Visit<'a> for InlineFinder<'s, 'a> {
             self.name_hint = Some((f.span.start, id.name.to_string()));
         }
         let func: &'a Function<'a> = self.alloc(f);
-        let head = f.id.as_ref().map(|id| span(id.span)).unwrap_or(ByteSpan { start: f.span.start, end: f.span.start + 5 });
+        let head = f.id.as_ref().map(|id| span(id.span)).unwrap_or(ByteSpan {
+            start: f.span.start,
+            end: f.span.start + 5,
+        });
         self.record(Func::Function(func), head);
         walk::walk_function(self, f, flags);
     }
 
     fn visit_arrow_function_expression(&mut self, a: &ArrowFunctionExpression<'a>) {
         let arrow: &'a ArrowFunctionExpression<'a> = self.alloc(a);
-        let head = ByteSpan { start: a.span.start, end: a.span.start + 5.min(a.span.size()) };
+        let head = ByteSpan {
+            start: a.span.start,
+            end: a.span.start + 5.min(a.span.size()),
+        };
         self.record(Func::Arrow(arrow), head);
         walk::walk_arrow_function_expression(self, a);
     }

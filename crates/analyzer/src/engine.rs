@@ -62,52 +62,51 @@ impl<'a> ModuleGraph<'a> {
     /// Follows `name` (a binding of module `from`) through imports and re-exports to the module
     /// and local name that define it.
     fn resolve_binding(&self, from: usize, name: &str) -> Option<(usize, String)> {
-        let mut module = from;
-        let mut local = name.to_string();
-        for _ in 0..8 {
-            let scope = self.module(module);
-            if scope.functions.contains_key(local.as_str()) || scope.consts.contains_key(local.as_str()) {
-                return Some((module, local));
-            }
-            let import = scope.imports.get(local.as_str())?;
-            let target = self.load(module, import.source)?;
-            let target_scope = self.module(target);
-            let mut exported = import.imported.to_string();
-            // Re-exports: `export { x } from "./y"`.
-            for _ in 0..8 {
-                if let Some(local_name) = target_scope.exports.get(exported.as_str()) {
-                    return Some((target, local_name.to_string()));
-                }
-                let (spec, imported) = target_scope.reexports.get(exported.as_str())?;
-                let next = self.load(target, spec)?;
-                let next_scope = self.module(next);
-                if let Some(local_name) = next_scope.exports.get(*imported) {
-                    return Some((next, local_name.to_string()));
-                }
-                exported = imported.to_string();
-                module = next;
-                local = exported.clone();
-                break;
-            }
+        self.resolve_local(from, name, 0)
+    }
+
+    fn resolve_local(&self, module: usize, local: &str, depth: u32) -> Option<(usize, String)> {
+        if depth > 8 {
+            return None;
         }
-        None
+        let scope = self.module(module);
+        if scope.functions.contains_key(local) || scope.consts.contains_key(local) {
+            return Some((module, local.to_string()));
+        }
+        let import = scope.imports.get(local)?;
+        let target = self.load(module, import.source)?;
+        self.resolve_export(target, import.imported, depth + 1)
+    }
+
+    fn resolve_export(&self, module: usize, exported: &str, depth: u32) -> Option<(usize, String)> {
+        if depth > 8 {
+            return None;
+        }
+        let scope = self.module(module);
+        if let Some(local) = scope.exports.get(exported) {
+            return self.resolve_local(module, local, depth + 1);
+        }
+        // `export { x } from "./y"`.
+        let (spec, imported) = scope.reexports.get(exported)?;
+        let next = self.load(module, spec)?;
+        self.resolve_export(next, imported, depth + 1)
     }
 
     /// A function `name` of module `from` defined in another project module.
     pub fn resolve_function(&self, from: usize, name: &str) -> Option<(usize, Func<'a>)> {
-        if self.loader.is_none() {
-            return None;
-        }
+        self.loader?;
         let (module, local) = self.resolve_binding(from, name)?;
         let scope = self.module(module);
         scope.functions.get(local.as_str()).map(|f| (module, *f))
     }
 
     /// A constant `name` of module `from` defined in another project module (action clients).
-    pub fn resolve_const(&self, from: usize, name: &str) -> Option<(usize, &'a oxc_ast::ast::Expression<'a>)> {
-        if self.loader.is_none() {
-            return None;
-        }
+    pub fn resolve_const(
+        &self,
+        from: usize,
+        name: &str,
+    ) -> Option<(usize, &'a oxc_ast::ast::Expression<'a>)> {
+        self.loader?;
         let (module, local) = self.resolve_binding(from, name)?;
         if module == from {
             return None;
@@ -129,7 +128,11 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
     let errors: Vec<SourceError> = parsed
         .problems
         .iter()
-        .map(|p| SourceError { message: p.message.clone(), span: p.span, position: line_index.position(source, p.span) })
+        .map(|p| SourceError {
+            message: p.message.clone(),
+            span: p.span,
+            position: line_index.position(source, p.span),
+        })
         .collect();
     let mut report = Report {
         file: options.file_name.clone(),
@@ -139,15 +142,23 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
         suppressed: Vec::new(),
         fixed_source: source.to_string(),
     };
-    let Some(program) = parsed.program else { return report };
+    let Some(program) = parsed.program else {
+        return report;
+    };
     let program = allocator.alloc(program);
     let graph = ModuleGraph {
         allocator: &allocator,
         loader,
-        modules: RefCell::new(vec![Rc::new(ModuleScope::new(options.file_name.clone(), program))]),
+        modules: RefCell::new(vec![Rc::new(ModuleScope::new(
+            options.file_name.clone(),
+            program,
+        ))]),
         by_path: RefCell::new(HashMap::new()),
     };
-    graph.by_path.borrow_mut().insert(options.file_name.clone(), Some(0));
+    graph
+        .by_path
+        .borrow_mut()
+        .insert(options.file_name.clone(), Some(0));
     let scope = graph.module(0);
     let actions = discover(&scope);
     let directives = suppress::Directives::parse(program, source);
@@ -157,16 +168,29 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
         let mut facts = collect(&graph, 0, def, &options.config);
         facts.public = directives
             .public_reason(def.stmt_start, source)
-            .or_else(|| options.config.public_actions.iter().any(|n| n == &def.name).then(|| "listed in public_actions".to_string()))
+            .or_else(|| {
+                options
+                    .config
+                    .public_actions
+                    .iter()
+                    .any(|n| n == &def.name)
+                    .then(|| "listed in public_actions".to_string())
+            })
             .or_else(|| public_by_design(&def.name));
         if facts.fix.owner_column.is_none() {
             facts.fix.owner_column = file_ctx.owner_column.clone();
         }
         facts.fix.error_style = file_ctx.error_style;
         let (line, _) = line_index.line_col(source, def.head.start);
-        report.actions.push(ActionInfo { name: def.name.clone(), kind: def.kind, span: def.head, line });
+        report.actions.push(ActionInfo {
+            name: def.name.clone(),
+            kind: def.kind,
+            span: def.head,
+            line,
+        });
         for finding in rules::run(&facts, &options.config, source, &line_index, &file_ctx) {
-            match directives.ignore_reason(finding.rule, def.stmt_start, finding.span.start, source) {
+            match directives.ignore_reason(finding.rule, def.stmt_start, finding.span.start, source)
+            {
                 Some(reason) => {
                     let mut f = finding;
                     f.suppressed = Some(reason);
@@ -185,12 +209,34 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
 fn public_by_design(name: &str) -> Option<String> {
     let n = name.to_ascii_lowercase().replace(['_', '-'], "");
     const PUBLIC: &[&str] = &[
-        "signin", "signup", "login", "logout", "signout", "register", "forgotpassword", "resetpassword",
-        "requestpasswordreset", "verifyemail", "sendmagiclink", "magiclink", "contact", "newsletter",
-        "subscribe", "waitlist", "joinwaitlist", "feedback", "authenticate", "requestaccess",
+        "signin",
+        "signup",
+        "login",
+        "logout",
+        "signout",
+        "register",
+        "forgotpassword",
+        "resetpassword",
+        "requestpasswordreset",
+        "verifyemail",
+        "sendmagiclink",
+        "magiclink",
+        "contact",
+        "newsletter",
+        "subscribe",
+        "waitlist",
+        "joinwaitlist",
+        "feedback",
+        "authenticate",
+        "requestaccess",
     ];
     PUBLIC
         .iter()
-        .any(|p| n.starts_with(p) || n.ends_with(p) || n.contains(&format!("{p}action")) || n.contains(&format!("submit{p}")))
+        .any(|p| {
+            n.starts_with(p)
+                || n.ends_with(p)
+                || n.contains(&format!("{p}action"))
+                || n.contains(&format!("submit{p}"))
+        })
         .then(|| "public by design (sign-in, sign-up, contact or newsletter)".to_string())
 }

@@ -46,6 +46,8 @@ pub struct FileStyle {
     pub import_at: u32,
     /// Whether `redirect` is imported.
     pub has_redirect_import: bool,
+    /// Whether the file uses CRLF line endings (fixes then do too).
+    pub crlf: bool,
 }
 
 /// How to call a session helper.
@@ -70,13 +72,18 @@ impl FileStyle {
     pub fn detect(source: &str, program: &Program<'_>) -> FileStyle {
         let mut style = FileStyle {
             import_at: program.directives.last().map(|d| d.span.end).unwrap_or(0),
+            crlf: source.contains("\r\n"),
             ..FileStyle::default()
         };
         for stmt in &program.body {
-            let Statement::ImportDeclaration(import) = stmt else { continue };
+            let Statement::ImportDeclaration(import) = stmt else {
+                continue;
+            };
             style.import_at = import.span.end;
             for spec in import.specifiers.iter().flatten() {
-                let ImportDeclarationSpecifier::ImportSpecifier(s) = spec else { continue };
+                let ImportDeclarationSpecifier::ImportSpecifier(s) = spec else {
+                    continue;
+                };
                 let name = s.local.name.as_str();
                 if name == "redirect" {
                     style.has_redirect_import = true;
@@ -86,15 +93,28 @@ impl FileStyle {
                 }
             }
         }
-        style.error_style = if source.contains("redirect(\"/login\")") || source.contains("redirect('/login')") {
-            ErrorStyle::Redirect
-        } else if source.contains("return { error:") || source.contains("return { error }") {
-            ErrorStyle::ReturnError
-        } else {
-            ErrorStyle::Throw
-        };
-        for column in ["authorId", "userId", "ownerId", "createdById", "user_id", "author_id", "owner_id"] {
-            let patterns = [format!("{column}: session"), format!("{column}: user"), format!("{column}: ctx.")];
+        style.error_style =
+            if source.contains("redirect(\"/login\")") || source.contains("redirect('/login')") {
+                ErrorStyle::Redirect
+            } else if source.contains("return { error:") || source.contains("return { error }") {
+                ErrorStyle::ReturnError
+            } else {
+                ErrorStyle::Throw
+            };
+        for column in [
+            "authorId",
+            "userId",
+            "ownerId",
+            "createdById",
+            "user_id",
+            "author_id",
+            "owner_id",
+        ] {
+            let patterns = [
+                format!("{column}: session"),
+                format!("{column}: user"),
+                format!("{column}: ctx."),
+            ];
             if patterns.iter().any(|p| source.contains(p.as_str())) {
                 style.owner_column = Some(column.to_string());
                 break;
@@ -116,27 +136,88 @@ impl FileStyle {
 /// The idiom for a session helper the file imports.
 fn idiom_for(name: &str, source: &str) -> Option<GuardIdiom> {
     let (call, var, fails_closed, present, identity) = match name {
-        "auth" => ("await auth()".to_string(), "session", false, "{v}?.user", "{v}.user.id"),
+        "auth" => (
+            "await auth()".to_string(),
+            "session",
+            false,
+            "{v}?.user",
+            "{v}.user.id",
+        ),
         "getServerSession" => {
-            let arg = if source.contains("authOptions") { "authOptions" } else { "" };
-            (format!("await getServerSession({arg})"), "session", false, "{v}?.user", "{v}.user.id")
+            let arg = if source.contains("authOptions") {
+                "authOptions"
+            } else {
+                ""
+            };
+            (
+                format!("await getServerSession({arg})"),
+                "session",
+                false,
+                "{v}?.user",
+                "{v}.user.id",
+            )
         }
-        "getServerAuthSession" => ("await getServerAuthSession()".into(), "session", false, "{v}?.user", "{v}.user.id"),
+        "getServerAuthSession" => (
+            "await getServerAuthSession()".into(),
+            "session",
+            false,
+            "{v}?.user",
+            "{v}.user.id",
+        ),
         "currentUser" => ("await currentUser()".into(), "user", false, "{v}", "{v}.id"),
-        "getCurrentUser" | "getUser" | "getViewer" | "getSessionUser" => (format!("await {name}()"), "user", false, "{v}", "{v}.id"),
-        "getSession" => ("await getSession()".into(), "session", false, "{v}?.user", "{v}.user.id"),
-        "verifySession" => ("await verifySession()".into(), "session", true, "{v}", "{v}.userId"),
-        "requireUser" | "requireAuth" | "ensureSignedIn" => (format!("await {name}()"), "user", true, "{v}", "{v}.id"),
-        "validateRequest" => ("await validateRequest()".into(), "auth", false, "{v}.user", "{v}.user.id"),
+        "getCurrentUser" | "getUser" | "getViewer" | "getSessionUser" => {
+            (format!("await {name}()"), "user", false, "{v}", "{v}.id")
+        }
+        "getSession" => (
+            "await getSession()".into(),
+            "session",
+            false,
+            "{v}?.user",
+            "{v}.user.id",
+        ),
+        "verifySession" => (
+            "await verifySession()".into(),
+            "session",
+            true,
+            "{v}",
+            "{v}.userId",
+        ),
+        "requireUser" | "requireAuth" | "ensureSignedIn" => {
+            (format!("await {name}()"), "user", true, "{v}", "{v}.id")
+        }
+        "validateRequest" => (
+            "await validateRequest()".into(),
+            "auth",
+            false,
+            "{v}.user",
+            "{v}.user.id",
+        ),
         _ => return None,
     };
-    Some(GuardIdiom { import: None, call, var, fails_closed, present, identity })
+    Some(GuardIdiom {
+        import: None,
+        call,
+        var,
+        fails_closed,
+        present,
+        identity,
+    })
 }
 
 fn default_idiom(config: &crate::Config) -> GuardIdiom {
     GuardIdiom {
-        import: Some(config.fix.auth_import.clone().unwrap_or_else(|| "import { auth } from \"@/auth\";".to_string())),
-        call: config.fix.session_call.clone().unwrap_or_else(|| "await auth()".to_string()),
+        import: Some(
+            config
+                .fix
+                .auth_import
+                .clone()
+                .unwrap_or_else(|| "import { auth } from \"@/auth\";".to_string()),
+        ),
+        call: config
+            .fix
+            .session_call
+            .clone()
+            .unwrap_or_else(|| "await auth()".to_string()),
         var: "session",
         fails_closed: false,
         present: "{v}?.user",
@@ -149,15 +230,43 @@ pub fn build(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &FileStyl
     build_with(plan, facts, source, style, &crate::Config::default())
 }
 
-/// Builds the edits for one plan with an explicit configuration.
-pub fn build_with(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &FileStyle, config: &crate::Config) -> Option<Fix> {
+/// Builds the edits for one plan with an explicit configuration, in the file's line endings.
+pub fn build_with(
+    plan: &FixPlan,
+    facts: &ActionFacts,
+    source: &str,
+    style: &FileStyle,
+    config: &crate::Config,
+) -> Option<Fix> {
+    let mut fix = build_lf(plan, facts, source, style, config)?;
+    if style.crlf {
+        for edit in &mut fix.edits {
+            edit.text = edit.text.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
+    }
+    Some(fix)
+}
+
+fn build_lf(
+    plan: &FixPlan,
+    facts: &ActionFacts,
+    source: &str,
+    style: &FileStyle,
+    config: &crate::Config,
+) -> Option<Fix> {
     match plan {
         FixPlan::AddAuthAtTop => {
             let at = facts.fix.body_insert_at?;
             let idiom = style.guard.clone().unwrap_or_else(|| default_idiom(config));
-            let indent = if facts.fix.indent.is_empty() { "  ".to_string() } else { facts.fix.indent.clone() };
+            let indent = if facts.fix.indent.is_empty() {
+                "  ".to_string()
+            } else {
+                facts.fix.indent.clone()
+            };
             let body_text = &source[at as usize..];
-            let var = if body_text.contains(&format!(" {} ", idiom.var)) || body_text.contains(&format!("{{ {} }}", idiom.var)) {
+            let var = if body_text.contains(&format!(" {} ", idiom.var))
+                || body_text.contains(&format!("{{ {} }}", idiom.var))
+            {
                 "authSession"
             } else {
                 idiom.var
@@ -165,26 +274,53 @@ pub fn build_with(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &Fil
             let mut text = format!("\n{indent}const {var} = {};", idiom.call);
             if !idiom.fails_closed {
                 let present = idiom.present.replace("{v}", var);
-                text.push_str(&format!("\n{indent}if (!{present}) {}", style.fail_statement()));
+                text.push_str(&format!(
+                    "\n{indent}if (!{present}) {}",
+                    style.fail_statement()
+                ));
             }
-            let mut edits = vec![Edit { start: at, end: at, text }];
+            let mut edits = vec![Edit {
+                start: at,
+                end: at,
+                text,
+            }];
             if let Some(import) = &idiom.import {
                 edits.push(import_edit(style, import));
             }
-            if style.error_style == ErrorStyle::Redirect && !style.has_redirect_import && !idiom.fails_closed {
-                edits.push(import_edit(style, "import { redirect } from \"next/navigation\";"));
+            if style.error_style == ErrorStyle::Redirect
+                && !style.has_redirect_import
+                && !idiom.fails_closed
+            {
+                edits.push(import_edit(
+                    style,
+                    "import { redirect } from \"next/navigation\";",
+                ));
             }
             edits.sort_by_key(|e| e.start);
-            Some(Fix { description: format!("Look the session up with `{}` and fail closed at the top of the action.", idiom.call), edits })
+            Some(Fix {
+                description: format!(
+                    "Look the session up with `{}` and fail closed at the top of the action.",
+                    idiom.call
+                ),
+                edits,
+            })
         }
         FixPlan::CheckSessionVar => {
             let var = facts.fix.session_var.as_ref()?;
             let indent = indentation_before(source, var.after_decl);
-            let present = if var.name == "session" { format!("{}?.user", var.name) } else { var.name.clone() };
+            let present = if var.name == "session" {
+                format!("{}?.user", var.name)
+            } else {
+                var.name.clone()
+            };
             let text = format!("\n{indent}if (!{present}) {}", style.fail_statement());
             Some(Fix {
                 description: format!("Fail closed when `{}` is missing.", var.name),
-                edits: vec![Edit { start: var.after_decl, end: var.after_decl, text }],
+                edits: vec![Edit {
+                    start: var.after_decl,
+                    end: var.after_decl,
+                    text,
+                }],
             })
         }
         FixPlan::CheckIgnoredResult => {
@@ -193,7 +329,11 @@ pub fn build_with(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &Fil
             let fail = style.fail_statement().replace("Unauthorized", "Forbidden");
             Some(Fix {
                 description: "Fail closed when the check returns false.".into(),
-                edits: vec![Edit { start: stmt.start, end: stmt.end, text: format!("if (!({call})) {fail}") }],
+                edits: vec![Edit {
+                    start: stmt.start,
+                    end: stmt.end,
+                    text: format!("if (!({call})) {fail}"),
+                }],
             })
         }
         FixPlan::ReplaceWith { span, text } => {
@@ -201,30 +341,65 @@ pub fn build_with(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &Fil
             // `{ userId }` is shorthand for `{ userId: userId }`: keep the key.
             let before = source[..span.start as usize].trim_end();
             let after = source[span.end as usize..].trim_start();
-            let is_identifier = !original.is_empty() && original.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$');
-            let shorthand = is_identifier && (before.ends_with('{') || before.ends_with(',')) && (after.starts_with('}') || after.starts_with(','));
-            let replacement = if shorthand { format!("{original}: {text}") } else { text.clone() };
+            let is_identifier = !original.is_empty()
+                && original
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+            let shorthand = is_identifier
+                && (before.ends_with('{') || before.ends_with(','))
+                && (after.starts_with('}') || after.starts_with(','));
+            let replacement = if shorthand {
+                format!("{original}: {text}")
+            } else {
+                text.clone()
+            };
             Some(Fix {
                 description: format!("Use the session identity `{text}`."),
-                edits: vec![Edit { start: span.start, end: span.end, text: replacement }],
+                edits: vec![Edit {
+                    start: span.start,
+                    end: span.end,
+                    text: replacement,
+                }],
             })
         }
         FixPlan::ScopeToOwner => {
-            let sink = facts.sinks.iter().find(|s| !s.authorized && s.scope_fix.is_some())?;
+            let sink = facts
+                .sinks
+                .iter()
+                .find(|s| !s.authorized && s.scope_fix.is_some())?;
             let var = facts.fix.session_var.as_ref()?;
             let identity = &var.identity_expr;
             let known = facts.fix.owner_column.clone();
-            let assumed = |snake: bool| known.clone().unwrap_or_else(|| if snake { "user_id".into() } else { "userId".into() });
+            let assumed = |snake: bool| {
+                known.clone().unwrap_or_else(|| {
+                    if snake {
+                        "user_id".into()
+                    } else {
+                        "userId".into()
+                    }
+                })
+            };
             let note = |col: &str| match &known {
                 Some(_) => format!("the file's owner column `{col}`"),
-                None => format!("the owner column `{col}` (rename it if your schema calls it differently)"),
+                None => format!(
+                    "the owner column `{col}` (rename it if your schema calls it differently)"
+                ),
             };
             let fail = style.fail_statement().replace("Unauthorized", "Not found");
             match sink.scope_fix.as_ref()? {
-                crate::facts::ScopeFix::CheckFirst { stmt_start, model_path, where_text } => {
+                crate::facts::ScopeFix::CheckFirst {
+                    stmt_start,
+                    model_path,
+                    where_text,
+                } => {
                     let col = assumed(false);
                     let indent = indentation_before(source, *stmt_start);
-                    let inner = where_text.trim().trim_start_matches('{').trim_end_matches('}').trim().trim_end_matches(',');
+                    let inner = where_text
+                        .trim()
+                        .trim_start_matches('{')
+                        .trim_end_matches('}')
+                        .trim()
+                        .trim_end_matches(',');
                     let text = format!(
                         "const owned = await {model_path}.findFirst({{ where: {{ {inner}, {col}: {identity} }}, select: {{ id: true }} }});\n{indent}if (!owned) {fail}\n{indent}"
                     );
@@ -233,21 +408,40 @@ pub fn build_with(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &Fil
                         edits: vec![Edit { start: *stmt_start, end: *stmt_start, text }],
                     })
                 }
-                crate::facts::ScopeFix::MongoExists { stmt_start, model, key_text } => {
+                crate::facts::ScopeFix::MongoExists {
+                    stmt_start,
+                    model,
+                    key_text,
+                } => {
                     let col = assumed(false);
                     let indent = indentation_before(source, *stmt_start);
                     let text = format!("const owned = await {model}.exists({{ _id: {key_text}, {col}: {identity} }});\n{indent}if (!owned) {fail}\n{indent}");
                     Some(Fix {
-                        description: format!("Check that the document belongs to the caller with {} first.", note(&col)),
-                        edits: vec![Edit { start: *stmt_start, end: *stmt_start, text }],
+                        description: format!(
+                            "Check that the document belongs to the caller with {} first.",
+                            note(&col)
+                        ),
+                        edits: vec![Edit {
+                            start: *stmt_start,
+                            end: *stmt_start,
+                            text,
+                        }],
                     })
                 }
-                crate::facts::ScopeFix::AppendCondition { at, template, snake_case } => {
+                crate::facts::ScopeFix::AppendCondition {
+                    at,
+                    template,
+                    snake_case,
+                } => {
                     let col = assumed(*snake_case);
                     let text = template.replace("{col}", &col).replace("{id}", identity);
                     Some(Fix {
                         description: format!("Scope the query to the caller with {}.", note(&col)),
-                        edits: vec![Edit { start: *at, end: *at, text }],
+                        edits: vec![Edit {
+                            start: *at,
+                            end: *at,
+                            text,
+                        }],
                     })
                 }
             }
@@ -257,7 +451,9 @@ pub fn build_with(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &Fil
             let var = facts.fix.session_var.as_ref()?;
             let role = match var.name.as_str() {
                 "userId" | "uid" | "sub" | "id" => return None,
-                name if var.identity_expr.starts_with(&format!("{name}.user.")) => format!("{name}.user.role"),
+                name if var.identity_expr.starts_with(&format!("{name}.user.")) => {
+                    format!("{name}.user.role")
+                }
                 name => format!("{name}.role"),
             };
             let indent = indentation_before(source, at);
@@ -271,19 +467,30 @@ pub fn build_with(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &Fil
 }
 
 fn import_edit(style: &FileStyle, import: &str) -> Edit {
-    Edit { start: style.import_at, end: style.import_at, text: format!("\n{import}") }
+    Edit {
+        start: style.import_at,
+        end: style.import_at,
+        text: format!("\n{import}"),
+    }
 }
 
 fn indentation_before(source: &str, offset: u32) -> String {
     let before = &source[..offset as usize];
     let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    before[line_start..].chars().take_while(|c| c.is_whitespace()).collect()
+    before[line_start..]
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .collect()
 }
 
 /// Applies every finding's fix to `source`. Identical edits (a shared import) apply once;
 /// edits that overlap an earlier one are skipped, so the result is always well-formed text.
 pub fn apply_all(source: &str, findings: &[Finding], _style: &FileStyle) -> String {
-    let mut edits: Vec<&Edit> = findings.iter().filter_map(|f| f.fix.as_ref()).flat_map(|f| f.edits.iter()).collect();
+    let mut edits: Vec<&Edit> = findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .flat_map(|f| f.edits.iter())
+        .collect();
     edits.sort_by_key(|e| (e.start, e.end));
     edits.dedup_by(|a, b| a == b);
     apply_edits(source, &edits)
@@ -295,7 +502,11 @@ pub fn apply_edits(source: &str, edits: &[&Edit]) -> String {
     let mut cursor = 0usize;
     for edit in edits {
         let (start, end) = (edit.start as usize, edit.end as usize);
-        if start < cursor || end > source.len() || !source.is_char_boundary(start) || !source.is_char_boundary(end) {
+        if start < cursor
+            || end > source.len()
+            || !source.is_char_boundary(start)
+            || !source.is_char_boundary(end)
+        {
             continue;
         }
         out.push_str(&source[cursor..start]);
@@ -312,9 +523,21 @@ mod tests {
 
     #[test]
     fn identical_edits_apply_once_and_overlaps_are_skipped() {
-        let a = Edit { start: 1, end: 1, text: "X".into() };
-        let b = Edit { start: 1, end: 1, text: "X".into() };
-        let c = Edit { start: 0, end: 3, text: "Y".into() };
+        let a = Edit {
+            start: 1,
+            end: 1,
+            text: "X".into(),
+        };
+        let b = Edit {
+            start: 1,
+            end: 1,
+            text: "X".into(),
+        };
+        let c = Edit {
+            start: 0,
+            end: 3,
+            text: "Y".into(),
+        };
         let mut edits = vec![&a, &b];
         edits.dedup_by(|x, y| x == y);
         assert_eq!(apply_edits("abc", &edits), "aXbc");

@@ -53,12 +53,16 @@ pub fn highlight(source: &str, file_name: &str) -> Vec<HighlightToken> {
         return Vec::new();
     }
     let allocator = Allocator::default();
-    let options = ParseOptions { allow_return_outside_function: true, ..ParseOptions::default() };
+    let options = ParseOptions {
+        allow_return_outside_function: true,
+        ..ParseOptions::default()
+    };
     let ret = Parser::new(&allocator, source, source_type_for(file_name))
         .with_options(options)
         .with_config(TokensParserConfig)
         .parse();
-    let mut out: Vec<HighlightToken> = Vec::with_capacity(ret.tokens.len() + ret.program.comments.len());
+    let mut out: Vec<HighlightToken> =
+        Vec::with_capacity(ret.tokens.len() + ret.program.comments.len());
     let mut prev = Kind::Eof;
     let mut prev2 = Kind::Eof;
     for token in ret.tokens.iter() {
@@ -68,11 +72,19 @@ pub fn highlight(source: &str, file_name: &str) -> Vec<HighlightToken> {
         prev = kind;
         let Some(class) = class else { continue };
         if token.end() > token.start() {
-            out.push(HighlightToken { start: token.start(), end: token.end(), class });
+            out.push(HighlightToken {
+                start: token.start(),
+                end: token.end(),
+                class,
+            });
         }
     }
     for comment in ret.program.comments.iter() {
-        out.push(HighlightToken { start: comment.span.start, end: comment.span.end, class: TokenClass::Comment });
+        out.push(HighlightToken {
+            start: comment.span.start,
+            end: comment.span.end,
+            class: TokenClass::Comment,
+        });
     }
     out.sort_by_key(|t| (t.start, t.end));
     // Keep the list non-overlapping (a comment inside a recovered token, say).
@@ -92,7 +104,9 @@ fn classify(kind: Kind, prev: Kind, prev2: Kind) -> Option<TokenClass> {
         Eof | Skip | Undetermined | JSXText => return None,
         HashbangComment => TokenClass::Comment,
         Str => TokenClass::String,
-        NoSubstitutionTemplate | TemplateHead | TemplateMiddle | TemplateTail => TokenClass::Template,
+        NoSubstitutionTemplate | TemplateHead | TemplateMiddle | TemplateTail => {
+            TokenClass::Template
+        }
         RegExp => TokenClass::Regex,
         True | False | Null => TokenClass::Boolean,
         Ident | PrivateIdentifier => {
@@ -121,7 +135,8 @@ mod tests {
 
     #[test]
     fn classifies_a_small_action() {
-        let src = "\"use server\";\n// hi\nexport async function f(id: string) { return `x${id}` + 1; }";
+        let src =
+            "\"use server\";\n// hi\nexport async function f(id: string) { return `x${id}` + 1; }";
         let tokens = highlight(src, "a.ts");
         let class_of = |text: &str| {
             let start = src.find(text).unwrap() as u32;

@@ -33,7 +33,9 @@ pub mod rules;
 mod suppress;
 
 pub use config::{Config, ConfigError};
-pub use report::{ActionInfo, ByteSpan, Edit, Finding, Fix, LineIndex, Position, Report, Severity, SourceError};
+pub use report::{
+    ActionInfo, ByteSpan, Edit, Finding, Fix, LineIndex, Position, Report, Severity, SourceError,
+};
 pub use rules::{all_rules, rule_by_id, RuleMeta};
 
 use std::sync::Arc;
@@ -50,7 +52,10 @@ pub struct Options {
 impl Options {
     /// Options with the default configuration.
     pub fn new(file_name: impl Into<String>) -> Self {
-        Options { file_name: file_name.into(), config: Config::default() }
+        Options {
+            file_name: file_name.into(),
+            config: Config::default(),
+        }
     }
 }
 

@@ -49,7 +49,10 @@ impl<'a> Func<'a> {
             Func::Function(f) => f.span,
             Func::Arrow(a) => a.span,
         };
-        ByteSpan { start: s.start, end: s.end }
+        ByteSpan {
+            start: s.start,
+            end: s.end,
+        }
     }
 
     /// Whether the body starts with the `"use server"` directive.
@@ -65,7 +68,9 @@ impl<'a> Func<'a> {
 
 /// Whether a directive list contains `"use server"`.
 pub fn has_use_server(directives: &[Directive<'_>]) -> bool {
-    directives.iter().any(|d| d.directive.as_str() == "use server")
+    directives
+        .iter()
+        .any(|d| d.directive.as_str() == "use server")
 }
 
 /// Peels parentheses, TypeScript casts and non-null assertions off an expression.
@@ -102,8 +107,14 @@ pub fn as_func<'a>(expr: &'a Expression<'a>) -> Option<Func<'a>> {
         Expression::CallExpression(call) => {
             // `cache(async () => ..)`, `unstable_cache(fn, ..)`, `memoize(fn)`: same function.
             let name = callee_name(&call.callee)?;
-            if matches!(name, "cache" | "unstable_cache" | "memoize" | "React.cache" | "once") {
-                call.arguments.first().and_then(|a| a.as_expression()).and_then(as_func)
+            if matches!(
+                name,
+                "cache" | "unstable_cache" | "memoize" | "React.cache" | "once"
+            ) {
+                call.arguments
+                    .first()
+                    .and_then(|a| a.as_expression())
+                    .and_then(as_func)
             } else {
                 None
             }
@@ -228,22 +239,40 @@ impl<'a> ModuleScope<'a> {
                         ImportDeclarationSpecifier::ImportSpecifier(s) => {
                             (s.local.name.as_str(), module_export_name(&s.imported))
                         }
-                        ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => (s.local.name.as_str(), "default"),
-                        ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => (s.local.name.as_str(), "*"),
+                        ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
+                            (s.local.name.as_str(), "default")
+                        }
+                        ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
+                            (s.local.name.as_str(), "*")
+                        }
                     };
-                    self.imports.insert(local, ImportBinding { source: import.source.value.as_str(), imported });
+                    self.imports.insert(
+                        local,
+                        ImportBinding {
+                            source: import.source.value.as_str(),
+                            imported,
+                        },
+                    );
                 }
             }
-            Statement::ExportDeclaration(export) => self.index_declaration(&export.declaration, true),
+            Statement::ExportDeclaration(export) => {
+                self.index_declaration(&export.declaration, true)
+            }
             Statement::ExportNamedDeclaration(export) => {
                 for spec in &export.specifiers {
-                    self.exports.insert(module_export_name(&spec.exported), module_export_name(&spec.local));
+                    self.exports.insert(
+                        module_export_name(&spec.exported),
+                        module_export_name(&spec.local),
+                    );
                 }
             }
             Statement::ExportFromDeclaration(export) => {
                 for spec in &export.specifiers {
                     let source = export.source.value.as_str();
-                    self.reexports.insert(module_export_name(&spec.exported), (source, module_export_name(&spec.local)));
+                    self.reexports.insert(
+                        module_export_name(&spec.exported),
+                        (source, module_export_name(&spec.local)),
+                    );
                 }
             }
             Statement::ExportDefaultDeclaration(export) => match &export.declaration {

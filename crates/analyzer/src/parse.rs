@@ -13,6 +13,29 @@ use crate::report::ByteSpan;
 /// are smaller).
 pub const MAX_NESTING: usize = 400;
 
+/// How many times a file that the parser gave up on is re-parsed with a broken line blanked.
+const MAX_RECOVERY_ATTEMPTS: usize = 8;
+/// Files larger than this are not re-parsed for recovery.
+const MAX_RECOVERY_SIZE: usize = 4 * 1024 * 1024;
+
+/// Replaces the line containing byte `at` with spaces (line breaks and offsets kept). Returns
+/// whether anything changed.
+fn blank_line(text: &mut String, at: usize) -> bool {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let end = text[at..].find('\n').map(|i| at + i).unwrap_or(text.len());
+    if text[start..end].trim().is_empty() {
+        return false;
+    }
+    // One space per byte, so multi-byte characters keep every later offset in place.
+    let blank: String = text[start..end]
+        .bytes()
+        .map(|b| if b == b'\r' { '\r' } else { ' ' })
+        .collect();
+    text.replace_range(start..end, &blank);
+    true
+}
+
 /// A problem found while parsing, with its location.
 #[derive(Debug, Clone)]
 pub struct ParseProblem {
@@ -49,8 +72,40 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
             }],
         };
     }
-    let options = ParseOptions { allow_return_outside_function: true, ..ParseOptions::default() };
-    let ret = Parser::new(allocator, source, source_type_for(file_name)).with_options(options).parse();
+    let options = ParseOptions {
+        allow_return_outside_function: true,
+        ..ParseOptions::default()
+    };
+    let source_type = source_type_for(file_name);
+    let mut ret = Parser::new(allocator, source, source_type)
+        .with_options(options)
+        .parse();
+    let first_errors = std::mem::take(&mut ret.diagnostics);
+    // oxc gives up on some errors and returns an empty program. So that whatever parsed is still
+    // analysed, blank the offending line (keeping every byte offset) and parse again, a few times.
+    let mut text = source.to_string();
+    let mut attempts = 0;
+    let mut last_error = first_errors
+        .first()
+        .and_then(|d| d.labels.first())
+        .map(|l| l.span().start);
+    while ret.panicked && attempts < MAX_RECOVERY_ATTEMPTS && source.len() <= MAX_RECOVERY_SIZE {
+        let Some(at) = last_error else { break };
+        if !blank_line(&mut text, at as usize) {
+            break;
+        }
+        attempts += 1;
+        let copy: &'a str = allocator.alloc_str(&text);
+        ret = Parser::new(allocator, copy, source_type)
+            .with_options(options)
+            .parse();
+        last_error = ret
+            .diagnostics
+            .first()
+            .and_then(|d| d.labels.first())
+            .map(|l| l.span().start);
+    }
+    ret.diagnostics = first_errors;
     let mut problems: Vec<ParseProblem> = ret
         .diagnostics
         .iter()
@@ -60,10 +115,16 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
                 .first()
                 .map(|label| {
                     let s = label.span();
-                    ByteSpan { start: s.start, end: s.end }
+                    ByteSpan {
+                        start: s.start,
+                        end: s.end,
+                    }
                 })
                 .unwrap_or(ByteSpan { start: 0, end: 0 });
-            ParseProblem { message: diag.message.to_string(), span }
+            ParseProblem {
+                message: diag.message.to_string(),
+                span,
+            }
         })
         .collect();
     if ret.panicked && problems.is_empty() {
@@ -72,7 +133,10 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
             span: ByteSpan { start: 0, end: 0 },
         });
     }
-    Parsed { program: Some(ret.program), problems }
+    Parsed {
+        program: Some(ret.program),
+        problems,
+    }
 }
 
 /// Returns the byte offset where nesting first exceeds [`MAX_NESTING`], skipping strings,
@@ -81,6 +145,7 @@ pub fn nesting_too_deep(source: &str) -> Option<usize> {
     let bytes = source.as_bytes();
     let mut depth: usize = 0;
     let mut prefix_run: usize = 0;
+    let mut chain_run: usize = 0;
     // Depth at which each open template literal's `${` began, so `}` can resume the template.
     let mut template_stack: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -134,13 +199,36 @@ pub fn nesting_too_deep(source: &str) -> Option<usize> {
             b'>' if i > 0 && bytes[i - 1] == b'/' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        if matches!(b, b'!' | b'-' | b'+' | b'~' | b'?' | b':' | b'=') {
+        // Runs of prefix operators (`!!!!x`, `- - - x`) nest unary expressions.
+        if matches!(b, b'!' | b'-' | b'+' | b'~') {
             prefix_run += 1;
-            if prefix_run > MAX_NESTING * 4 {
+            if prefix_run > MAX_NESTING {
                 return Some(i);
             }
-        } else if !b.is_ascii_whitespace() && !b.is_ascii_alphanumeric() {
+        } else if !b.is_ascii_whitespace() {
             prefix_run = 0;
+        }
+        // Right-associative chains (`a ? b : c ? d : ..`, `a = b = ..`, `x => y => ..`) nest
+        // too; count them until a statement or list boundary.
+        match b {
+            b'?' if !matches!(bytes.get(i + 1), Some(b'.' | b'?'))
+                && bytes.get(i.wrapping_sub(1)) != Some(&b'?') =>
+            {
+                chain_run += 1
+            }
+            b'=' if !matches!(bytes.get(i + 1), Some(b'='))
+                && !matches!(
+                    bytes.get(i.wrapping_sub(1)),
+                    Some(b'=' | b'!' | b'<' | b'>')
+                ) =>
+            {
+                chain_run += 1
+            }
+            b';' | b',' | b'{' | b'}' | b'(' | b')' | b'[' | b']' => chain_run = 0,
+            _ => {}
+        }
+        if chain_run > MAX_NESTING * 2 {
+            return Some(i);
         }
         i += 1;
     }
@@ -186,8 +274,35 @@ mod tests {
 
     #[test]
     fn brackets_inside_strings_and_comments_do_not_count() {
-        let src = format!("const s = \"{}\"; /* {} */", "(".repeat(2_000), "[".repeat(2_000));
+        let src = format!(
+            "const s = \"{}\"; /* {} */",
+            "(".repeat(2_000),
+            "[".repeat(2_000)
+        );
         assert_eq!(nesting_too_deep(&src), None);
+    }
+
+    #[test]
+    fn long_flat_expressions_are_accepted() {
+        let src = format!("const x = {};", vec!["id"; 5_000].join(" + "));
+        assert_eq!(nesting_too_deep(&src), None);
+        let calls = "a.b(1).c(2)\n".repeat(2_000);
+        assert_eq!(nesting_too_deep(&calls), None);
+    }
+
+    #[test]
+    fn long_ternary_chains_are_refused() {
+        let src = format!("x = {}0;", "a ? b : ".repeat(5_000));
+        assert!(nesting_too_deep(&src).is_some());
+    }
+
+    #[test]
+    fn a_broken_line_does_not_hide_the_rest_of_the_file() {
+        let src = "\"use server\";\nexport async function f(id: string) { await db.post.delete({ where: { id } }); }\nconst = ;\n";
+        let allocator = Allocator::default();
+        let parsed = parse(&allocator, src, "a.ts");
+        assert!(!parsed.problems.is_empty());
+        assert!(!parsed.program.unwrap().body.is_empty());
     }
 
     #[test]

@@ -202,7 +202,12 @@ impl LineIndex {
     pub fn position(&self, source: &str, span: ByteSpan) -> Position {
         let (line, column) = self.line_col(source, span.start);
         let (end_line, end_column) = self.line_col(source, span.end);
-        Position { line, column, end_line, end_column }
+        Position {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
     }
 }
 

@@ -24,7 +24,10 @@ pub struct Directives {
 }
 
 fn line_of(source: &str, offset: u32) -> usize {
-    1 + source.as_bytes()[..(offset as usize).min(source.len())].iter().filter(|&&b| b == b'\n').count()
+    1 + source.as_bytes()[..(offset as usize).min(source.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }
 
 impl Directives {
@@ -39,11 +42,19 @@ impl Directives {
                 let rest = rest.trim();
                 let (rule, reason) = rest.split_once(':').unwrap_or((rest, ""));
                 for rule in rule.split(',') {
-                    d.items.push(Directive { line, target: rule.trim().to_string(), reason: reason.trim().to_string() });
+                    d.items.push(Directive {
+                        line,
+                        target: rule.trim().to_string(),
+                        reason: reason.trim().to_string(),
+                    });
                 }
             } else if let Some(rest) = text.strip_prefix("actiongate-public") {
                 let reason = rest.trim_start_matches(':').trim();
-                d.items.push(Directive { line, target: "public".into(), reason: reason.to_string() });
+                d.items.push(Directive {
+                    line,
+                    target: "public".into(),
+                    reason: reason.to_string(),
+                });
             }
         }
         d
@@ -57,21 +68,41 @@ impl Directives {
         while first > 1 && self.comment_lines.contains(&(first - 1)) {
             first -= 1;
         }
-        self.items.iter().filter(move |d| d.line >= first && d.line < target)
+        self.items
+            .iter()
+            .filter(move |d| d.line >= first && d.line < target)
     }
 
     /// The reason an action starting at `stmt_start` is marked public, if it is.
     pub fn public_reason(&self, stmt_start: u32, source: &str) -> Option<String> {
         self.above(stmt_start, source)
             .find(|d| d.target == "public")
-            .map(|d| if d.reason.is_empty() { "marked public".to_string() } else { d.reason.clone() })
+            .map(|d| {
+                if d.reason.is_empty() {
+                    "marked public".to_string()
+                } else {
+                    d.reason.clone()
+                }
+            })
     }
 
     /// The reason `rule` is ignored for a finding at `at` in the action starting at `stmt_start`.
-    pub fn ignore_reason(&self, rule: &str, stmt_start: u32, at: u32, source: &str) -> Option<String> {
+    pub fn ignore_reason(
+        &self,
+        rule: &str,
+        stmt_start: u32,
+        at: u32,
+        source: &str,
+    ) -> Option<String> {
         self.above(stmt_start, source)
             .chain(self.above(at, source))
             .find(|d| d.target == rule || d.target == "all")
-            .map(|d| if d.reason.is_empty() { "no reason given".to_string() } else { d.reason.clone() })
+            .map(|d| {
+                if d.reason.is_empty() {
+                    "no reason given".to_string()
+                } else {
+                    d.reason.clone()
+                }
+            })
     }
 }

@@ -15,35 +15,64 @@ fn primary_rules_reach_precision_and_recall_of_0_9_on_the_corpus() {
     for file in &files {
         outcomes.extend(evaluate_file(file).1);
     }
-    assert!(outcomes.len() >= 100, "the corpus must have at least 100 actions");
+    assert!(
+        outcomes.len() >= 100,
+        "the corpus must have at least 100 actions"
+    );
 
     // Detection (any primary finding vs clean) and per-rule precision/recall.
     let mut tp = 0;
     let mut fp = 0;
     let mut fn_ = 0;
     let mut exact = 0;
-    println!("\n{:<22} {:>5} {:>5} {:>5} {:>9} {:>7}", "rule", "tp", "fp", "fn", "precision", "recall");
+    println!(
+        "\n{:<22} {:>5} {:>5} {:>5} {:>9} {:>7}",
+        "rule", "tp", "fp", "fn", "precision", "recall"
+    );
     for rule in PRIMARY {
-        let t = outcomes.iter().filter(|o| o.expected == rule && o.actual == rule).count();
-        let f = outcomes.iter().filter(|o| o.expected != rule && o.actual == rule).count();
-        let n = outcomes.iter().filter(|o| o.expected == rule && o.actual != rule).count();
+        let t = outcomes
+            .iter()
+            .filter(|o| o.expected == rule && o.actual == rule)
+            .count();
+        let f = outcomes
+            .iter()
+            .filter(|o| o.expected != rule && o.actual == rule)
+            .count();
+        let n = outcomes
+            .iter()
+            .filter(|o| o.expected == rule && o.actual != rule)
+            .count();
         tp += t;
         fp += f;
         fn_ += n;
-        let p = if t + f == 0 { 1.0 } else { t as f64 / (t + f) as f64 };
-        let r = if t + n == 0 { 1.0 } else { t as f64 / (t + n) as f64 };
+        let p = if t + f == 0 {
+            1.0
+        } else {
+            t as f64 / (t + f) as f64
+        };
+        let r = if t + n == 0 {
+            1.0
+        } else {
+            t as f64 / (t + n) as f64
+        };
         println!("{rule:<22} {t:>5} {f:>5} {n:>5} {p:>9.3} {r:>7.3}");
     }
     for o in &outcomes {
         if o.expected == o.actual {
             exact += 1;
         } else {
-            println!("MISMATCH {}:{} {} expected {} got {}", o.file, o.line, o.action, o.expected, o.actual);
+            println!(
+                "MISMATCH {}:{} {} expected {} got {}",
+                o.file, o.line, o.action, o.expected, o.actual
+            );
         }
     }
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    let flagged_ok = outcomes.iter().filter(|o| o.expected != "clean" && o.actual != "clean").count();
+    let flagged_ok = outcomes
+        .iter()
+        .filter(|o| o.expected != "clean" && o.actual != "clean")
+        .count();
     let flagged = outcomes.iter().filter(|o| o.actual != "clean").count();
     let vulnerable = outcomes.iter().filter(|o| o.expected != "clean").count();
     println!(

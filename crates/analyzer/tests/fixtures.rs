@@ -18,12 +18,20 @@ fn every_fixture_action_gets_its_expected_primary_rule() {
         for o in evaluate_file(&file).1 {
             count += 1;
             if o.expected != o.actual {
-                failures.push(format!("{}:{} `{}`: expected {}, got {}", o.file, o.line, o.action, o.expected, o.actual));
+                failures.push(format!(
+                    "{}:{} `{}`: expected {}, got {}",
+                    o.file, o.line, o.action, o.expected, o.actual
+                ));
             }
         }
     }
     assert!(count > 50, "only {count} fixture actions");
-    assert!(failures.is_empty(), "{} of {count} fixture actions disagree:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} fixture actions disagree:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -42,7 +50,10 @@ fn diagnostics_and_fixes_match_their_snapshots() {
                 f.rule,
                 f.action,
                 f.message,
-                f.suppressed.as_ref().map(|r| format!(" (suppressed: {r})")).unwrap_or_default(),
+                f.suppressed
+                    .as_ref()
+                    .map(|r| format!(" (suppressed: {r})"))
+                    .unwrap_or_default(),
                 text.lines().next().unwrap_or(""),
                 f.help
             ));
@@ -54,7 +65,12 @@ fn diagnostics_and_fixes_match_their_snapshots() {
             out.push_str("\n----- fixed source -----\n");
             out.push_str(&report.fixed_source);
         }
-        let rel = file.strip_prefix(root().join("tests/fixtures")).unwrap().display().to_string().replace(['/', '.'], "__");
+        let rel = file
+            .strip_prefix(root().join("tests/fixtures"))
+            .unwrap()
+            .display()
+            .to_string()
+            .replace(['/', '.'], "__");
         insta::with_settings!({ snapshot_path => root().join("tests/snapshots"), prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(rel, out);
         });
@@ -70,16 +86,28 @@ fn fixes_parse_and_settle() {
         let source = std::fs::read_to_string(&file).unwrap();
         let name = file.file_name().unwrap().to_string_lossy().to_string();
         let report = analyze(&source, &Options::new(&name));
-        let fixed: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::High && f.fix.is_some()).collect();
+        let fixed: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::High && f.fix.is_some())
+            .collect();
         if fixed.is_empty() {
             continue;
         }
         fixed_findings += fixed.len();
         let again = analyze(&report.fixed_source, &Options::new(&name));
-        assert!(again.errors.is_empty(), "{name}: the fixed source does not parse: {:?}\n{}", again.errors, report.fixed_source);
+        assert!(
+            again.errors.is_empty(),
+            "{name}: the fixed source does not parse: {:?}\n{}",
+            again.errors,
+            report.fixed_source
+        );
         for f in fixed {
             assert!(
-                !again.findings.iter().any(|g| g.rule == f.rule && g.action == f.action),
+                !again
+                    .findings
+                    .iter()
+                    .any(|g| g.rule == f.rule && g.action == f.action),
                 "{name}: `{}` still reports {} after its fix:\n{}",
                 f.action,
                 f.rule,
@@ -87,7 +115,10 @@ fn fixes_parse_and_settle() {
             );
         }
     }
-    assert!(fixed_findings > 10, "only {fixed_findings} fixes were exercised");
+    assert!(
+        fixed_findings > 10,
+        "only {fixed_findings} fixes were exercised"
+    );
 }
 
 /// Every high finding in the fixtures has a fix, except admin-only authorization and cases
@@ -99,7 +130,11 @@ fn high_findings_in_fixtures_carry_fixes_where_safe() {
         let source = std::fs::read_to_string(&file).unwrap();
         let name = file.file_name().unwrap().to_string_lossy().to_string();
         let report = analyze(&source, &Options::new(&name));
-        for f in report.findings.iter().filter(|f| f.severity == Severity::High && f.fix.is_none()) {
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::High && f.fix.is_none())
+        {
             without.push(format!("{name}: {} [{}]", f.rule, f.action));
         }
     }

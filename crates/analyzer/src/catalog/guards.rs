@@ -32,7 +32,11 @@ pub struct GuardEntry {
 }
 
 const fn g(path: &'static str, kind: GuardKind, library: &'static str) -> GuardEntry {
-    GuardEntry { path, kind, library }
+    GuardEntry {
+        path,
+        kind,
+        library,
+    }
 }
 
 use GuardKind::*;
@@ -100,7 +104,17 @@ const HELPER_NAMES: &[&str] = &[
 const FAIL_CLOSED_PREFIXES: &[&str] = &["require", "ensure", "assert", "verify", "protect"];
 
 /// Words in a fail-closed helper's name that mean it also checks a role.
-const ROLE_WORDS: &[&str] = &["admin", "role", "permission", "owner", "moderator", "staff", "superuser", "access", "member"];
+const ROLE_WORDS: &[&str] = &[
+    "admin",
+    "role",
+    "permission",
+    "owner",
+    "moderator",
+    "staff",
+    "superuser",
+    "access",
+    "member",
+];
 
 /// What the catalog knows about a call, judged by its callee path only.
 pub fn classify_by_name(path: &str, has_function_arg: bool) -> Option<(GuardKind, &'static str)> {
@@ -121,14 +135,46 @@ pub fn classify_by_name(path: &str, has_function_arg: bool) -> Option<(GuardKind
     if HELPER_NAMES.contains(&last) {
         return Some((NeedsCheck, "project helper"));
     }
-    if let Some(prefix) = FAIL_CLOSED_PREFIXES.iter().find(|p| starts_with_word(last, p)) {
+    if let Some(prefix) = FAIL_CLOSED_PREFIXES
+        .iter()
+        .find(|p| starts_with_word(last, p))
+    {
         let rest = &last[prefix.len()..].to_ascii_lowercase();
-        let looks_like_auth = ["user", "auth", "session", "login", "signedin", "loggedin", "admin", "role", "permission", "owner", "member", "access", "viewer", "account", "staff", "moderator", "superuser", "authenticated", "authorized", "org", "team", "workspace", "can", "is", "has"]
-            .iter()
-            .any(|w| rest.contains(w));
+        let looks_like_auth = [
+            "user",
+            "auth",
+            "session",
+            "login",
+            "signedin",
+            "loggedin",
+            "admin",
+            "role",
+            "permission",
+            "owner",
+            "member",
+            "access",
+            "viewer",
+            "account",
+            "staff",
+            "moderator",
+            "superuser",
+            "authenticated",
+            "authorized",
+            "org",
+            "team",
+            "workspace",
+            "can",
+            "is",
+            "has",
+        ]
+        .iter()
+        .any(|w| rest.contains(w));
         if rest.is_empty() || looks_like_auth {
             let role = ROLE_WORDS.iter().any(|w| rest.contains(w));
-            return Some((if role { RoleFailsClosed } else { FailsClosed }, "project helper"));
+            return Some((
+                if role { RoleFailsClosed } else { FailsClosed },
+                "project helper",
+            ));
         }
     }
     None
@@ -137,16 +183,44 @@ pub fn classify_by_name(path: &str, has_function_arg: bool) -> Option<(GuardKind
 /// `requireUser` starts with the word `require`; `requirements` does not.
 fn starts_with_word(name: &str, prefix: &str) -> bool {
     name.starts_with(prefix)
-        && name[prefix.len()..].chars().next().is_none_or(|c| c.is_ascii_uppercase() || c == '_')
+        && name[prefix.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_ascii_uppercase() || c == '_')
 }
 
 /// Wrapper names that authenticate the function they wrap
 /// (`withAuth(async (user, formData) => ..)`).
 pub fn is_auth_wrapper_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    ["withauth", "withuser", "withsession", "authenticated", "withauthentication", "protected", "withprotection", "requireauth", "requireuser", "withadmin", "withrole", "withpermission", "authaction", "authedaction", "withauthenticateduser", "withloggedinuser", "withteam", "withorg", "withworkspace", "protect", "withcurrentuser", "withviewer", "adminaction", "useraction"]
-        .iter()
-        .any(|w| n == *w || n.starts_with(w))
+    [
+        "withauth",
+        "withuser",
+        "withsession",
+        "authenticated",
+        "withauthentication",
+        "protected",
+        "withprotection",
+        "requireauth",
+        "requireuser",
+        "withadmin",
+        "withrole",
+        "withpermission",
+        "authaction",
+        "authedaction",
+        "withauthenticateduser",
+        "withloggedinuser",
+        "withteam",
+        "withorg",
+        "withworkspace",
+        "protect",
+        "withcurrentuser",
+        "withviewer",
+        "adminaction",
+        "useraction",
+    ]
+    .iter()
+    .any(|w| n == *w || n.starts_with(w))
 }
 
 /// Wrapper names that also check a role.
@@ -162,9 +236,23 @@ pub fn is_auth_client_name(name: &str) -> bool {
     if n.contains("public") || n.contains("unauth") || n.contains("anon") {
         return false;
     }
-    ["auth", "protected", "private", "user", "admin", "member", "session", "secure", "signedin", "loggedin", "owner", "team", "org"]
-        .iter()
-        .any(|w| n.contains(w))
+    [
+        "auth",
+        "protected",
+        "private",
+        "user",
+        "admin",
+        "member",
+        "session",
+        "secure",
+        "signedin",
+        "loggedin",
+        "owner",
+        "team",
+        "org",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
 }
 
 #[cfg(test)]
@@ -174,20 +262,52 @@ mod tests {
     #[test]
     fn library_guards_are_recognised() {
         assert_eq!(classify_by_name("auth", false).unwrap().0, NeedsCheck);
-        assert_eq!(classify_by_name("auth.protect", false).unwrap().0, FailsClosed);
-        assert_eq!(classify_by_name("supabase.auth.getUser", false).unwrap().0, NeedsCheck);
-        assert_eq!(classify_by_name("supabase.auth.getSession", false).unwrap().0, Unverified);
-        assert_eq!(classify_by_name("getIronSession", false).unwrap().0, AlwaysObject);
-        assert_eq!(classify_by_name("getKindeServerSession", false).unwrap().0, Factory);
-        assert_eq!(classify_by_name("auth.api.getSession", false).unwrap().0, NeedsCheck);
+        assert_eq!(
+            classify_by_name("auth.protect", false).unwrap().0,
+            FailsClosed
+        );
+        assert_eq!(
+            classify_by_name("supabase.auth.getUser", false).unwrap().0,
+            NeedsCheck
+        );
+        assert_eq!(
+            classify_by_name("supabase.auth.getSession", false)
+                .unwrap()
+                .0,
+            Unverified
+        );
+        assert_eq!(
+            classify_by_name("getIronSession", false).unwrap().0,
+            AlwaysObject
+        );
+        assert_eq!(
+            classify_by_name("getKindeServerSession", false).unwrap().0,
+            Factory
+        );
+        assert_eq!(
+            classify_by_name("auth.api.getSession", false).unwrap().0,
+            NeedsCheck
+        );
     }
 
     #[test]
     fn helper_names_follow_the_prefix_convention() {
-        assert_eq!(classify_by_name("requireUser", false).unwrap().0, FailsClosed);
-        assert_eq!(classify_by_name("requireAdmin", false).unwrap().0, RoleFailsClosed);
-        assert_eq!(classify_by_name("verifySession", false).unwrap().0, FailsClosed);
-        assert_eq!(classify_by_name("getCurrentUser", false).unwrap().0, NeedsCheck);
+        assert_eq!(
+            classify_by_name("requireUser", false).unwrap().0,
+            FailsClosed
+        );
+        assert_eq!(
+            classify_by_name("requireAdmin", false).unwrap().0,
+            RoleFailsClosed
+        );
+        assert_eq!(
+            classify_by_name("verifySession", false).unwrap().0,
+            FailsClosed
+        );
+        assert_eq!(
+            classify_by_name("getCurrentUser", false).unwrap().0,
+            NeedsCheck
+        );
         assert!(classify_by_name("requirements", false).is_none());
         assert!(classify_by_name("ensureDirectory", false).is_none());
         assert!(classify_by_name("withAuth", true).is_none());

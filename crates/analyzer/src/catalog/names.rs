@@ -29,7 +29,18 @@ pub fn is_actor_id_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase().replace('_', "");
     matches!(
         n.as_str(),
-        "userid" | "authorid" | "ownerid" | "createdby" | "createdbyid" | "creatorid" | "uid" | "actorid" | "requesterid" | "currentuserid" | "fromuserid" | "senderid"
+        "userid"
+            | "authorid"
+            | "ownerid"
+            | "createdby"
+            | "createdbyid"
+            | "creatorid"
+            | "uid"
+            | "actorid"
+            | "requesterid"
+            | "currentuserid"
+            | "fromuserid"
+            | "senderid"
     )
 }
 
@@ -38,7 +49,16 @@ pub fn is_role_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase().replace('_', "");
     n.contains("role")
         || n.contains("permission")
-        || matches!(n.as_str(), "isadmin" | "admin" | "issuperuser" | "isstaff" | "ismoderator" | "scopes" | "accesslevel")
+        || matches!(
+            n.as_str(),
+            "isadmin"
+                | "admin"
+                | "issuperuser"
+                | "isstaff"
+                | "ismoderator"
+                | "scopes"
+                | "accesslevel"
+        )
 }
 
 /// Calls that test a role or permission and return a boolean (`has({ role })`, `can(..)`).
@@ -46,7 +66,29 @@ pub fn is_role_check_call(last: &str) -> bool {
     let n = last.to_ascii_lowercase();
     matches!(
         n.as_str(),
-        "has" | "can" | "cannot" | "hasrole" | "haspermission" | "checkrole" | "checkpermission" | "isadmin" | "issuperadmin" | "ismoderator" | "isowner" | "hasaccess" | "canaccess" | "authorize" | "userhaspermission" | "haspermissions" | "hasroles" | "isallowed" | "checkaccess" | "ismember" | "isteammember" | "isorgmember" | "ismemberof"
+        "has"
+            | "can"
+            | "cannot"
+            | "hasrole"
+            | "haspermission"
+            | "checkrole"
+            | "checkpermission"
+            | "isadmin"
+            | "issuperadmin"
+            | "ismoderator"
+            | "isowner"
+            | "hasaccess"
+            | "canaccess"
+            | "authorize"
+            | "userhaspermission"
+            | "haspermissions"
+            | "hasroles"
+            | "isallowed"
+            | "checkaccess"
+            | "ismember"
+            | "isteammember"
+            | "isorgmember"
+            | "ismemberof"
     )
 }
 
@@ -54,37 +96,129 @@ pub fn is_role_check_call(last: &str) -> bool {
 /// an admin-only operation.
 pub fn is_user_model(model: &str) -> bool {
     let m = model.to_ascii_lowercase();
-    matches!(m.as_str(), "user" | "users" | "account" | "accounts" | "profile" | "profiles" | "member" | "members" | "role" | "roles" | "userrole" | "userroles")
+    matches!(
+        m.as_str(),
+        "user"
+            | "users"
+            | "account"
+            | "accounts"
+            | "profile"
+            | "profiles"
+            | "member"
+            | "members"
+            | "role"
+            | "roles"
+            | "userrole"
+            | "userroles"
+    )
 }
 
 /// Models that hold global settings: any change is admin-only.
 pub fn is_global_settings_model(model: &str) -> bool {
     let m = model.to_ascii_lowercase().replace('_', "");
-    matches!(m.as_str(), "setting" | "settings" | "sitesettings" | "sitesetting" | "config" | "siteconfig" | "appconfig" | "featureflag" | "featureflags" | "globalsettings" | "systemsettings")
+    matches!(
+        m.as_str(),
+        "setting"
+            | "settings"
+            | "sitesettings"
+            | "sitesetting"
+            | "config"
+            | "siteconfig"
+            | "appconfig"
+            | "featureflag"
+            | "featureflags"
+            | "globalsettings"
+            | "systemsettings"
+    )
 }
 
 /// Data fields that grant privileges: writing them is admin-only.
 pub fn is_privilege_field(name: &str) -> bool {
     let n = name.to_ascii_lowercase().replace('_', "");
-    matches!(n.as_str(), "role" | "roles" | "isadmin" | "admin" | "permissions" | "issuperuser" | "isstaff" | "ismoderator" | "banned" | "isbanned" | "verified" | "isverified" | "plan" | "tier" | "credits" | "balance")
+    matches!(
+        n.as_str(),
+        "role"
+            | "roles"
+            | "isadmin"
+            | "admin"
+            | "permissions"
+            | "issuperuser"
+            | "isstaff"
+            | "ismoderator"
+            | "banned"
+            | "isbanned"
+            | "verified"
+            | "isverified"
+            | "plan"
+            | "tier"
+            | "credits"
+            | "balance"
+    )
 }
 
 /// Verbs that are admin-only on their own (`banUser`, `impersonate`, `grantRole`).
 pub fn is_admin_verb(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    ["ban", "unban", "impersonate", "grant", "revoke", "setrole", "changerole", "updaterole", "promote", "demote", "suspend"]
-        .iter()
-        .any(|v| n.starts_with(v))
+    [
+        "ban",
+        "unban",
+        "impersonate",
+        "grant",
+        "revoke",
+        "setrole",
+        "changerole",
+        "updaterole",
+        "promote",
+        "demote",
+        "suspend",
+    ]
+    .iter()
+    .any(|v| n.starts_with(v))
 }
 
 /// Fields in a `where` that make a read public by design (`published: true`).
 pub fn is_public_marker_field(name: &str) -> bool {
     let n = name.to_ascii_lowercase().replace('_', "");
-    matches!(n.as_str(), "published" | "ispublished" | "public" | "ispublic" | "visibility" | "isavailable" | "available" | "listed" | "islisted")
+    matches!(
+        n.as_str(),
+        "published"
+            | "ispublished"
+            | "public"
+            | "ispublic"
+            | "visibility"
+            | "isavailable"
+            | "available"
+            | "listed"
+            | "islisted"
+    )
 }
 
 /// Models that are public by nature (catalogues, pricing, published content).
 pub fn is_public_model(model: &str) -> bool {
     let m = model.to_ascii_lowercase();
-    matches!(m.as_str(), "product" | "products" | "category" | "categories" | "catalog" | "catalogue" | "plan" | "plans" | "price" | "prices" | "pricing" | "tag" | "tags" | "faq" | "faqs" | "slot" | "slots" | "availability" | "country" | "countries" | "publishedpost" | "publishedposts")
+    matches!(
+        m.as_str(),
+        "product"
+            | "products"
+            | "category"
+            | "categories"
+            | "catalog"
+            | "catalogue"
+            | "plan"
+            | "plans"
+            | "price"
+            | "prices"
+            | "pricing"
+            | "tag"
+            | "tags"
+            | "faq"
+            | "faqs"
+            | "slot"
+            | "slots"
+            | "availability"
+            | "country"
+            | "countries"
+            | "publishedpost"
+            | "publishedposts"
+    )
 }

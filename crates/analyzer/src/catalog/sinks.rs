@@ -69,8 +69,13 @@ const PRISMA_MUTATIONS: &[&str] = &[
     "delete",
     "deleteMany",
 ];
-const PRISMA_READS: &[&str] =
-    &["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany"];
+const PRISMA_READS: &[&str] = &[
+    "findUnique",
+    "findUniqueOrThrow",
+    "findFirst",
+    "findFirstOrThrow",
+    "findMany",
+];
 const MONGO_MUTATIONS: &[&str] = &[
     "findByIdAndUpdate",
     "findByIdAndDelete",
@@ -91,8 +96,8 @@ const MONGO_MUTATIONS: &[&str] = &[
 const MONGO_READS: &[&str] = &["findById", "findOne", "find", "exists", "countDocuments"];
 const KV_ROOTS: &[&str] = &["kv", "redis", "upstash", "valkey"];
 const KV_MUTATIONS: &[&str] = &[
-    "set", "del", "hset", "hdel", "hmset", "lpush", "rpush", "lrem", "sadd", "srem", "zadd", "zrem",
-    "incr", "incrby", "decr", "expire", "setex", "mset", "getdel", "unlink", "json.set",
+    "set", "del", "hset", "hdel", "hmset", "lpush", "rpush", "lrem", "sadd", "srem", "zadd",
+    "zrem", "incr", "incrby", "decr", "expire", "setex", "mset", "getdel", "unlink", "json.set",
 ];
 const FS_MUTATIONS: &[&str] = &[
     "writeFile",
@@ -110,20 +115,111 @@ const FS_MUTATIONS: &[&str] = &[
     "mkdir",
     "createWriteStream",
 ];
-const MAIL_CALLS: &[&str] = &["sendMail", "sendEmail", "sendTransactionalEmail", "sendVerificationEmail"];
-const STORAGE_MUTATIONS: &[&str] = &["upload", "update", "move", "remove", "copy", "uploadToSignedUrl"];
-const STORAGE_READS: &[&str] = &["createSignedUrl", "createSignedUrls", "download", "getPublicUrl"];
+const MAIL_CALLS: &[&str] = &[
+    "sendMail",
+    "sendEmail",
+    "sendTransactionalEmail",
+    "sendVerificationEmail",
+];
+const STORAGE_MUTATIONS: &[&str] = &[
+    "upload",
+    "update",
+    "move",
+    "remove",
+    "copy",
+    "uploadToSignedUrl",
+];
+const STORAGE_READS: &[&str] = &[
+    "createSignedUrl",
+    "createSignedUrls",
+    "download",
+    "getPublicUrl",
+];
 
 /// Verbs whose calls mutate state when no more specific entry matched.
 const MUTATING_VERBS: &[&str] = &[
-    "delete", "remove", "update", "insert", "create", "upsert", "save", "destroy", "transfer", "ban",
-    "unban", "grant", "revoke", "publish", "unpublish", "archive", "approve", "reject", "assign", "invite",
-    "kick", "promote", "demote", "impersonate", "refund", "charge", "withdraw", "deposit", "purge", "reset",
-    "modify", "edit", "patch", "write", "cancel", "suspend", "restore", "erase", "drop", "truncate", "pay",
-    "increment", "decrement", "enroll", "unenroll", "subscribe", "unsubscribe", "set", "add", "append",
-    "move", "rename", "replace", "upload", "send", "mark", "toggle", "like", "unlike", "follow", "unfollow",
-    "vote", "book", "reserve", "submit", "post", "put", "store", "persist", "register", "disable", "enable",
-    "deactivate", "activate", "close", "reopen", "lock", "unlock", "clear", "change", "apply", "confirm",
+    "delete",
+    "remove",
+    "update",
+    "insert",
+    "create",
+    "upsert",
+    "save",
+    "destroy",
+    "transfer",
+    "ban",
+    "unban",
+    "grant",
+    "revoke",
+    "publish",
+    "unpublish",
+    "archive",
+    "approve",
+    "reject",
+    "assign",
+    "invite",
+    "kick",
+    "promote",
+    "demote",
+    "impersonate",
+    "refund",
+    "charge",
+    "withdraw",
+    "deposit",
+    "purge",
+    "reset",
+    "modify",
+    "edit",
+    "patch",
+    "write",
+    "cancel",
+    "suspend",
+    "restore",
+    "erase",
+    "drop",
+    "truncate",
+    "pay",
+    "increment",
+    "decrement",
+    "enroll",
+    "unenroll",
+    "subscribe",
+    "unsubscribe",
+    "set",
+    "add",
+    "append",
+    "move",
+    "rename",
+    "replace",
+    "upload",
+    "send",
+    "mark",
+    "toggle",
+    "like",
+    "unlike",
+    "follow",
+    "unfollow",
+    "vote",
+    "book",
+    "reserve",
+    "submit",
+    "post",
+    "put",
+    "store",
+    "persist",
+    "register",
+    "disable",
+    "enable",
+    "deactivate",
+    "activate",
+    "close",
+    "reopen",
+    "lock",
+    "unlock",
+    "clear",
+    "change",
+    "apply",
+    "confirm",
 ];
 
 /// Calls with a mutating-verb name that are not mutations of user data.
@@ -179,11 +275,54 @@ const VERB_EXCEPTIONS: &[&str] = &[
 
 /// Receivers whose verb-named methods are not data mutations (`formData.set`, `console.log`).
 const RECEIVER_EXCEPTIONS: &[&str] = &[
-    "formData", "searchParams", "params", "headers", "cookies", "cookieStore", "console", "Object", "Array",
-    "Math", "JSON", "Promise", "URLSearchParams", "url", "URL", "Date", "Reflect", "map", "set", "cache",
-    "router", "z", "crypto", "logger", "log", "span", "tracer", "metrics", "posthog", "analytics", "Sentry",
-    "performance", "window", "document", "localStorage", "sessionStorage", "res", "response", "errors",
-    "list", "arr", "array", "result", "results", "seen", "ids", "items", "acc",
+    "formData",
+    "searchParams",
+    "params",
+    "headers",
+    "cookies",
+    "cookieStore",
+    "console",
+    "Object",
+    "Array",
+    "Math",
+    "JSON",
+    "Promise",
+    "URLSearchParams",
+    "url",
+    "URL",
+    "Date",
+    "Reflect",
+    "map",
+    "set",
+    "cache",
+    "router",
+    "z",
+    "crypto",
+    "logger",
+    "log",
+    "span",
+    "tracer",
+    "metrics",
+    "posthog",
+    "analytics",
+    "Sentry",
+    "performance",
+    "window",
+    "document",
+    "localStorage",
+    "sessionStorage",
+    "res",
+    "response",
+    "errors",
+    "list",
+    "arr",
+    "array",
+    "result",
+    "results",
+    "seen",
+    "ids",
+    "items",
+    "acc",
 ];
 
 /// Classifies a call chain. `root` is the chain's root identifier (`prisma`, `db`, `supabase`),
@@ -201,10 +340,19 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
     };
 
     // User-configured sinks: match the dotted path suffix.
-    let dotted = std::iter::once(root).chain(names.iter().copied()).collect::<Vec<_>>().join(".");
+    let dotted = std::iter::once(root)
+        .chain(names.iter().copied())
+        .collect::<Vec<_>>()
+        .join(".");
     for extra in extra_sinks {
         if super::path_ends_with(&dotted, extra) && segs.last().is_some_and(|s| s.called) {
-            return Some(mk(SinkKind::Mutation, "configured", segs.len() - 1, None, ArgShape::Generic));
+            return Some(mk(
+                SinkKind::Mutation,
+                "configured",
+                segs.len() - 1,
+                None,
+                ArgShape::Generic,
+            ));
         }
     }
 
@@ -215,20 +363,65 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
         let prev = if i == 0 { root } else { segs[i - 1].name };
         let prev_is_property = i == 0 || !segs[i - 1].called;
         // Stripe
-        if root == "stripe" && matches!(seg.name, "create" | "update" | "del" | "cancel" | "refund" | "capture" | "confirm" | "pay" | "void" | "finalizeInvoice") {
-            return Some(mk(SinkKind::Mutation, "Stripe", i, names.first().map(|s| s.to_string()), ArgShape::Generic));
+        if root == "stripe"
+            && matches!(
+                seg.name,
+                "create"
+                    | "update"
+                    | "del"
+                    | "cancel"
+                    | "refund"
+                    | "capture"
+                    | "confirm"
+                    | "pay"
+                    | "void"
+                    | "finalizeInvoice"
+            )
+        {
+            return Some(mk(
+                SinkKind::Mutation,
+                "Stripe",
+                i,
+                names.first().map(|s| s.to_string()),
+                ArgShape::Generic,
+            ));
         }
         // Mail
-        if MAIL_CALLS.contains(&seg.name) || (seg.name == "send" && (names.contains(&"emails") || matches!(root, "resend" | "sgMail" | "mailer" | "transporter" | "postmark" | "mailgun"))) {
-            return Some(mk(SinkKind::PublicSideEffect, "mail", i, None, ArgShape::Generic));
+        if MAIL_CALLS.contains(&seg.name)
+            || (seg.name == "send"
+                && (names.contains(&"emails")
+                    || matches!(
+                        root,
+                        "resend" | "sgMail" | "mailer" | "transporter" | "postmark" | "mailgun"
+                    )))
+        {
+            return Some(mk(
+                SinkKind::PublicSideEffect,
+                "mail",
+                i,
+                None,
+                ArgShape::Generic,
+            ));
         }
         // Supabase storage: storage.from(bucket).upload(..)
         if i >= 2 && names[i - 2] == "storage" && names[i - 1] == "from" {
             if STORAGE_MUTATIONS.contains(&seg.name) {
-                return Some(mk(SinkKind::Mutation, "Supabase Storage", i, segs[i - 1].str_arg.map(str::to_string), ArgShape::KeyThenData));
+                return Some(mk(
+                    SinkKind::Mutation,
+                    "Supabase Storage",
+                    i,
+                    segs[i - 1].str_arg.map(str::to_string),
+                    ArgShape::KeyThenData,
+                ));
             }
             if STORAGE_READS.contains(&seg.name) {
-                return Some(mk(SinkKind::Read, "Supabase Storage", i, segs[i - 1].str_arg.map(str::to_string), ArgShape::KeyThenData));
+                return Some(mk(
+                    SinkKind::Read,
+                    "Supabase Storage",
+                    i,
+                    segs[i - 1].str_arg.map(str::to_string),
+                    ArgShape::KeyThenData,
+                ));
             }
         }
         // Supabase / PostgREST: from(table).insert|update|upsert|delete|select
@@ -236,33 +429,80 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
             let model = segs[i - 1].str_arg.map(str::to_string);
             match seg.name {
                 "insert" | "update" | "upsert" | "delete" => {
-                    return Some(mk(SinkKind::Mutation, "Supabase", i, model, ArgShape::Builder))
+                    return Some(mk(
+                        SinkKind::Mutation,
+                        "Supabase",
+                        i,
+                        model,
+                        ArgShape::Builder,
+                    ))
                 }
-                "select" => return Some(mk(SinkKind::Read, "Supabase", i, model, ArgShape::Builder)),
+                "select" => {
+                    return Some(mk(SinkKind::Read, "Supabase", i, model, ArgShape::Builder))
+                }
                 _ => {}
             }
         }
         if seg.name == "rpc" && i == 0 {
-            return Some(mk(SinkKind::Mutation, "Supabase", i, seg.str_arg.map(str::to_string), ArgShape::Generic));
+            return Some(mk(
+                SinkKind::Mutation,
+                "Supabase",
+                i,
+                seg.str_arg.map(str::to_string),
+                ArgShape::Generic,
+            ));
         }
         // Prisma: <client>.<model>.<op>(..)
         if i >= 1 && prev_is_property && !prev.starts_with('$') {
             if PRISMA_MUTATIONS.contains(&seg.name) {
-                return Some(mk(SinkKind::Mutation, "Prisma", i, Some(prev.to_string()), ArgShape::PrismaObject));
+                return Some(mk(
+                    SinkKind::Mutation,
+                    "Prisma",
+                    i,
+                    Some(prev.to_string()),
+                    ArgShape::PrismaObject,
+                ));
             }
             if PRISMA_READS.contains(&seg.name) {
-                return Some(mk(SinkKind::Read, "Prisma", i, Some(prev.to_string()), ArgShape::PrismaObject));
+                return Some(mk(
+                    SinkKind::Read,
+                    "Prisma",
+                    i,
+                    Some(prev.to_string()),
+                    ArgShape::PrismaObject,
+                ));
             }
         }
-        if i == 0 && (PRISMA_READS.contains(&seg.name) || PRISMA_MUTATIONS.contains(&seg.name)) && is_model_like(root) {
-            let kind = if PRISMA_READS.contains(&seg.name) { SinkKind::Read } else { SinkKind::Mutation };
+        if i == 0
+            && (PRISMA_READS.contains(&seg.name) || PRISMA_MUTATIONS.contains(&seg.name))
+            && is_model_like(root)
+        {
+            let kind = if PRISMA_READS.contains(&seg.name) {
+                SinkKind::Read
+            } else {
+                SinkKind::Mutation
+            };
             // `Post.create(...)` on a capitalised model is Mongoose/Sequelize-style.
-            let shape = if root.chars().next().is_some_and(|c| c.is_ascii_uppercase()) { ArgShape::FilterThenData } else { ArgShape::PrismaObject };
+            let shape = if root.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+                ArgShape::FilterThenData
+            } else {
+                ArgShape::PrismaObject
+            };
             return Some(mk(kind, "ORM", i, Some(root.to_string()), shape));
         }
         // Drizzle: db.insert(t) / db.update(t) / db.delete(t) / db.select().from(t)
-        if i == 0 && matches!(seg.name, "insert" | "update" | "delete") && root != "" && !KV_ROOTS.contains(&root) {
-            return Some(mk(SinkKind::Mutation, "Drizzle", i, None, ArgShape::Builder));
+        if i == 0
+            && matches!(seg.name, "insert" | "update" | "delete")
+            && !root.is_empty()
+            && !KV_ROOTS.contains(&root)
+        {
+            return Some(mk(
+                SinkKind::Mutation,
+                "Drizzle",
+                i,
+                None,
+                ArgShape::Builder,
+            ));
         }
         if i == 0 && seg.name == "select" && names.get(1) == Some(&"from") {
             return Some(mk(SinkKind::Read, "Drizzle", i, None, ArgShape::Builder));
@@ -270,36 +510,88 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
         // Kysely
         match seg.name {
             "insertInto" | "updateTable" | "deleteFrom" | "replaceInto" | "mergeInto" => {
-                return Some(mk(SinkKind::Mutation, "Kysely", i, seg.str_arg.map(str::to_string), ArgShape::Builder))
+                return Some(mk(
+                    SinkKind::Mutation,
+                    "Kysely",
+                    i,
+                    seg.str_arg.map(str::to_string),
+                    ArgShape::Builder,
+                ))
             }
-            "selectFrom" => return Some(mk(SinkKind::Read, "Kysely", i, seg.str_arg.map(str::to_string), ArgShape::Builder)),
+            "selectFrom" => {
+                return Some(mk(
+                    SinkKind::Read,
+                    "Kysely",
+                    i,
+                    seg.str_arg.map(str::to_string),
+                    ArgShape::Builder,
+                ))
+            }
             _ => {}
         }
         // Knex: knex("t").where(..).update(..) / .del()
-        if matches!(seg.name, "del" | "insert" | "update" | "delete" | "increment" | "decrement") && i >= 1 && matches!(root, "knex" | "db" | "trx" | "pg" | "sql") {
+        if matches!(
+            seg.name,
+            "del" | "insert" | "update" | "delete" | "increment" | "decrement"
+        ) && i >= 1
+            && matches!(root, "knex" | "db" | "trx" | "pg" | "sql")
+        {
             return Some(mk(SinkKind::Mutation, "Knex", i, None, ArgShape::Builder));
         }
         // Mongoose / MongoDB
         if MONGO_MUTATIONS.contains(&seg.name) {
-            let shape = if seg.name.starts_with("findById") { ArgShape::KeyThenData } else { ArgShape::FilterThenData };
-            let model = if i == 0 { Some(root.to_string()) } else { Some(prev.to_string()) };
+            let shape = if seg.name.starts_with("findById") {
+                ArgShape::KeyThenData
+            } else {
+                ArgShape::FilterThenData
+            };
+            let model = if i == 0 {
+                Some(root.to_string())
+            } else {
+                Some(prev.to_string())
+            };
             return Some(mk(SinkKind::Mutation, "MongoDB", i, model, shape));
         }
-        if MONGO_READS.contains(&seg.name) && (i == 0 && is_model_like(root) || i >= 1 && prev_is_property) {
-            let shape = if seg.name == "findById" { ArgShape::KeyThenData } else { ArgShape::FilterThenData };
-            let model = if i == 0 { Some(root.to_string()) } else { Some(prev.to_string()) };
+        if MONGO_READS.contains(&seg.name)
+            && (i == 0 && is_model_like(root) || i >= 1 && prev_is_property)
+        {
+            let shape = if seg.name == "findById" {
+                ArgShape::KeyThenData
+            } else {
+                ArgShape::FilterThenData
+            };
+            let model = if i == 0 {
+                Some(root.to_string())
+            } else {
+                Some(prev.to_string())
+            };
             return Some(mk(SinkKind::Read, "MongoDB", i, model, shape));
         }
         // Key-value stores
         if i == 0 && (KV_ROOTS.contains(&root) || root.to_ascii_lowercase().contains("redis")) {
             if KV_MUTATIONS.contains(&seg.name) {
-                return Some(mk(SinkKind::Mutation, "key-value store", i, None, ArgShape::KeyThenData));
+                return Some(mk(
+                    SinkKind::Mutation,
+                    "key-value store",
+                    i,
+                    None,
+                    ArgShape::KeyThenData,
+                ));
             }
             continue;
         }
         // File system
-        if FS_MUTATIONS.contains(&seg.name) && (i == 0 && matches!(root, "fs" | "fsp" | "promises" | "") || i >= 1 && names[..i].iter().all(|n| matches!(*n, "promises"))) {
-            return Some(mk(SinkKind::Mutation, "file system", i, None, ArgShape::KeyThenData));
+        if FS_MUTATIONS.contains(&seg.name)
+            && (i == 0 && matches!(root, "fs" | "fsp" | "promises" | "")
+                || i >= 1 && names[..i].iter().all(|n| matches!(*n, "promises")))
+        {
+            return Some(mk(
+                SinkKind::Mutation,
+                "file system",
+                i,
+                None,
+                ArgShape::KeyThenData,
+            ));
         }
     }
     // Session-bound auth SDK calls (`supabase.auth.updateUser`, `auth.signOut`, `auth.mfa.*`) can
@@ -312,18 +604,33 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
     if VERB_EXCEPTIONS.contains(&seg.name) || RECEIVER_EXCEPTIONS.contains(&root) && i == 0 {
         return None;
     }
-    if segs[..i].iter().any(|s| RECEIVER_EXCEPTIONS.contains(&s.name)) {
+    if segs[..i]
+        .iter()
+        .any(|s| RECEIVER_EXCEPTIONS.contains(&s.name))
+    {
         return None;
     }
     if starts_with_mutating_verb(seg.name) {
-        let model = if i >= 1 { Some(segs[i - 1].name.to_string()) } else { None };
-        return Some(mk(SinkKind::Mutation, "generic", i, model, ArgShape::Generic));
+        let model = if i >= 1 {
+            Some(segs[i - 1].name.to_string())
+        } else {
+            None
+        };
+        return Some(mk(
+            SinkKind::Mutation,
+            "generic",
+            i,
+            model,
+            ArgShape::Generic,
+        ));
     }
     None
 }
 
 fn is_model_like(name: &str) -> bool {
-    !name.is_empty() && name.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
+    !name.is_empty()
+        && name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// `deletePost`, `remove`, `update_user` start with a mutating verb; `settings`, `updated` do not.
@@ -331,22 +638,31 @@ pub fn starts_with_mutating_verb(name: &str) -> bool {
     MUTATING_VERBS.iter().any(|verb| {
         name.len() >= verb.len()
             && name[..verb.len()].eq_ignore_ascii_case(verb)
-            && name[verb.len()..].chars().next().is_none_or(|c| c.is_ascii_uppercase() || c == '_')
+            && name[verb.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_ascii_uppercase() || c == '_')
     })
 }
 
 /// Whether a `fetch` init's `method` makes it a mutation.
 pub fn is_mutating_http_method(method: &str) -> bool {
-    !method.eq_ignore_ascii_case("GET") && !method.eq_ignore_ascii_case("HEAD") && !method.eq_ignore_ascii_case("OPTIONS")
+    !method.eq_ignore_ascii_case("GET")
+        && !method.eq_ignore_ascii_case("HEAD")
+        && !method.eq_ignore_ascii_case("OPTIONS")
 }
 
 /// AWS SDK command classes that write or read objects.
 pub fn s3_command(class: &str) -> Option<SinkKind> {
     match class {
-        "PutObjectCommand" | "DeleteObjectCommand" | "DeleteObjectsCommand" | "CopyObjectCommand"
-        | "CreateMultipartUploadCommand" | "PutItemCommand" | "UpdateItemCommand" | "DeleteItemCommand" => {
-            Some(SinkKind::Mutation)
-        }
+        "PutObjectCommand"
+        | "DeleteObjectCommand"
+        | "DeleteObjectsCommand"
+        | "CopyObjectCommand"
+        | "CreateMultipartUploadCommand"
+        | "PutItemCommand"
+        | "UpdateItemCommand"
+        | "DeleteItemCommand" => Some(SinkKind::Mutation),
         "GetObjectCommand" | "GetItemCommand" => Some(SinkKind::Read),
         _ => None,
     }
@@ -354,11 +670,14 @@ pub fn s3_command(class: &str) -> Option<SinkKind> {
 
 /// The SQL verb of a tagged template's text: a mutation, a read, or neither.
 pub fn classify_sql(text: &str) -> Option<SinkKind> {
-    let first = text.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next()?.to_ascii_uppercase();
+    let first = text
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()?
+        .to_ascii_uppercase();
     match first.as_str() {
-        "INSERT" | "UPDATE" | "DELETE" | "UPSERT" | "MERGE" | "TRUNCATE" | "DROP" | "ALTER" | "REPLACE" => {
-            Some(SinkKind::Mutation)
-        }
+        "INSERT" | "UPDATE" | "DELETE" | "UPSERT" | "MERGE" | "TRUNCATE" | "DROP" | "ALTER"
+        | "REPLACE" => Some(SinkKind::Mutation),
         "SELECT" | "WITH" => Some(SinkKind::Read),
         _ => None,
     }
@@ -369,24 +688,54 @@ mod tests {
     use super::*;
 
     fn segs<'a>(parts: &'a [(&'a str, bool)]) -> Vec<Seg<'a>> {
-        parts.iter().map(|(n, c)| Seg { name: n, called: *c, str_arg: None }).collect()
+        parts
+            .iter()
+            .map(|(n, c)| Seg {
+                name: n,
+                called: *c,
+                str_arg: None,
+            })
+            .collect()
     }
 
     #[test]
     fn prisma_and_drizzle() {
         let m = classify_chain("prisma", &segs(&[("post", false), ("delete", true)]), &[]).unwrap();
-        assert_eq!((m.kind, m.model.as_deref(), m.shape), (SinkKind::Mutation, Some("post"), ArgShape::PrismaObject));
-        let m = classify_chain("db", &segs(&[("update", true), ("set", true), ("where", true)]), &[]).unwrap();
+        assert_eq!(
+            (m.kind, m.model.as_deref(), m.shape),
+            (SinkKind::Mutation, Some("post"), ArgShape::PrismaObject)
+        );
+        let m = classify_chain(
+            "db",
+            &segs(&[("update", true), ("set", true), ("where", true)]),
+            &[],
+        )
+        .unwrap();
         assert_eq!((m.library, m.op.as_str()), ("Drizzle", "update"));
-        let m = classify_chain("db", &segs(&[("select", true), ("from", true), ("where", true)]), &[]).unwrap();
+        let m = classify_chain(
+            "db",
+            &segs(&[("select", true), ("from", true), ("where", true)]),
+            &[],
+        )
+        .unwrap();
         assert_eq!(m.kind, SinkKind::Read);
     }
 
     #[test]
     fn supabase_chains() {
-        let m = classify_chain("supabase", &segs(&[("from", true), ("delete", true), ("eq", true)]), &[]).unwrap();
+        let m = classify_chain(
+            "supabase",
+            &segs(&[("from", true), ("delete", true), ("eq", true)]),
+            &[],
+        )
+        .unwrap();
         assert_eq!((m.library, m.kind), ("Supabase", SinkKind::Mutation));
-        let m = classify_chain("supabase", &segs(&[("storage", false), ("from", true), ("upload", true)]), &[]).unwrap();
+        let m = classify_chain(
+            "supabase",
+            &segs(&[("storage", false), ("from", true), ("upload", true)]),
+            &[],
+        )
+        .unwrap();
         assert_eq!(m.library, "Supabase Storage");
     }
 
@@ -403,7 +752,10 @@ mod tests {
 
     #[test]
     fn sql_verbs() {
-        assert_eq!(classify_sql("\n  UPDATE posts SET"), Some(SinkKind::Mutation));
+        assert_eq!(
+            classify_sql("\n  UPDATE posts SET"),
+            Some(SinkKind::Mutation)
+        );
         assert_eq!(classify_sql("select * from x"), Some(SinkKind::Read));
         assert_eq!(classify_sql("-- nothing"), None);
     }

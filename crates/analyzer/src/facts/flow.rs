@@ -41,9 +41,17 @@ impl Asserts {
             (true, true) => self.authorize.union(&other.authorize).cloned().collect(),
             (true, false) => other.authorize.clone(),
             (false, true) => self.authorize.clone(),
-            (false, false) => self.authorize.intersection(&other.authorize).cloned().collect(),
+            (false, false) => self
+                .authorize
+                .intersection(&other.authorize)
+                .cloned()
+                .collect(),
         };
-        Asserts { authn: self.authn.min(other.authn), role: self.role && other.role, authorize }
+        Asserts {
+            authn: self.authn.min(other.authn),
+            role: self.role && other.role,
+            authorize,
+        }
     }
 
     /// Whether it establishes anything.
@@ -67,14 +75,22 @@ pub struct Flow {
 
 impl Default for Flow {
     fn default() -> Self {
-        Flow { reachable: true, authn: Authn::None, role: false, authorized: BTreeSet::new() }
+        Flow {
+            reachable: true,
+            authn: Authn::None,
+            role: false,
+            authorized: BTreeSet::new(),
+        }
     }
 }
 
 impl Flow {
     /// A point that cannot be reached (after `throw` or `return`).
     pub fn unreachable() -> Flow {
-        Flow { reachable: false, ..Flow::default() }
+        Flow {
+            reachable: false,
+            ..Flow::default()
+        }
     }
 
     /// The state after learning `asserts`.
@@ -93,7 +109,11 @@ impl Flow {
                 reachable: true,
                 authn: self.authn.min(other.authn),
                 role: self.role && other.role,
-                authorized: self.authorized.intersection(&other.authorized).cloned().collect(),
+                authorized: self
+                    .authorized
+                    .intersection(&other.authorized)
+                    .cloned()
+                    .collect(),
             },
         }
     }
@@ -109,12 +129,18 @@ mod tests {
     use super::*;
 
     fn owns(label: &str) -> Asserts {
-        Asserts { authorize: [label.to_string()].into(), ..Asserts::default() }
+        Asserts {
+            authorize: [label.to_string()].into(),
+            ..Asserts::default()
+        }
     }
 
     #[test]
     fn owner_or_admin_authorizes_the_owned_record() {
-        let role = Asserts { role: true, ..Asserts::default() };
+        let role = Asserts {
+            role: true,
+            ..Asserts::default()
+        };
         let either = owns("postId").or(role);
         assert!(!either.role);
         assert!(either.authorize.contains("postId"));
@@ -123,7 +149,10 @@ mod tests {
     #[test]
     fn join_keeps_only_common_facts() {
         let mut a = Flow::default();
-        a.assume(&Asserts { authn: Authn::Checked, ..owns("x") });
+        a.assume(&Asserts {
+            authn: Authn::Checked,
+            ..owns("x")
+        });
         let b = Flow::default();
         let joined = a.clone().join(b);
         assert_eq!(joined.authn, Authn::None);

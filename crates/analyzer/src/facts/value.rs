@@ -152,11 +152,20 @@ impl<'a> Value<'a> {
 
     /// Every leaf of an object value with its property name (the value itself when it has no
     /// known fields).
-    pub fn leaves(&self, name: Option<&str>, out: &mut Vec<(Option<String>, Value<'a>)>, depth: u32) {
+    pub fn leaves(
+        &self,
+        name: Option<&str>,
+        out: &mut Vec<(Option<String>, Value<'a>)>,
+        depth: u32,
+    ) {
         match &self.fields {
             Some(fields) if depth < 8 => {
                 for (key, value) in fields.iter() {
-                    let key_name = if key.starts_with("...") || key.starts_with('[') { name.map(str::to_string) } else { Some(key.clone()) };
+                    let key_name = if key.starts_with("...") || key.starts_with('[') {
+                        name.map(str::to_string)
+                    } else {
+                        Some(key.clone())
+                    };
                     value.leaves(key_name.as_deref(), out, depth + 1);
                 }
                 // Values spread or computed into the object without a known field.

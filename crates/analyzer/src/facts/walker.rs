@@ -33,7 +33,12 @@ const MAX_CALL_DEPTH: usize = 8;
 const STEP_BUDGET: u32 = 200_000;
 
 /// Computes the facts of one action of module `module`.
-pub(crate) fn collect<'a>(graph: &ModuleGraph<'a>, module: usize, def: &ActionDef<'a>, config: &Config) -> ActionFacts {
+pub(crate) fn collect<'a>(
+    graph: &ModuleGraph<'a>,
+    module: usize,
+    def: &ActionDef<'a>,
+    config: &Config,
+) -> ActionFacts {
     let scope = graph.module(module);
     let mut walker = Walker {
         graph,
@@ -43,7 +48,11 @@ pub(crate) fn collect<'a>(graph: &ModuleGraph<'a>, module: usize, def: &ActionDe
         vars: HashMap::new(),
         flow: Flow::default(),
         seq: 0,
-        facts: ActionFacts { name: def.name.clone(), head: def.head, ..ActionFacts::default() },
+        facts: ActionFacts {
+            name: def.name.clone(),
+            head: def.head,
+            ..ActionFacts::default()
+        },
         frames: Vec::new(),
         try_stack: Vec::new(),
         call_stack: Vec::new(),
@@ -108,12 +117,20 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     fn run_action(&mut self, def: &ActionDef<'a>) {
         self.facts.fix.body_insert_at = def.func.body().map(|b| {
-            b.directives.last().map(|d| d.span.end).unwrap_or(b.span.start + 1)
+            b.directives
+                .last()
+                .map(|d| d.span.end)
+                .unwrap_or(b.span.start + 1)
         });
         self.facts.fix.indent = def
             .func
             .body()
-            .and_then(|b| b.statements.first().map(|s| s.span().start).or(b.directives.first().map(|d| d.span.start)))
+            .and_then(|b| {
+                b.statements
+                    .first()
+                    .map(|s| s.span().start)
+                    .or(b.directives.first().map(|d| d.span.start))
+            })
             .map(|start| indentation_at(self.scope.source, start))
             .unwrap_or_else(|| "  ".to_string());
         let mut params: Vec<Value<'a>> = Vec::new();
@@ -129,7 +146,9 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     fn finish(mut self) -> ActionFacts {
         // Reads only count when their result reaches the caller or client input keys them.
-        self.facts.sinks.retain(|s| s.kind != SinkKind::Read || s.sensitive);
+        self.facts
+            .sinks
+            .retain(|s| s.kind != SinkKind::Read || s.sensitive);
         self.facts
     }
 
@@ -141,7 +160,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 None => self.client_param_value(&param.pattern),
             };
             // A session value a wrapper injects (`withUser(async (user, ..) => ..)`).
-            if let (BindingPattern::BindingIdentifier(id), true) = (&param.pattern, (value.identity || value.guard.is_some()) && value.taint.is_none()) {
+            if let (BindingPattern::BindingIdentifier(id), true) = (
+                &param.pattern,
+                (value.identity || value.guard.is_some()) && value.taint.is_none(),
+            ) {
                 if self.facts.fix.session_var.is_none() {
                     let name = id.name.as_str();
                     self.facts.fix.session_var = Some(SessionVar {
@@ -167,7 +189,14 @@ impl<'g, 'a> Walker<'g, 'a> {
             _ => "args",
         };
         let span = pattern.span();
-        Value::client(name, name, Some(ByteSpan { start: span.start, end: span.end }))
+        Value::client(
+            name,
+            name,
+            Some(ByteSpan {
+                start: span.start,
+                end: span.end,
+            }),
+        )
     }
 
     // ----- wrappers and action clients -----------------------------------------------------
@@ -179,12 +208,23 @@ impl<'g, 'a> Walker<'g, 'a> {
         let fn_index = call
             .arguments
             .iter()
-            .position(|a| a.as_expression().and_then(as_func).is_some_and(|f| f.key() == action.key()))
+            .position(|a| {
+                a.as_expression()
+                    .and_then(as_func)
+                    .is_some_and(|f| f.key() == action.key())
+            })
             .unwrap_or(0);
         if let Some((module, func)) = self.resolve_callee(&call.callee) {
-            let mut args: Vec<Value<'a>> = call.arguments.iter().map(|a| self.eval_argument(a)).collect();
+            let mut args: Vec<Value<'a>> = call
+                .arguments
+                .iter()
+                .map(|a| self.eval_argument(a))
+                .collect();
             if let Some(slot) = args.get_mut(fn_index) {
-                *slot = Value { continuation: true, ..Value::default() };
+                *slot = Value {
+                    continuation: true,
+                    ..Value::default()
+                };
             }
             self.continuation_calls.clear();
             self.expand_returned = true;
@@ -213,7 +253,12 @@ impl<'g, 'a> Walker<'g, 'a> {
             self.flow.authn = Authn::Checked;
             self.flow.role |= guards::is_role_wrapper_name(&callee_name);
             self.record_check();
-            let session = Value { identity: true, owned: true, identity_expr: Some("user.id".into()), ..Value::default() };
+            let session = Value {
+                identity: true,
+                owned: true,
+                identity_expr: Some("user.id".into()),
+                ..Value::default()
+            };
             return vec![session];
         }
         Vec::new()
@@ -225,11 +270,21 @@ impl<'g, 'a> Walker<'g, 'a> {
     fn enter_client(&mut self, call: &'a CallExpression<'a>) -> Vec<Value<'a>> {
         let (validated, ctx) = self.client_chain(&call.callee, 0);
         let input = Value {
-            taint: Some(Taint { labels: ["parsedInput".to_string()].into(), validated, actor: false, role: false }),
+            taint: Some(Taint {
+                labels: ["parsedInput".to_string()].into(),
+                validated,
+                actor: false,
+                role: false,
+            }),
             ..Value::default()
         };
         let mut fields = BTreeMap::new();
-        for name in ["parsedInput", "input", "clientInput", "bindArgsParsedInputs"] {
+        for name in [
+            "parsedInput",
+            "input",
+            "clientInput",
+            "bindArgsParsedInputs",
+        ] {
             let mut v = input.clone();
             if let Some(t) = v.taint.as_mut() {
                 t.labels = [name.to_string()].into();
@@ -238,7 +293,10 @@ impl<'g, 'a> Walker<'g, 'a> {
             fields.insert(name.to_string(), v);
         }
         fields.insert("ctx".to_string(), ctx);
-        let first = Value { fields: Some(Rc::new(fields)), ..Value::default() };
+        let first = Value {
+            fields: Some(Rc::new(fields)),
+            ..Value::default()
+        };
         // zsa passes `(input, ctx)` positionally in some versions; next-safe-action stateAction
         // passes `(args, { prevResult })`.
         vec![first]
@@ -266,8 +324,21 @@ impl<'g, 'a> Walker<'g, 'a> {
                         "handler" => {
                             // zsa procedure: `createServerActionProcedure().handler(fn)`; what fn
                             // returns becomes ctx.
-                            if let Some(func) = c.arguments.first().and_then(|a| a.as_expression()).and_then(as_func) {
-                                let v = self.call_function(self.module, func, vec![Value { fields: Some(Rc::new([("ctx".to_string(), ctx)].into())), ..Value::default() }], span_of(c.span));
+                            if let Some(func) = c
+                                .arguments
+                                .first()
+                                .and_then(|a| a.as_expression())
+                                .and_then(as_func)
+                            {
+                                let v = self.call_function(
+                                    self.module,
+                                    func,
+                                    vec![Value {
+                                        fields: Some(Rc::new([("ctx".to_string(), ctx)].into())),
+                                        ..Value::default()
+                                    }],
+                                    span_of(c.span),
+                                );
                                 let mut v = v;
                                 v.identity |= v.guard.is_some();
                                 v.owned |= v.identity;
@@ -310,7 +381,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                     self.flow.authn = Authn::Checked;
                     self.flow.role |= name.to_ascii_lowercase().contains("admin");
                     self.record_check();
-                    let ctx = Value { identity: true, owned: true, identity_expr: Some("ctx.user.id".into()), ..Value::default() };
+                    let ctx = Value {
+                        identity: true,
+                        owned: true,
+                        identity_expr: Some("ctx.user.id".into()),
+                        ..Value::default()
+                    };
                     return (false, ctx);
                 }
                 (false, Value::default())
@@ -328,9 +404,18 @@ impl<'g, 'a> Walker<'g, 'a> {
         };
         let Some(func) = func else { return ctx };
         let mut fields = BTreeMap::new();
-        fields.insert("next".to_string(), Value { continuation: true, ..Value::default() });
+        fields.insert(
+            "next".to_string(),
+            Value {
+                continuation: true,
+                ..Value::default()
+            },
+        );
         fields.insert("ctx".to_string(), ctx.clone());
-        let arg = Value { fields: Some(Rc::new(fields)), ..Value::default() };
+        let arg = Value {
+            fields: Some(Rc::new(fields)),
+            ..Value::default()
+        };
         self.continuation_calls.clear();
         let before = self.flow.clone();
         let _ = self.call_function(self.module, func, vec![arg], span_of(mw.span()));
@@ -379,15 +464,34 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     /// Follows a call of a project function: binds its parameters, walks its body, and
     /// combines its return paths.
-    fn call_function(&mut self, module: usize, func: Func<'a>, args: Vec<Value<'a>>, site: ByteSpan) -> Value<'a> {
+    fn call_function(
+        &mut self,
+        module: usize,
+        func: Func<'a>,
+        args: Vec<Value<'a>>,
+        site: ByteSpan,
+    ) -> Value<'a> {
         let key = (module, func.key());
-        if self.call_stack.contains(&key) || self.call_stack.len() >= MAX_CALL_DEPTH || self.steps > STEP_BUDGET {
-            return args.iter().fold(Value::default(), |acc, a| acc.merge(a.derived()));
+        if self.call_stack.contains(&key)
+            || self.call_stack.len() >= MAX_CALL_DEPTH
+            || self.steps > STEP_BUDGET
+        {
+            return args
+                .iter()
+                .fold(Value::default(), |acc, a| acc.merge(a.derived()));
         }
         self.call_stack.push(key);
         let fs = func.span();
-        let is_closure = module == self.module && self.enclosing.iter().any(|s| s.start <= fs.start && fs.end <= s.end);
-        let saved_vars = if is_closure { self.vars.clone() } else { std::mem::take(&mut self.vars) };
+        let is_closure = module == self.module
+            && self
+                .enclosing
+                .iter()
+                .any(|s| s.start <= fs.start && fs.end <= s.end);
+        let saved_vars = if is_closure {
+            self.vars.clone()
+        } else {
+            std::mem::take(&mut self.vars)
+        };
         self.enclosing.push(fs);
         let saved_module = (self.module, self.scope.clone());
         let saved_in_body = self.in_action_body;
@@ -406,14 +510,25 @@ impl<'g, 'a> Walker<'g, 'a> {
             self.bind_pattern(&param.pattern, value, None);
         }
         if let Some(rest) = &params.rest {
-            let v = args.iter().skip(params.items.len()).fold(Value::default(), |acc, a| acc.merge(a.clone()));
+            let v = args
+                .iter()
+                .skip(params.items.len())
+                .fold(Value::default(), |acc, a| acc.merge(a.clone()));
             self.bind_pattern(&rest.rest.argument, v, None);
         }
-        self.frames.push(Frame { returns: Vec::new() });
+        self.frames.push(Frame {
+            returns: Vec::new(),
+        });
         self.walk_func_body(func);
         if self.flow.reachable {
             let f = self.flow.clone();
-            self.frames.last_mut().unwrap().returns.push((f, Value { falsy: true, ..Value::default() }));
+            self.frames.last_mut().unwrap().returns.push((
+                f,
+                Value {
+                    falsy: true,
+                    ..Value::default()
+                },
+            ));
         }
         let frame = self.frames.pop().unwrap();
         self.enclosing.pop();
@@ -427,22 +542,45 @@ impl<'g, 'a> Walker<'g, 'a> {
             self.flow = Flow::unreachable();
             return Value::default();
         }
-        let joined = frame.returns.iter().map(|(f, _)| f.clone()).reduce(Flow::join).unwrap();
-        let truthy = frame.returns.iter().filter(|(_, v)| !v.falsy).map(|(f, _)| f.clone()).reduce(Flow::join);
+        let joined = frame
+            .returns
+            .iter()
+            .map(|(f, _)| f.clone())
+            .reduce(Flow::join)
+            .unwrap();
+        let truthy = frame
+            .returns
+            .iter()
+            .filter(|(_, v)| !v.falsy)
+            .map(|(f, _)| f.clone())
+            .reduce(Flow::join);
         let mut result = Value::default();
         for (_, v) in &frame.returns {
             result = result.merge(v.clone());
         }
         if let Some(mut t) = truthy {
             // What truthy returned values prove (`return membership !== null`).
-            let proofs = frame.returns.iter().filter(|(_, v)| !v.falsy).map(|(_, v)| v.auth_bool.as_deref().cloned().unwrap_or_default()).reduce(Asserts::or);
+            let proofs = frame
+                .returns
+                .iter()
+                .filter(|(_, v)| !v.falsy)
+                .map(|(_, v)| v.auth_bool.as_deref().cloned().unwrap_or_default())
+                .reduce(Asserts::or);
             if let Some(p) = proofs {
                 t.assume(&p);
             }
             let gained = Asserts {
-                authn: if t.authn > joined.authn { t.authn } else { Authn::None },
+                authn: if t.authn > joined.authn {
+                    t.authn
+                } else {
+                    Authn::None
+                },
                 role: t.role && !joined.role,
-                authorize: t.authorized.difference(&joined.authorized).cloned().collect(),
+                authorize: t
+                    .authorized
+                    .difference(&joined.authorized)
+                    .cloned()
+                    .collect(),
             };
             if !gained.is_empty() {
                 result.auth_bool = Some(Rc::new(gained));
@@ -469,7 +607,14 @@ impl<'g, 'a> Walker<'g, 'a> {
     }
 
     fn walk_statement(&mut self, stmt: &'a Statement<'a>) {
-        if self.in_action_body && !matches!(stmt, Statement::BlockStatement(_) | Statement::IfStatement(_) | Statement::TryStatement(_)) {
+        if self.in_action_body
+            && !matches!(
+                stmt,
+                Statement::BlockStatement(_)
+                    | Statement::IfStatement(_)
+                    | Statement::TryStatement(_)
+            )
+        {
             self.stmt_start = Some(stmt.span().start);
         }
         self.steps += 1;
@@ -479,13 +624,21 @@ impl<'g, 'a> Walker<'g, 'a> {
         match stmt {
             Statement::ExpressionStatement(s) => {
                 let v = self.eval(&s.expression);
-                if self.in_action_body && self.facts.fix.ignored_check.is_none() && (v.auth_bool.is_some() || v.guard.is_some_and(|g| !g.factory && !g.always_object)) {
-                    self.facts.fix.ignored_check = Some((span_of(s.span), span_of(s.expression.span())));
+                if self.in_action_body
+                    && self.facts.fix.ignored_check.is_none()
+                    && (v.auth_bool.is_some()
+                        || v.guard.is_some_and(|g| !g.factory && !g.always_object))
+                {
+                    self.facts.fix.ignored_check =
+                        Some((span_of(s.span), span_of(s.expression.span())));
                 }
             }
             Statement::VariableDeclaration(decl) => self.walk_var_decl(decl),
             Statement::ReturnStatement(r) => {
-                let v = r.argument.as_ref().map(|a| self.eval(a)).unwrap_or(Value { falsy: true, ..Value::default() });
+                let v = r.argument.as_ref().map(|a| self.eval(a)).unwrap_or(Value {
+                    falsy: true,
+                    ..Value::default()
+                });
                 let span = r.argument.as_ref().map(|a| a.span()).unwrap_or(r.span);
                 self.on_return(v, span);
             }
@@ -553,7 +706,10 @@ impl<'g, 'a> Walker<'g, 'a> {
             Statement::LabeledStatement(l) => self.walk_statement(&l.body),
             Statement::FunctionDeclaration(f) => {
                 if let Some(id) = &f.id {
-                    let v = Value { func: Some((self.module, Func::Function(f))), ..Value::default() };
+                    let v = Value {
+                        func: Some((self.module, Func::Function(f))),
+                        ..Value::default()
+                    };
                     self.vars.insert(id.name.as_str(), v);
                 }
             }
@@ -600,9 +756,15 @@ impl<'g, 'a> Walker<'g, 'a> {
             self.walk_statement(alt);
         }
         let after_false = std::mem::take(&mut self.flow);
-        if !after_true.reachable && after_false.reachable && !when_false.is_empty() && !true_exit_swallowed {
-            self.record_check();
-        } else if after_true.reachable && !after_false.reachable && !when_true.is_empty() && !self.last_exit_swallowed {
+        let true_branch_fails_closed = !after_true.reachable
+            && after_false.reachable
+            && !when_false.is_empty()
+            && !true_exit_swallowed;
+        let false_branch_fails_closed = after_true.reachable
+            && !after_false.reachable
+            && !when_true.is_empty()
+            && !self.last_exit_swallowed;
+        if true_branch_fails_closed || false_branch_fails_closed {
             self.record_check();
         }
         self.flow = after_true.join(after_false);
@@ -610,8 +772,14 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     fn walk_try(&mut self, t: &'a TryStatement<'a>) {
         let before = self.flow.clone();
-        let swallows = t.handler.as_ref().is_some_and(|h| !block_exits(&h.body.body));
-        self.try_stack.push(TryFrame { swallows, throws: Vec::new() });
+        let swallows = t
+            .handler
+            .as_ref()
+            .is_some_and(|h| !block_exits(&h.body.body));
+        self.try_stack.push(TryFrame {
+            swallows,
+            throws: Vec::new(),
+        });
         self.walk_statements(&t.block.body);
         let frame = self.try_stack.pop().unwrap();
         let after_block = std::mem::take(&mut self.flow);
@@ -653,7 +821,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                 // `return async (...args) => { ..; return handler(user, ...args) }`: what runs.
                 self.expand_returned = false;
                 let params = func.params();
-                let mut args: Vec<Value<'a>> = params.items.iter().map(|p| self.client_param_value(&p.pattern)).collect();
+                let mut args: Vec<Value<'a>> = params
+                    .items
+                    .iter()
+                    .map(|p| self.client_param_value(&p.pattern))
+                    .collect();
                 if let Some(rest) = &params.rest {
                     args.push(self.client_param_value(&rest.rest.argument));
                 }
@@ -695,7 +867,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
             }
             if record.raw && value.field_of.is_none() {
-                self.facts.raw_returns.push(RawReturn { span: span_of(span), source: record.label.clone() });
+                self.facts.raw_returns.push(RawReturn {
+                    span: span_of(span),
+                    source: record.label.clone(),
+                });
             }
         }
         self.flow = Flow::unreachable();
@@ -714,20 +889,32 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     // ----- bindings -----------------------------------------------------------------------
 
-    fn bind_pattern(&mut self, pattern: &'a BindingPattern<'a>, value: Value<'a>, decl_end: Option<u32>) {
+    fn bind_pattern(
+        &mut self,
+        pattern: &'a BindingPattern<'a>,
+        value: Value<'a>,
+        decl_end: Option<u32>,
+    ) {
         match pattern {
             BindingPattern::BindingIdentifier(id) => {
                 let name = id.name.as_str();
                 let mut value = value;
-                if value.guard.is_some() && !value.guard.unwrap().factory && value.identity_expr.is_none() {
+                if value.guard.is_some()
+                    && !value.guard.unwrap().factory
+                    && value.identity_expr.is_none()
+                {
                     value.identity_expr = Some(default_identity_expr(name));
                 }
-                let from_session = value.guard.is_some_and(|g| !g.error && !g.factory) || value.session_root;
+                let from_session =
+                    value.guard.is_some_and(|g| !g.error && !g.factory) || value.session_root;
                 if let (Some(end), true, true) = (decl_end, from_session, self.in_action_body) {
                     if self.facts.fix.session_var.is_none() {
                         self.facts.fix.session_var = Some(SessionVar {
                             name: name.to_string(),
-                            identity_expr: value.identity_expr.clone().unwrap_or_else(|| default_identity_expr(name)),
+                            identity_expr: value
+                                .identity_expr
+                                .clone()
+                                .unwrap_or_else(|| default_identity_expr(name)),
                             after_decl: end,
                             always_object: value.guard.is_some_and(|g| g.always_object),
                         });
@@ -767,7 +954,11 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             BindingPattern::AssignmentPattern(a) => {
                 let default = self.eval(&a.right);
-                let merged = if value.taint.is_none() && value.guard.is_none() && !value.identity { value.merge(default) } else { value };
+                let merged = if value.taint.is_none() && value.guard.is_none() && !value.identity {
+                    value.merge(default)
+                } else {
+                    value
+                };
                 self.bind_pattern(&a.left, merged, decl_end);
             }
         }
@@ -778,7 +969,11 @@ impl<'g, 'a> Walker<'g, 'a> {
     /// What `expr` being true, and being false, establishes.
     fn cond(&mut self, expr: &'a Expression<'a>) -> (Asserts, Asserts) {
         self.depth += 1;
-        let r = if self.depth > MAX_EXPR_DEPTH { (Asserts::default(), Asserts::default()) } else { self.cond_inner(expr) };
+        let r = if self.depth > MAX_EXPR_DEPTH {
+            (Asserts::default(), Asserts::default())
+        } else {
+            self.cond_inner(expr)
+        };
         self.depth -= 1;
         r
     }
@@ -800,7 +995,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 (ta.or(tb), fa.and(fb))
             }
             Expression::BinaryExpression(b) if b.operator.is_equality() => {
-                let equal = matches!(b.operator, BinaryOperator::Equality | BinaryOperator::StrictEquality);
+                let equal = matches!(
+                    b.operator,
+                    BinaryOperator::Equality | BinaryOperator::StrictEquality
+                );
                 let asserts_when_equal = self.compare(&b.left, &b.right);
                 match asserts_when_equal {
                     Compared::Equal(a) => {
@@ -838,21 +1036,50 @@ impl<'g, 'a> Walker<'g, 'a> {
             return ((**a).clone(), Asserts::default());
         }
         if let Some(g) = v.guard {
-            let level = if g.unverified { Authn::Unverified } else { Authn::Checked };
+            let level = if g.unverified {
+                Authn::Unverified
+            } else {
+                Authn::Checked
+            };
             if g.error {
-                return (Asserts::default(), Asserts { authn: level, ..Asserts::default() });
+                return (
+                    Asserts::default(),
+                    Asserts {
+                        authn: level,
+                        ..Asserts::default()
+                    },
+                );
             }
             if !g.always_object && !g.factory {
-                return (Asserts { authn: level, role: v.role, ..Asserts::default() }, Asserts::default());
+                return (
+                    Asserts {
+                        authn: level,
+                        role: v.role,
+                        ..Asserts::default()
+                    },
+                    Asserts::default(),
+                );
             }
             return (Asserts::default(), Asserts::default());
         }
         if v.role && v.taint.is_none() {
-            return (Asserts { role: true, ..Asserts::default() }, Asserts::default());
+            return (
+                Asserts {
+                    role: true,
+                    ..Asserts::default()
+                },
+                Asserts::default(),
+            );
         }
         if let (Some(r), None) = (&v.record, &v.field_of) {
             if r.scoped && !r.keys.is_empty() {
-                return (Asserts { authorize: r.keys.clone(), ..Asserts::default() }, Asserts::default());
+                return (
+                    Asserts {
+                        authorize: r.keys.clone(),
+                        ..Asserts::default()
+                    },
+                    Asserts::default(),
+                );
             }
         }
         (Asserts::default(), Asserts::default())
@@ -862,7 +1089,8 @@ impl<'g, 'a> Walker<'g, 'a> {
         let l = self.eval(left);
         let r = self.eval(right);
         let nullish = |e: &Expression<'_>, v: &Value<'_>| {
-            matches!(strip(e), Expression::NullLiteral(_)) || (v.falsy && v.str_lit.is_none() && is_undefined(e))
+            matches!(strip(e), Expression::NullLiteral(_))
+                || (v.falsy && v.str_lit.is_none() && is_undefined(e))
         };
         if nullish(right, &r) {
             let (t, f) = self.truthiness(&l);
@@ -890,7 +1118,12 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         // `session.user.email === ADMIN_EMAIL`: the caller compared with a server-side constant.
         for (id, other_expr, other) in [(&l, right, &r), (&r, left, &l)] {
-            if (id.identity || id.guard.is_some()) && id.taint.is_none() && other.taint.is_none() && !other.identity && is_server_constant(other_expr) {
+            if (id.identity || id.guard.is_some())
+                && id.taint.is_none()
+                && other.taint.is_none()
+                && !other.identity
+                && is_server_constant(other_expr)
+            {
                 asserts.role = true;
                 asserts.authn = Authn::Checked;
             }
@@ -901,9 +1134,6 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if let (Some(rec), Some(_)) = (&other.record, &other.field_of) {
                     asserts.authorize.extend(rec.keys.iter().cloned());
                     asserts.authn = Authn::Checked;
-                    if rec.keys.is_empty() {
-                        asserts.role = asserts.role || false;
-                    }
                 } else if let Some(t) = &other.taint {
                     // The client value equals the caller: it is the caller's own id.
                     asserts.authorize.extend(t.labels.iter().cloned());
@@ -914,10 +1144,18 @@ impl<'g, 'a> Walker<'g, 'a> {
         // A record's owner compared with a client value: the client decides who the actor is.
         for (field, other) in [(&l, &r), (&r, &l)] {
             if let (Some(_), Some(name)) = (&field.record, &field.field_of) {
-                if other.taint.is_some() && !other.identity && names::is_owner_field(name) {
-                    let labels = other.taint.as_ref().unwrap().labels.clone();
-                    if !self.flow.authorizes(&labels) || self.flow.role && !labels.iter().all(|l| self.flow.authorized.contains(l)) {
-                        self.identity_issue(other.span, &format!("the owner in an ownership check (`{name}`)"));
+                if let (Some(taint), false, true) =
+                    (&other.taint, other.identity, names::is_owner_field(name))
+                {
+                    let labels = taint.labels.clone();
+                    if !self.flow.authorizes(&labels)
+                        || self.flow.role
+                            && !labels.iter().all(|l| self.flow.authorized.contains(l))
+                    {
+                        self.identity_issue(
+                            other.span,
+                            &format!("the owner in an ownership check (`{name}`)"),
+                        );
                     }
                 }
             }
@@ -927,12 +1165,25 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     fn identity_issue(&mut self, span: Option<ByteSpan>, used_as: &str) {
         let Some(span) = span else { return };
-        let span = if self.in_action_body { span } else { self.site.unwrap_or(span) };
+        let span = if self.in_action_body {
+            span
+        } else {
+            self.site.unwrap_or(span)
+        };
         if self.facts.identity_issues.iter().any(|i| i.span == span) {
             return;
         }
-        let replacement = self.facts.fix.session_var.as_ref().map(|s| s.identity_expr.clone());
-        self.facts.identity_issues.push(IdentityIssue { span, used_as: used_as.to_string(), replacement });
+        let replacement = self
+            .facts
+            .fix
+            .session_var
+            .as_ref()
+            .map(|s| s.identity_expr.clone());
+        self.facts.identity_issues.push(IdentityIssue {
+            span,
+            used_as: used_as.to_string(),
+            replacement,
+        });
     }
 }
 
@@ -960,7 +1211,11 @@ impl<'g, 'a> Walker<'g, 'a> {
     fn eval(&mut self, expr: &'a Expression<'a>) -> Value<'a> {
         self.depth += 1;
         self.steps += 1;
-        let mut v = if self.depth > MAX_EXPR_DEPTH || self.steps > STEP_BUDGET { Value::default() } else { self.eval_inner(expr) };
+        let mut v = if self.depth > MAX_EXPR_DEPTH || self.steps > STEP_BUDGET {
+            Value::default()
+        } else {
+            self.eval_inner(expr)
+        };
         self.depth -= 1;
         if v.span.is_none() {
             v.span = Some(span_of(expr.span()));
@@ -986,10 +1241,23 @@ impl<'g, 'a> Walker<'g, 'a> {
                 },
             },
             Expression::Identifier(id) => self.eval_identifier(id.name.as_str(), span_of(id.span)),
-            Expression::StringLiteral(s) => Value { str_lit: Some(s.value.as_str()), falsy: s.value.is_empty(), ..Value::default() },
-            Expression::NullLiteral(_) => Value { falsy: true, ..Value::default() },
-            Expression::BooleanLiteral(b) => Value { falsy: !b.value, ..Value::default() },
-            Expression::NumericLiteral(n) => Value { falsy: n.value == 0.0, ..Value::default() },
+            Expression::StringLiteral(s) => Value {
+                str_lit: Some(s.value.as_str()),
+                falsy: s.value.is_empty(),
+                ..Value::default()
+            },
+            Expression::NullLiteral(_) => Value {
+                falsy: true,
+                ..Value::default()
+            },
+            Expression::BooleanLiteral(b) => Value {
+                falsy: !b.value,
+                ..Value::default()
+            },
+            Expression::NumericLiteral(n) => Value {
+                falsy: n.value == 0.0,
+                ..Value::default()
+            },
             Expression::TemplateLiteral(t) => {
                 let mut v = Value::default();
                 for e in &t.expressions {
@@ -1004,7 +1272,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             Expression::TaggedTemplateExpression(t) => self.eval_tagged_template(t),
             Expression::CallExpression(call) => self.eval_call(call),
             Expression::NewExpression(n) => self.eval_new(n),
-            Expression::StaticMemberExpression(_) | Expression::ComputedMemberExpression(_) | Expression::PrivateFieldExpression(_) => {
+            Expression::StaticMemberExpression(_)
+            | Expression::ComputedMemberExpression(_)
+            | Expression::PrivateFieldExpression(_) => {
                 self.eval_member(expr.as_member_expression().unwrap())
             }
             Expression::ObjectExpression(o) => self.eval_object(o),
@@ -1015,7 +1285,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                     let x = match el {
                         ArrayExpressionElement::SpreadElement(s) => self.eval(&s.argument),
                         ArrayExpressionElement::Elision(_) => Value::default(),
-                        other => other.as_expression().map(|e| self.eval(e)).unwrap_or_default(),
+                        other => other
+                            .as_expression()
+                            .map(|e| self.eval(e))
+                            .unwrap_or_default(),
                     };
                     fields.insert(format!("[{i}]"), x.clone());
                     v = v.merge(x.derived());
@@ -1054,7 +1327,10 @@ impl<'g, 'a> Walker<'g, 'a> {
             Expression::UnaryExpression(u) => {
                 let a = self.eval(&u.argument);
                 if u.operator == UnaryOperator::Void {
-                    return Value { falsy: true, ..Value::default() };
+                    return Value {
+                        falsy: true,
+                        ..Value::default()
+                    };
                 }
                 a.derived()
             }
@@ -1076,8 +1352,14 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
                 last
             }
-            Expression::ArrowFunctionExpression(a) => Value { func: Some((self.module, Func::Arrow(a))), ..Value::default() },
-            Expression::FunctionExpression(f) => Value { func: Some((self.module, Func::Function(f))), ..Value::default() },
+            Expression::ArrowFunctionExpression(a) => Value {
+                func: Some((self.module, Func::Arrow(a))),
+                ..Value::default()
+            },
+            Expression::FunctionExpression(f) => Value {
+                func: Some((self.module, Func::Function(f))),
+                ..Value::default()
+            },
             Expression::JSXElement(_) | Expression::JSXFragment(_) => Value::default(),
             _ => Value::default(),
         }
@@ -1090,19 +1372,34 @@ impl<'g, 'a> Walker<'g, 'a> {
             return v;
         }
         if name == "undefined" {
-            return Value { falsy: true, ..Value::default() };
+            return Value {
+                falsy: true,
+                ..Value::default()
+            };
         }
         // Module-level constants: service-role clients, functions.
         if let Some(func) = self.scope.functions.get(name).copied() {
-            return Value { func: Some((self.module, func)), span: Some(span), ..Value::default() };
+            return Value {
+                func: Some((self.module, func)),
+                span: Some(span),
+                ..Value::default()
+            };
         }
         if let Some(init) = self.scope.consts.get(name).copied() {
             if is_service_client_expr(init, self.scope.source) {
-                return Value { service: true, span: Some(span), ..Value::default() };
+                return Value {
+                    service: true,
+                    span: Some(span),
+                    ..Value::default()
+                };
             }
         }
         if self.scope.imports.contains_key(name) && is_service_client_name(name) {
-            return Value { service: true, span: Some(span), ..Value::default() };
+            return Value {
+                service: true,
+                span: Some(span),
+                ..Value::default()
+            };
         }
         Value::default()
     }
@@ -1115,8 +1412,17 @@ impl<'g, 'a> Walker<'g, 'a> {
             match prop {
                 ObjectPropertyKind::ObjectProperty(p) => {
                     let v = self.eval(&p.value);
-                    let key = p.key.static_name().map(|k| k.to_string()).unwrap_or_else(|| format!("[computed {i}]"));
-                    if key == "error" && !v.falsy || key == "success" && v.falsy || key == "ok" && v.falsy {
+                    let key = p
+                        .key
+                        .static_name()
+                        .map(|k| k.to_string())
+                        .unwrap_or_else(|| format!("[computed {i}]"));
+                    let failure_flag = match key.as_str() {
+                        "error" => !v.falsy,
+                        "success" | "ok" => v.falsy,
+                        _ => false,
+                    };
+                    if failure_flag {
                         falsy = true;
                     }
                     fields.insert(key, v);
@@ -1167,11 +1473,18 @@ impl<'g, 'a> Walker<'g, 'a> {
                 return v;
             }
             let is_error = matches!(prop, "error" | "err");
-            v.guard = Some(Guard { always_object: false, error: is_error, ..g });
+            v.guard = Some(Guard {
+                always_object: false,
+                error: is_error,
+                ..g
+            });
             v.identity = !is_error;
             v.owned = !is_error;
             v.role = names::is_role_name(prop) || obj.role;
-            v.identity_expr = obj.identity_expr.as_ref().map(|base| refine_identity_expr(base, prop));
+            v.identity_expr = obj
+                .identity_expr
+                .as_ref()
+                .map(|base| refine_identity_expr(base, prop));
             if matches!(prop, "data" | "user" | "session" | "claims") {
                 // `data.user`, `session.user`: still the lookup result.
             }
@@ -1181,7 +1494,10 @@ impl<'g, 'a> Walker<'g, 'a> {
             v.identity = obj.identity;
             v.owned = true;
             v.role = names::is_role_name(prop) || obj.role;
-            v.identity_expr = obj.identity_expr.as_ref().map(|base| refine_identity_expr(base, prop));
+            v.identity_expr = obj
+                .identity_expr
+                .as_ref()
+                .map(|base| refine_identity_expr(base, prop));
             if let Some(f) = &obj.fields {
                 let _ = f;
             }
@@ -1192,7 +1508,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 t.actor |= names::is_actor_id_name(prop);
                 t.role |= names::is_role_name(prop);
                 if !obj.identity {
-                    t.labels.insert(format!("{}.{prop}", t.labels.iter().next().cloned().unwrap_or_default()));
+                    t.labels.insert(format!(
+                        "{}.{prop}",
+                        t.labels.iter().next().cloned().unwrap_or_default()
+                    ));
                 }
             }
             v.taint = Some(t);
@@ -1213,12 +1532,28 @@ impl<'g, 'a> Walker<'g, 'a> {
         let class = path_of(&n.callee).unwrap_or_default();
         let last = class.rsplit('.').next().unwrap_or("");
         if let Some(kind) = sinks::s3_command(last) {
-            let m = SinkMatch { kind, library: "AWS S3", op: last.to_string(), model: None, op_index: 0, shape: ArgShape::Generic };
+            let m = SinkMatch {
+                kind,
+                library: "AWS S3",
+                op: last.to_string(),
+                model: None,
+                op_index: 0,
+                shape: ArgShape::Generic,
+            };
             let keys = args.iter().fold(Vec::new(), |mut acc, a| {
                 a.leaves(None, &mut acc, 0);
                 acc
             });
-            self.record_sink(&m, &format!("new {last}(..)"), span_of(n.span), keys.clone(), keys, false, None, None);
+            self.record_sink(
+                &m,
+                &format!("new {last}(..)"),
+                span_of(n.span),
+                keys.clone(),
+                keys,
+                false,
+                None,
+                None,
+            );
         }
         Value::default()
     }
@@ -1226,13 +1561,30 @@ impl<'g, 'a> Walker<'g, 'a> {
     fn eval_tagged_template(&mut self, t: &'a TaggedTemplateExpression<'a>) -> Value<'a> {
         let tag = path_of(&t.tag).unwrap_or_default();
         let values: Vec<Value<'a>> = t.quasi.expressions.iter().map(|e| self.eval(e)).collect();
-        let first_text = t.quasi.quasis.first().map(|q| q.value.raw.as_str()).unwrap_or("");
+        let first_text = t
+            .quasi
+            .quasis
+            .first()
+            .map(|q| q.value.raw.as_str())
+            .unwrap_or("");
         let is_sql_tag = {
             let last = tag.rsplit('.').next().unwrap_or("");
-            matches!(last, "sql" | "$executeRaw" | "$queryRaw" | "$executeRawUnsafe" | "query" | "execute" | "raw" | "unsafe") || tag == "sql"
+            matches!(
+                last,
+                "sql"
+                    | "$executeRaw"
+                    | "$queryRaw"
+                    | "$executeRawUnsafe"
+                    | "query"
+                    | "execute"
+                    | "raw"
+                    | "unsafe"
+            ) || tag == "sql"
         };
         if !is_sql_tag {
-            return values.into_iter().fold(Value::default(), |acc, v| acc.merge(v.derived()));
+            return values
+                .into_iter()
+                .fold(Value::default(), |acc, v| acc.merge(v.derived()));
         }
         let Some(kind) = sinks::classify_sql(first_text) else {
             return Value::default();
@@ -1251,7 +1603,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                 select_star = true;
             }
             if let Some(v) = values.get(i) {
-                let col = text.trim_end().trim_end_matches(['=', ' ']).rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '_').next().map(|c| c.to_ascii_lowercase());
+                let col = text
+                    .trim_end()
+                    .trim_end_matches(['=', ' '])
+                    .rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                    .next()
+                    .map(|c| c.to_ascii_lowercase());
                 if after_where {
                     keys.push((col, v.clone()));
                 } else {
@@ -1259,14 +1616,47 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
             }
         }
-        if kind == SinkKind::Mutation && keys.is_empty() && first_text.trim_start().to_ascii_uppercase().starts_with("INSERT") {
+        if kind == SinkKind::Mutation
+            && keys.is_empty()
+            && first_text
+                .trim_start()
+                .to_ascii_uppercase()
+                .starts_with("INSERT")
+        {
             // INSERT: everything is data.
         } else if kind == SinkKind::Read {
             keys.append(&mut data);
         }
-        let m = SinkMatch { kind, library: "SQL", op: first_text.split_whitespace().next().unwrap_or("").to_ascii_uppercase(), model: None, op_index: 0, shape: ArgShape::Generic };
-        let label = format!("sql`{} ..`", first_text.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
-        self.record_sink(&m, &label, span_of(t.span), keys, data, kind == SinkKind::Read && select_star, None, None)
+        let m = SinkMatch {
+            kind,
+            library: "SQL",
+            op: first_text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_uppercase(),
+            model: None,
+            op_index: 0,
+            shape: ArgShape::Generic,
+        };
+        let label = format!(
+            "sql`{} ..`",
+            first_text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        self.record_sink(
+            &m,
+            &label,
+            span_of(t.span),
+            keys,
+            data,
+            kind == SinkKind::Read && select_star,
+            None,
+            None,
+        )
     }
 }
 
@@ -1300,11 +1690,21 @@ impl<'g, 'a> Walker<'g, 'a> {
             };
             link_args.push(args);
         }
-        let path: String = std::iter::once(root_name).chain(links.iter().map(|l| l.name)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(".");
-        let last = links.last().map(|l| if l.name.is_empty() { root_name } else { l.name }).unwrap_or(root_name);
+        let path: String = std::iter::once(root_name)
+            .chain(links.iter().map(|l| l.name))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(".");
+        let last = links
+            .last()
+            .map(|l| if l.name.is_empty() { root_name } else { l.name })
+            .unwrap_or(root_name);
         let span = span_of(call.span);
         let args = link_args.last().cloned().unwrap_or_default();
-        let has_function_arg = call.arguments.iter().any(|a| a.as_expression().is_some_and(|e| as_func(e).is_some()));
+        let has_function_arg = call
+            .arguments
+            .iter()
+            .any(|a| a.as_expression().is_some_and(|e| as_func(e).is_some()));
 
         // 1. Exits: redirect(), notFound(), ...
         if exits::is_exit_call(&path) {
@@ -1314,37 +1714,53 @@ impl<'g, 'a> Walker<'g, 'a> {
 
         // 2. A continuation: the wrapper/middleware runs the action here.
         if links.len() == 1 && root_value.continuation {
-            self.continuation_calls.push((self.flow.clone(), args.clone()));
+            self.continuation_calls
+                .push((self.flow.clone(), args.clone()));
             return Value::default();
         }
         // `next({ ctx })` destructured from a middleware argument.
         if links.is_empty() && root_value.continuation {
-            self.continuation_calls.push((self.flow.clone(), args.clone()));
+            self.continuation_calls
+                .push((self.flow.clone(), args.clone()));
             return Value::default();
         }
 
         // 3. A function defined in the project: follow it (a definition beats a name).
         let callee_func = if links.len() == 1 && links[0].name.is_empty() {
             root_value.func
-        } else if links.len() == 1 && root_name.is_empty() {
-            None
         } else {
             None
         };
-        let resolved = callee_func.or_else(|| if links.len() == 1 && links[0].name.is_empty() { self.resolve_name(root_name) } else { None });
+        let resolved = callee_func.or_else(|| {
+            if links.len() == 1 && links[0].name.is_empty() {
+                self.resolve_name(root_name)
+            } else {
+                None
+            }
+        });
         if let Some((module, func)) = resolved {
             let result = self.call_function(module, func, args, span);
             return result;
         }
 
         // 4. Kinde-style guard functions obtained from a factory.
-        if root_value.guard.is_some_and(|g| g.factory) && links.len() == 1 && links[0].name.is_empty() {
+        if root_value.guard.is_some_and(|g| g.factory)
+            && links.len() == 1
+            && links[0].name.is_empty()
+        {
             self.record_guard_call(span);
             let is_auth_bool = root_name.starts_with("is");
-            let mut v = Value { guard: Some(Guard::default()), identity: !is_auth_bool, ..Value::default() };
+            let mut v = Value {
+                guard: Some(Guard::default()),
+                identity: !is_auth_bool,
+                ..Value::default()
+            };
             if is_auth_bool {
                 v.guard = None;
-                v.auth_bool = Some(Rc::new(Asserts { authn: Authn::Checked, ..Asserts::default() }));
+                v.auth_bool = Some(Rc::new(Asserts {
+                    authn: Authn::Checked,
+                    ..Asserts::default()
+                }));
             }
             return v;
         }
@@ -1355,9 +1771,17 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
 
         // The value the last call is made on (`session.user.permissions` in `..permissions.includes(x)`).
-        let receiver = links.iter().take(links.len().saturating_sub(1)).fold(root_value.clone(), |acc, l| {
-            if l.call.is_none() && !l.name.is_empty() { self.member_value(&acc, l.name, None) } else { acc.derived() }
-        });
+        let receiver =
+            links
+                .iter()
+                .take(links.len().saturating_sub(1))
+                .fold(root_value.clone(), |acc, l| {
+                    if l.call.is_none() && !l.name.is_empty() {
+                        self.member_value(&acc, l.name, None)
+                    } else {
+                        acc.derived()
+                    }
+                });
 
         // 6. Role and permission checks returning a boolean.
         if names::is_role_check_call(last) && !links.is_empty() {
@@ -1366,22 +1790,43 @@ impl<'g, 'a> Walker<'g, 'a> {
                 self.identity_issue(root_value.span, "the caller's permissions");
                 return Value::default();
             }
-            return Value { auth_bool: Some(Rc::new(Asserts { role: true, ..Asserts::default() })), ..Value::default() };
+            return Value {
+                auth_bool: Some(Rc::new(Asserts {
+                    role: true,
+                    ..Asserts::default()
+                })),
+                ..Value::default()
+            };
         }
         if matches!(last, "includes" | "has" | "some") && receiver.role && !receiver.is_tainted() {
-            return Value { auth_bool: Some(Rc::new(Asserts { role: true, ..Asserts::default() })), ..Value::default() };
+            return Value {
+                auth_bool: Some(Rc::new(Asserts {
+                    role: true,
+                    ..Asserts::default()
+                })),
+                ..Value::default()
+            };
         }
 
         // A raw cookie read as the user id is identity nobody verified.
         if last == "get" && path.ends_with("cookies.get") {
             let key = args.first().and_then(|a| a.str_lit).unwrap_or("");
-            if names::is_actor_id_name(key) || matches!(key.to_ascii_lowercase().as_str(), "user" | "user_id" | "uid" | "userid" | "account_id") {
+            if names::is_actor_id_name(key)
+                || matches!(
+                    key.to_ascii_lowercase().as_str(),
+                    "user" | "user_id" | "uid" | "userid" | "account_id"
+                )
+            {
                 return self.on_guard(GuardKind::Unverified, span, &path);
             }
         }
 
         // 7. Client input: formData.get(..), Object.fromEntries(formData).
-        if matches!(last, "get" | "getAll") && !links.is_empty() && links.last().is_some_and(|l| !l.name.is_empty()) && is_form_data(root_name, &root_value) {
+        if matches!(last, "get" | "getAll")
+            && !links.is_empty()
+            && links.last().is_some_and(|l| !l.name.is_empty())
+            && is_form_data(root_name, &root_value)
+        {
             let key = args.first().and_then(|a| a.str_lit).unwrap_or("field");
             let mut v = Value::client(key, key, Some(span));
             if let Some(t) = v.taint.as_mut() {
@@ -1390,12 +1835,29 @@ impl<'g, 'a> Walker<'g, 'a> {
             return v;
         }
         if path == "Object.fromEntries" || path == "Object.assign" {
-            return args.into_iter().fold(Value::default(), |acc, a| acc.merge(a.derived()));
+            return args
+                .into_iter()
+                .fold(Value::default(), |acc, a| acc.merge(a.derived()));
         }
 
         // 8. Schema validation: schema.parse(x), safeParse(x).data, v.parse(schema, x).
-        if matches!(last, "parse" | "safeParse" | "parseAsync" | "safeParseAsync" | "validate" | "validateSync" | "cast" | "assert" | "decode") && !links.is_empty() && path != "JSON.parse" {
-            let mut v = args.iter().fold(Value::default(), |acc, a| acc.merge(a.derived()));
+        if matches!(
+            last,
+            "parse"
+                | "safeParse"
+                | "parseAsync"
+                | "safeParseAsync"
+                | "validate"
+                | "validateSync"
+                | "cast"
+                | "assert"
+                | "decode"
+        ) && !links.is_empty()
+            && path != "JSON.parse"
+        {
+            let mut v = args
+                .iter()
+                .fold(Value::default(), |acc, a| acc.merge(a.derived()));
             if let Some(t) = v.taint.as_mut() {
                 t.validated = true;
             }
@@ -1404,7 +1866,10 @@ impl<'g, 'a> Walker<'g, 'a> {
 
         // 9. Supabase service-role client creation.
         if is_service_client_call(&path, call, self.scope.source) {
-            return Value { service: true, ..Value::default() };
+            return Value {
+                service: true,
+                ..Value::default()
+            };
         }
 
         // 10. Drizzle condition helpers: eq(col, v), and(..), or(..) keep column names.
@@ -1420,16 +1885,53 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
 
         // `pool.query("UPDATE .. WHERE id = $1", [id])`: SQL text plus parameters.
-        if matches!(last, "query" | "execute" | "exec" | "run" | "unsafe" | "$executeRawUnsafe" | "$queryRawUnsafe" | "raw") && !links.is_empty() {
-            if let Some(kind) = args.first().and_then(|a| a.str_lit).and_then(sinks::classify_sql) {
+        if matches!(
+            last,
+            "query"
+                | "execute"
+                | "exec"
+                | "run"
+                | "unsafe"
+                | "$executeRawUnsafe"
+                | "$queryRawUnsafe"
+                | "raw"
+        ) && !links.is_empty()
+        {
+            if let Some(kind) = args
+                .first()
+                .and_then(|a| a.str_lit)
+                .and_then(sinks::classify_sql)
+            {
                 let text = args[0].str_lit.unwrap_or("");
-                let m = SinkMatch { kind, library: "SQL", op: text.split_whitespace().next().unwrap_or("").to_ascii_uppercase(), model: None, op_index: 0, shape: ArgShape::Generic };
+                let m = SinkMatch {
+                    kind,
+                    library: "SQL",
+                    op: text
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .to_ascii_uppercase(),
+                    model: None,
+                    op_index: 0,
+                    shape: ArgShape::Generic,
+                };
                 let mut keys = Vec::new();
                 for a in args.iter().skip(1) {
                     a.leaves(None, &mut keys, 0);
                 }
-                let data = if kind == SinkKind::Mutation { keys.clone() } else { Vec::new() };
-                let label = format!("{}(\"{} ..\")", path, text.split_whitespace().take(2).collect::<Vec<_>>().join(" "));
+                let data = if kind == SinkKind::Mutation {
+                    keys.clone()
+                } else {
+                    Vec::new()
+                };
+                let label = format!(
+                    "{}(\"{} ..\")",
+                    path,
+                    text.split_whitespace()
+                        .take(2)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
                 let select_star = text.to_ascii_uppercase().contains("SELECT *");
                 return self.record_sink(&m, &label, span, keys, data, select_star, None, None);
             }
@@ -1437,9 +1939,19 @@ impl<'g, 'a> Walker<'g, 'a> {
 
         // 12. `fetch(url, { method: "POST" })`.
         if path == "fetch" {
-            let method = args.get(1).and_then(|a| a.field("method")).and_then(|m| m.str_lit);
+            let method = args
+                .get(1)
+                .and_then(|a| a.field("method"))
+                .and_then(|m| m.str_lit);
             if method.is_some_and(sinks::is_mutating_http_method) {
-                let m = SinkMatch { kind: SinkKind::Mutation, library: "fetch", op: method.unwrap_or("").to_string(), model: None, op_index: 0, shape: ArgShape::Generic };
+                let m = SinkMatch {
+                    kind: SinkKind::Mutation,
+                    library: "fetch",
+                    op: method.unwrap_or("").to_string(),
+                    model: None,
+                    op_index: 0,
+                    shape: ArgShape::Generic,
+                };
                 let mut keys = Vec::new();
                 if let Some(url) = args.first() {
                     url.leaves(None, &mut keys, 0);
@@ -1450,7 +1962,16 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
                 // What the request acts on is named in its URL or its body.
                 keys.extend(data.iter().cloned());
-                return self.record_sink(&m, &format!("fetch(.., {{ method: \"{}\" }})", method.unwrap_or("")), span, keys, data, false, None, None);
+                return self.record_sink(
+                    &m,
+                    &format!("fetch(.., {{ method: \"{}\" }})", method.unwrap_or("")),
+                    span,
+                    keys,
+                    data,
+                    false,
+                    None,
+                    None,
+                );
             }
         }
 
@@ -1465,10 +1986,27 @@ impl<'g, 'a> Walker<'g, 'a> {
         for a in &args {
             v = v.merge(a.derived());
         }
-        if matches!(last, "toString" | "trim" | "toLowerCase" | "toUpperCase" | "String" | "Number" | "parseInt" | "parseFloat" | "BigInt" | "toHexString" | "equals") {
+        if matches!(
+            last,
+            "toString"
+                | "trim"
+                | "toLowerCase"
+                | "toUpperCase"
+                | "String"
+                | "Number"
+                | "parseInt"
+                | "parseFloat"
+                | "BigInt"
+                | "toHexString"
+                | "equals"
+        ) {
             v.identity |= receiver.identity || args.iter().any(|a| a.identity);
             // `String(order.userId)` is still the record's owner field.
-            let source = if links.len() == 1 && links[0].name.is_empty() { args.first().cloned() } else { Some(receiver.clone()) };
+            let source = if links.len() == 1 && links[0].name.is_empty() {
+                args.first().cloned()
+            } else {
+                Some(receiver.clone())
+            };
             if let Some(src) = source.filter(|s| s.field_of.is_some()) {
                 v.record = src.record.clone();
                 v.field_of = src.field_of.clone();
@@ -1502,7 +2040,11 @@ impl<'g, 'a> Walker<'g, 'a> {
     /// The guard kind of a call by its path, honouring configuration.
     fn guard_kind(&self, path: &str, has_function_arg: bool) -> Option<GuardKind> {
         let last = path.rsplit('.').next().unwrap_or(path);
-        let matches = |names: &[String]| names.iter().any(|n| n == last || crate::catalog::path_ends_with(path, n));
+        let matches = |names: &[String]| {
+            names
+                .iter()
+                .any(|n| n == last || crate::catalog::path_ends_with(path, n))
+        };
         if matches(&self.config.role_guards) {
             return Some(GuardKind::RoleFailsClosed);
         }
@@ -1523,17 +2065,44 @@ impl<'g, 'a> Walker<'g, 'a> {
                 self.flow.authn = self.flow.authn.max(Authn::Checked);
                 self.flow.role |= kind == GuardKind::RoleFailsClosed;
                 self.record_check();
-                Value { identity: true, owned: true, session_root: true, ..Value::default() }
+                Value {
+                    identity: true,
+                    owned: true,
+                    session_root: true,
+                    ..Value::default()
+                }
             }
-            GuardKind::NeedsCheck => Value { guard: Some(Guard::default()), session_root: true, ..Value::default() },
-            GuardKind::AlwaysObject => Value { guard: Some(Guard { always_object: true, ..Guard::default() }), ..Value::default() },
-            GuardKind::Factory => Value { guard: Some(Guard { factory: true, ..Guard::default() }), ..Value::default() },
+            GuardKind::NeedsCheck => Value {
+                guard: Some(Guard::default()),
+                session_root: true,
+                ..Value::default()
+            },
+            GuardKind::AlwaysObject => Value {
+                guard: Some(Guard {
+                    always_object: true,
+                    ..Guard::default()
+                }),
+                ..Value::default()
+            },
+            GuardKind::Factory => Value {
+                guard: Some(Guard {
+                    factory: true,
+                    ..Guard::default()
+                }),
+                ..Value::default()
+            },
             GuardKind::Unverified => {
                 if self.facts.unverified_source.is_none() {
                     self.facts.unverified_source = Some(self.site.unwrap_or(span));
                 }
                 let _ = path;
-                Value { guard: Some(Guard { unverified: true, ..Guard::default() }), ..Value::default() }
+                Value {
+                    guard: Some(Guard {
+                        unverified: true,
+                        ..Guard::default()
+                    }),
+                    ..Value::default()
+                }
             }
         }
     }
@@ -1559,13 +2128,36 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
     }
 
-    fn drizzle_condition(&mut self, name: &str, call: &'a CallExpression<'a>, args: &[Value<'a>]) -> Option<Value<'a>> {
+    fn drizzle_condition(
+        &mut self,
+        name: &str,
+        call: &'a CallExpression<'a>,
+        args: &[Value<'a>],
+    ) -> Option<Value<'a>> {
         match name {
             "eq" | "ne" | "inArray" | "like" | "ilike" => {
-                let col = call.arguments.first().and_then(|a| a.as_expression()).and_then(|e| path_of(e)).map(|p| p.rsplit('.').next().unwrap_or("").to_string()).unwrap_or_default();
+                let col = call
+                    .arguments
+                    .first()
+                    .and_then(|a| a.as_expression())
+                    .and_then(|e| path_of(e))
+                    .map(|p| p.rsplit('.').next().unwrap_or("").to_string())
+                    .unwrap_or_default();
                 let value = args.get(1).cloned().unwrap_or_default();
-                let fields = [(if col.is_empty() { "value".to_string() } else { col }, value)].into_iter().collect();
-                Some(Value { fields: Some(Rc::new(fields)), ..Value::default() })
+                let fields = [(
+                    if col.is_empty() {
+                        "value".to_string()
+                    } else {
+                        col
+                    },
+                    value,
+                )]
+                .into_iter()
+                .collect();
+                Some(Value {
+                    fields: Some(Rc::new(fields)),
+                    ..Value::default()
+                })
             }
             "and" | "or" => {
                 let mut fields = BTreeMap::new();
@@ -1573,7 +2165,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                     match &a.fields {
                         Some(f) => {
                             for (k, v) in f.iter() {
-                                let key = if fields.contains_key(k) { format!("{k}#{i}") } else { k.clone() };
+                                let key = if fields.contains_key(k) {
+                                    format!("{k}#{i}")
+                                } else {
+                                    k.clone()
+                                };
                                 fields.insert(key, v.clone());
                             }
                         }
@@ -1582,7 +2178,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                         }
                     }
                 }
-                Some(Value { fields: Some(Rc::new(fields)), ..Value::default() })
+                Some(Value {
+                    fields: Some(Rc::new(fields)),
+                    ..Value::default()
+                })
             }
             _ => None,
         }
@@ -1601,7 +2200,11 @@ impl<'g, 'a> Walker<'g, 'a> {
         let segs: Vec<Seg<'_>> = links
             .iter()
             .enumerate()
-            .map(|(i, l)| Seg { name: l.name, called: l.call.is_some(), str_arg: link_args[i].first().and_then(|a| a.str_lit) })
+            .map(|(i, l)| Seg {
+                name: l.name,
+                called: l.call.is_some(),
+                str_arg: link_args[i].first().and_then(|a| a.str_lit),
+            })
             .collect();
         // `helper(..)` imported from a module outside the project: the module is responsible
         // for its own checks (the DAL pattern), so it is not a sink here.
@@ -1611,7 +2214,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                     return None;
                 }
             }
-            let named = [Seg { name: root_name, called: true, str_arg: segs[0].str_arg }];
+            let named = [Seg {
+                name: root_name,
+                called: true,
+                str_arg: segs[0].str_arg,
+            }];
             let m = sinks::classify_chain("", &named, &self.config.sinks)?;
             if m.kind == SinkKind::Mutation && m.library == "generic" && root_value.func.is_none() {
                 let mut data = Vec::new();
@@ -1619,20 +2226,46 @@ impl<'g, 'a> Walker<'g, 'a> {
                     a.leaves(None, &mut data, 0);
                 }
                 let label = format!("{root_name}(..)");
-                return Some(self.record_sink(&m, &label, span, data.clone(), data, false, None, None));
+                return Some(self.record_sink(
+                    &m,
+                    &label,
+                    span,
+                    data.clone(),
+                    data,
+                    false,
+                    None,
+                    None,
+                ));
             }
             if m.kind == SinkKind::Mutation && m.library == "file system" {
                 let (keys, data) = key_then_data(&link_args[0]);
-                return Some(self.record_sink(&m, &format!("{root_name}(..)"), span, keys, data, false, None, None));
+                return Some(self.record_sink(
+                    &m,
+                    &format!("{root_name}(..)"),
+                    span,
+                    keys,
+                    data,
+                    false,
+                    None,
+                    None,
+                ));
             }
             return None;
         }
         let chain_root = if root_name.is_empty() { "" } else { root_name };
-        let segs_clean: Vec<Seg<'_>> = segs.iter().copied().filter(|s| !s.name.is_empty()).collect();
+        let segs_clean: Vec<Seg<'_>> = segs
+            .iter()
+            .copied()
+            .filter(|s| !s.name.is_empty())
+            .collect();
         let offset = segs.len() - segs_clean.len();
         let mut m = sinks::classify_chain(chain_root, &segs_clean, &self.config.sinks)?;
         if m.model.is_none() {
-            m.model = segs.first().filter(|s| s.name.is_empty()).and_then(|s| s.str_arg).map(str::to_string);
+            m.model = segs
+                .first()
+                .filter(|s| s.name.is_empty())
+                .and_then(|s| s.str_arg)
+                .map(str::to_string);
         }
         let op_link = m.op_index + offset;
         let mut keys: Vec<(Option<String>, Value<'a>)> = Vec::new();
@@ -1653,7 +2286,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if arg.fields.is_none() {
                     arg.leaves(None, &mut data, 0);
                 }
-                raw = arg.field("select").is_none() && !matches!(m.op.as_str(), "deleteMany" | "updateMany" | "createMany" | "count");
+                raw = arg.field("select").is_none()
+                    && !matches!(
+                        m.op.as_str(),
+                        "deleteMany" | "updateMany" | "createMany" | "count"
+                    );
                 scope_fix = self.prisma_scope_fix(links[op_link].call);
             }
             ArgShape::Builder => {
@@ -1661,7 +2298,8 @@ impl<'g, 'a> Walker<'g, 'a> {
                 for (i, link) in links.iter().enumerate() {
                     let args = &link_args[i];
                     match link.name {
-                        "where" | "eq" | "neq" | "match" | "filter" | "in" | "is" | "andWhere" | "orWhere" | "whereIn" | "having" | "on" => {
+                        "where" | "eq" | "neq" | "match" | "filter" | "in" | "is" | "andWhere"
+                        | "orWhere" | "whereIn" | "having" | "on" => {
                             let col = args.first().and_then(|a| a.str_lit).map(str::to_string);
                             if args.len() >= 2 && col.is_some() {
                                 keys.push((col, args.last().cloned().unwrap_or_default()));
@@ -1676,10 +2314,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                                 a.leaves(None, &mut data, 0);
                             }
                         }
-                        "select" | "columns" | "returning" => {
-                            if i >= op_link {
-                                raw = args.is_empty() || args.first().and_then(|a| a.str_lit).is_some_and(|s| s.trim() == "*");
-                            }
+                        "select" | "columns" | "returning" if i >= op_link => {
+                            raw = args.is_empty()
+                                || args
+                                    .first()
+                                    .and_then(|a| a.str_lit)
+                                    .is_some_and(|s| s.trim() == "*");
                         }
                         "selectAll" => raw = true,
                         _ => {}
@@ -1687,9 +2327,17 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
                 if m.kind == SinkKind::Read && links.iter().any(|l| l.name == "select") {
                     let sel = links.iter().position(|l| l.name == "select").unwrap();
-                    raw = link_args[sel].is_empty() || link_args[sel].first().and_then(|a| a.str_lit).is_some_and(|s| s.trim() == "*");
+                    raw = link_args[sel].is_empty()
+                        || link_args[sel]
+                            .first()
+                            .and_then(|a| a.str_lit)
+                            .is_some_and(|s| s.trim() == "*");
                 }
-                if m.kind == SinkKind::Mutation && !links.iter().any(|l| matches!(l.name, "select" | "returning")) {
+                if m.kind == SinkKind::Mutation
+                    && !links
+                        .iter()
+                        .any(|l| matches!(l.name, "select" | "returning"))
+                {
                     raw = false;
                 }
             }
@@ -1716,7 +2364,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                         a.leaves(None, &mut data, 0);
                     }
                 }
-                raw = !links.iter().any(|l| l.name == "select" || l.name == "projection");
+                raw = !links
+                    .iter()
+                    .any(|l| l.name == "select" || l.name == "projection");
             }
             ArgShape::Generic => {
                 for a in &link_args[op_link] {
@@ -1728,36 +2378,72 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         // `record.save()` / `record.update(..)`: the record's own keys select it.
         if let Some(rec) = &root_value.record {
-            let v = Value { taint: if rec.keys.is_empty() { None } else { Some(Taint { labels: rec.keys.clone(), ..Taint::default() }) }, owned: rec.scoped, ..Value::default() };
+            let v = Value {
+                taint: if rec.keys.is_empty() {
+                    None
+                } else {
+                    Some(Taint {
+                        labels: rec.keys.clone(),
+                        ..Taint::default()
+                    })
+                },
+                owned: rec.scoped,
+                ..Value::default()
+            };
             keys.push((Some("id".into()), v));
         }
         let label = describe_chain(root_name, links);
-        let service = root_value.service || (root_name.is_empty() && false);
+        let service = root_value.service;
         Some(self.record_sink(&m, &label, span, keys, data, raw, scope_fix, Some(service)))
     }
 
     /// How to tie a Prisma-style call to the caller: check a scoped `findFirst` first.
     fn prisma_scope_fix(&self, op_call: Option<&'a CallExpression<'a>>) -> Option<ScopeFix> {
         let op_call = op_call?;
-        let Expression::StaticMemberExpression(member) = strip(&op_call.callee) else { return None };
-        let Some(Expression::ObjectExpression(arg)) = op_call.arguments.first().and_then(|a| a.as_expression()).map(strip) else { return None };
+        let Expression::StaticMemberExpression(member) = strip(&op_call.callee) else {
+            return None;
+        };
+        let Some(Expression::ObjectExpression(arg)) = op_call
+            .arguments
+            .first()
+            .and_then(|a| a.as_expression())
+            .map(strip)
+        else {
+            return None;
+        };
         let where_obj = arg.properties.iter().find_map(|p| match p {
-            ObjectPropertyKind::ObjectProperty(p) if p.key.static_name().as_deref() == Some("where") => match strip(&p.value) {
-                Expression::ObjectExpression(o) if !o.properties.is_empty() => Some(o),
-                _ => None,
-            },
+            ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().as_deref() == Some("where") =>
+            {
+                match strip(&p.value) {
+                    Expression::ObjectExpression(o) if !o.properties.is_empty() => Some(o),
+                    _ => None,
+                }
+            }
             _ => None,
         })?;
         Some(ScopeFix::CheckFirst {
             stmt_start: self.stmt_start?,
-            model_path: member.object.span().source_text(self.scope.source).to_string(),
+            model_path: member
+                .object
+                .span()
+                .source_text(self.scope.source)
+                .to_string(),
             where_text: where_obj.span.source_text(self.scope.source).to_string(),
         })
     }
 
     /// How to tie a builder chain or a Mongoose call to the caller.
-    fn builder_scope_fix(&self, library: &str, links: &[ChainLink<'a>], call: &'a CallExpression<'a>, op_link: usize) -> Option<ScopeFix> {
-        let last_condition = links.iter().rposition(|l| matches!(l.name, "where" | "eq" | "match"))?;
+    fn builder_scope_fix(
+        &self,
+        library: &str,
+        links: &[ChainLink<'a>],
+        call: &'a CallExpression<'a>,
+        op_link: usize,
+    ) -> Option<ScopeFix> {
+        let last_condition = links
+            .iter()
+            .rposition(|l| matches!(l.name, "where" | "eq" | "match"))?;
         let at = links[last_condition].call?.span.end;
         let template = match (library, links[last_condition].name) {
             ("Supabase", _) => ".eq(\"{col}\", {id})",
@@ -1766,10 +2452,18 @@ impl<'g, 'a> Walker<'g, 'a> {
             _ => return None,
         };
         let _ = (call, op_link);
-        Some(ScopeFix::AppendCondition { at, template, snake_case: library != "Kysely" })
+        Some(ScopeFix::AppendCondition {
+            at,
+            template,
+            snake_case: library != "Kysely",
+        })
     }
 
-    fn mongo_scope_fix(&self, m: &SinkMatch, op_call: Option<&'a CallExpression<'a>>) -> Option<ScopeFix> {
+    fn mongo_scope_fix(
+        &self,
+        m: &SinkMatch,
+        op_call: Option<&'a CallExpression<'a>>,
+    ) -> Option<ScopeFix> {
         let op_call = op_call?;
         let key = op_call.arguments.first()?.as_expression()?;
         Some(ScopeFix::MongoExists {
@@ -1798,29 +2492,62 @@ impl<'g, 'a> Walker<'g, 'a> {
         // Reads of public data are not sinks.
         if m.kind == SinkKind::Read {
             let public_model = m.model.as_deref().is_some_and(names::is_public_model);
-            let markers = ["publishedat", "published_at", "ispublished", "is_published", "ispublic", "is_public", "published", "visibility"];
+            let markers = [
+                "publishedat",
+                "published_at",
+                "ispublished",
+                "is_published",
+                "ispublic",
+                "is_public",
+                "published",
+                "visibility",
+            ];
             let public_filter = keys.iter().any(|(col, v)| {
-                let text = v.span.and_then(|s| self.scope.source.get(s.start as usize..s.end as usize)).unwrap_or("").to_ascii_lowercase();
-                (col.as_deref().is_some_and(names::is_public_marker_field) || markers.iter().any(|m| text.contains(m))) && !v.is_tainted()
+                let text = v
+                    .span
+                    .and_then(|s| self.scope.source.get(s.start as usize..s.end as usize))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                (col.as_deref().is_some_and(names::is_public_marker_field)
+                    || markers.iter().any(|m| text.contains(m)))
+                    && !v.is_tainted()
             });
             if public_model || public_filter {
                 return Value::default();
             }
         }
         self.seq += 1;
-        let site = if self.in_action_body { span } else { self.site.unwrap_or(span) };
+        let site = if self.in_action_body {
+            span
+        } else {
+            self.site.unwrap_or(span)
+        };
         let is_tenant_col = |c: &Option<String>| {
             c.as_deref().is_some_and(|c| {
                 let c = c.to_ascii_lowercase();
-                ["org", "team", "workspace", "tenant", "company", "project", "account"].iter().any(|w| c.contains(w))
+                [
+                    "org",
+                    "team",
+                    "workspace",
+                    "tenant",
+                    "company",
+                    "project",
+                    "account",
+                ]
+                .iter()
+                .any(|w| c.contains(w))
             })
         };
-        let self_scoped = keys.iter().any(|(c, v)| (v.identity || v.owned) && !v.is_tainted() && !is_tenant_col(c));
+        let self_scoped = keys
+            .iter()
+            .any(|(c, v)| (v.identity || v.owned) && !v.is_tainted() && !is_tenant_col(c));
         // Scoped: a key is the caller's identity, a record the caller owns, or a client value
         // already authorized (a team id whose membership was checked).
         let scoped = keys.iter().any(|(_, v)| match &v.taint {
             None => v.identity || v.owned,
-            Some(t) => !t.labels.is_empty() && t.labels.iter().all(|l| self.flow.authorized.contains(l)),
+            Some(t) => {
+                !t.labels.is_empty() && t.labels.iter().all(|l| self.flow.authorized.contains(l))
+            }
         });
         let mut key_labels: BTreeSet<String> = BTreeSet::new();
         let mut unauthorized = Vec::new();
@@ -1828,7 +2555,12 @@ impl<'g, 'a> Walker<'g, 'a> {
             if let Some(t) = &v.taint {
                 key_labels.extend(t.labels.iter().cloned());
                 if !self.flow.authorizes(&t.labels) {
-                    let name = t.labels.iter().find(|l| !l.contains('.')).cloned().unwrap_or_else(|| col.clone().unwrap_or_default());
+                    let name = t
+                        .labels
+                        .iter()
+                        .find(|l| !l.contains('.'))
+                        .cloned()
+                        .unwrap_or_else(|| col.clone().unwrap_or_default());
                     unauthorized.push(name.trim_start_matches("formData:").to_string());
                 }
             }
@@ -1836,19 +2568,40 @@ impl<'g, 'a> Walker<'g, 'a> {
         // A client value used as the owner column: the client picks who the actor is. A value
         // named after the acting user (`userId`) anywhere, or any client value as the owner of a
         // new row, is identity; a differently named target (`memberUserId`) is a resource key.
-        let creates = matches!(m.op.as_str(), "create" | "createMany" | "insert" | "insertOne" | "insertMany" | "insertInto" | "upsert" | "values")
-            || m.op.starts_with("create")
+        let creates = matches!(
+            m.op.as_str(),
+            "create"
+                | "createMany"
+                | "insert"
+                | "insertOne"
+                | "insertMany"
+                | "insertInto"
+                | "upsert"
+                | "values"
+        ) || m.op.starts_with("create")
             || m.op.starts_with("insert");
         if !self.flow.role {
             let self_model = m.model.as_deref().is_some_and(names::is_user_model);
-            for (is_key, (col, v)) in keys.iter().map(|k| (true, k)).chain(data.iter().map(|d| (false, d))) {
+            for (is_key, (col, v)) in keys
+                .iter()
+                .map(|k| (true, k))
+                .chain(data.iter().map(|d| (false, d)))
+            {
                 let Some(t) = &v.taint else { continue };
                 let col = col.as_deref().unwrap_or("");
                 let as_owner = names::is_owner_field(col) && (t.actor || creates);
                 // `UserProfile.updateOne({ kindeId: userId })`: the actor's id selects the row.
-                let actor_key = is_key && t.actor && !(self_model && matches!(col, "id" | "_id" | ""));
-                if (as_owner || actor_key) && !v.identity && !t.labels.iter().all(|l| self.flow.authorized.contains(l)) {
-                    let what = if col.is_empty() { format!("the key of {label}") } else { format!("the `{col}` of {label}") };
+                let actor_key =
+                    is_key && t.actor && !(self_model && matches!(col, "id" | "_id" | ""));
+                if (as_owner || actor_key)
+                    && !v.identity
+                    && !t.labels.iter().all(|l| self.flow.authorized.contains(l))
+                {
+                    let what = if col.is_empty() {
+                        format!("the key of {label}")
+                    } else {
+                        format!("the `{col}` of {label}")
+                    };
                     self.identity_issue(v.span, &what);
                 }
             }
@@ -1859,12 +2612,29 @@ impl<'g, 'a> Walker<'g, 'a> {
         if m.kind == SinkKind::Mutation {
             if names::is_global_settings_model(&model) {
                 admin_only = Some(format!("it changes global settings (`{model}`)"));
-            } else if let Some((col, _)) = data.iter().find(|(col, v)| col.as_deref().is_some_and(names::is_privilege_field) && v.is_tainted()) {
-                admin_only = Some(format!("it writes the privilege field `{}` from client input", col.clone().unwrap_or_default()));
-            } else if names::is_admin_verb(&m.op) || names::is_admin_verb(label.rsplit('.').next().unwrap_or("")) {
+            } else if let Some((col, _)) = data.iter().find(|(col, v)| {
+                col.as_deref().is_some_and(names::is_privilege_field) && v.is_tainted()
+            }) {
+                admin_only = Some(format!(
+                    "it writes the privilege field `{}` from client input",
+                    col.clone().unwrap_or_default()
+                ));
+            } else if names::is_admin_verb(&m.op)
+                || names::is_admin_verb(label.rsplit('.').next().unwrap_or(""))
+            {
                 admin_only = Some(format!("`{}` is an administrative operation", m.op));
-            } else if !unauthorized.is_empty() && !self_scoped && (names::is_user_model(&model) || mentions_members(&m.op)) {
-                admin_only = Some(format!("it changes another user's `{}` record", if model.is_empty() { m.op.as_str() } else { model.as_str() }));
+            } else if !unauthorized.is_empty()
+                && !self_scoped
+                && (names::is_user_model(&model) || mentions_members(&m.op))
+            {
+                admin_only = Some(format!(
+                    "it changes another user's `{}` record",
+                    if model.is_empty() {
+                        m.op.as_str()
+                    } else {
+                        model.as_str()
+                    }
+                ));
             }
         }
         if self.flow.role {
@@ -1893,40 +2663,68 @@ impl<'g, 'a> Walker<'g, 'a> {
             authorized,
             unauthorized_keys: unauthorized,
             admin_only,
-            unvalidated: if m.kind == SinkKind::Mutation { unvalidated } else { None },
+            unvalidated: if m.kind == SinkKind::Mutation {
+                unvalidated
+            } else {
+                None
+            },
             service_role: service.unwrap_or(false),
             sensitive: m.kind == SinkKind::Mutation || keyed_by_client,
             exposed: false,
             scope_fix: if self.in_action_body { scope_fix } else { None },
         });
         // What the call returns: a record.
-        let record = Rc::new(Record { sink: (m.kind == SinkKind::Read).then_some(idx).or(Some(idx)), keys: key_labels, scoped, raw: raw && m.library != "generic", label: label.to_string() });
+        let record = Rc::new(Record {
+            sink: (m.kind == SinkKind::Read).then_some(idx).or(Some(idx)),
+            keys: key_labels,
+            scoped,
+            raw: raw && m.library != "generic",
+            label: label.to_string(),
+        });
         self.sink_records.push(Some(record.clone()));
-        Value { record: Some(record), ..Value::default() }
+        Value {
+            record: Some(record),
+            ..Value::default()
+        }
     }
 }
 
 // ----- helpers ------------------------------------------------------------------------------
 
 fn span_of(s: oxc_span::Span) -> ByteSpan {
-    ByteSpan { start: s.start, end: s.end }
+    ByteSpan {
+        start: s.start,
+        end: s.end,
+    }
 }
 
 fn indentation_at(source: &str, offset: u32) -> String {
-    let line_start = source[..offset as usize].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    source[line_start..offset as usize].chars().take_while(|c| c.is_whitespace()).collect()
+    let line_start = source[..offset as usize]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    source[line_start..offset as usize]
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .collect()
 }
 
 /// Flattens `root.a(..).b.c(..)` (the outermost call) into the root expression and the links.
 /// A call of the root itself (`knex("t")`, `helper(..)`) is a link with an empty name.
-fn flatten_chain<'a>(call: &'a CallExpression<'a>) -> (Option<&'a Expression<'a>>, Vec<ChainLink<'a>>) {
+fn flatten_chain<'a>(
+    call: &'a CallExpression<'a>,
+) -> (Option<&'a Expression<'a>>, Vec<ChainLink<'a>>) {
     let mut links: Vec<ChainLink<'a>> = Vec::new();
     let mut pending_call: Option<&'a CallExpression<'a>> = Some(call);
     let mut expr: &'a Expression<'a> = &call.callee;
     for _ in 0..64 {
         match strip_await(expr) {
             Expression::StaticMemberExpression(m) => {
-                links.push(ChainLink { name: m.property.name.as_str(), call: pending_call.take(), span: m.span });
+                links.push(ChainLink {
+                    name: m.property.name.as_str(),
+                    call: pending_call.take(),
+                    span: m.span,
+                });
                 expr = &m.object;
             }
             Expression::ComputedMemberExpression(m) => {
@@ -1934,26 +2732,42 @@ fn flatten_chain<'a>(call: &'a CallExpression<'a>) -> (Option<&'a Expression<'a>
                     Expression::StringLiteral(s) => s.value.as_str(),
                     _ => "[]",
                 };
-                links.push(ChainLink { name, call: pending_call.take(), span: m.span });
+                links.push(ChainLink {
+                    name,
+                    call: pending_call.take(),
+                    span: m.span,
+                });
                 expr = &m.object;
             }
             Expression::ChainExpression(c) => match &c.expression {
                 ChainElement::CallExpression(inner) => {
                     if let Some(pc) = pending_call.take() {
-                        links.push(ChainLink { name: "", call: Some(pc), span: pc.span });
+                        links.push(ChainLink {
+                            name: "",
+                            call: Some(pc),
+                            span: pc.span,
+                        });
                     }
                     pending_call = Some(inner);
                     expr = &inner.callee;
                 }
                 ChainElement::StaticMemberExpression(m) => {
-                    links.push(ChainLink { name: m.property.name.as_str(), call: pending_call.take(), span: m.span });
+                    links.push(ChainLink {
+                        name: m.property.name.as_str(),
+                        call: pending_call.take(),
+                        span: m.span,
+                    });
                     expr = &m.object;
                 }
                 _ => break,
             },
             Expression::CallExpression(inner) => {
                 if let Some(pc) = pending_call.take() {
-                    links.push(ChainLink { name: "", call: Some(pc), span: pc.span });
+                    links.push(ChainLink {
+                        name: "",
+                        call: Some(pc),
+                        span: pc.span,
+                    });
                 }
                 pending_call = Some(inner);
                 expr = &inner.callee;
@@ -1962,7 +2776,11 @@ fn flatten_chain<'a>(call: &'a CallExpression<'a>) -> (Option<&'a Expression<'a>
         }
     }
     if let Some(pc) = pending_call {
-        links.push(ChainLink { name: "", call: Some(pc), span: pc.span });
+        links.push(ChainLink {
+            name: "",
+            call: Some(pc),
+            span: pc.span,
+        });
     }
     links.reverse();
     // Merge "call of a property" pairs: a property link directly followed by an unnamed call
@@ -2012,7 +2830,11 @@ pub(crate) fn path_of(expr: &Expression<'_>) -> Option<String> {
             }
             _ => {
                 parts.reverse();
-                return if parts.is_empty() { None } else { Some(parts.join(".")) };
+                return if parts.is_empty() {
+                    None
+                } else {
+                    Some(parts.join("."))
+                };
             }
         }
     }
@@ -2041,7 +2863,10 @@ fn describe_chain(root: &str, links: &[ChainLink<'_>]) -> String {
     s
 }
 
-fn key_then_data<'a>(args: &[Value<'a>]) -> (Vec<(Option<String>, Value<'a>)>, Vec<(Option<String>, Value<'a>)>) {
+/// Leaves of a call's arguments: (column name if known, value).
+type Leaves<'a> = Vec<(Option<String>, Value<'a>)>;
+
+fn key_then_data<'a>(args: &[Value<'a>]) -> (Leaves<'a>, Leaves<'a>) {
     let mut keys = Vec::new();
     let mut data = Vec::new();
     if let Some(k) = args.first() {
@@ -2056,7 +2881,9 @@ fn key_then_data<'a>(args: &[Value<'a>]) -> (Vec<(Option<String>, Value<'a>)>, V
 /// `deleteOrganizationMembership`, `removeMember`, `updateUserRole`: operations on other users.
 fn mentions_members(op: &str) -> bool {
     let op = op.to_ascii_lowercase();
-    (op.contains("member") || op.contains("user") || op.contains("role")) && !op.starts_with("create") && !op.starts_with("insert")
+    (op.contains("member") || op.contains("user") || op.contains("role"))
+        && !op.starts_with("create")
+        && !op.starts_with("insert")
 }
 
 /// `ADMIN_EMAIL`, `process.env.ADMIN_USER_ID`: a value the server configures.
@@ -2064,20 +2891,33 @@ fn is_server_constant(expr: &Expression<'_>) -> bool {
     match strip(expr) {
         Expression::Identifier(id) => {
             let n = id.name.as_str();
-            n.len() > 1 && n.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
+            n.len() > 1
+                && n.chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
         }
-        Expression::StaticMemberExpression(m) => path_of(&m.object).is_some_and(|p| p == "process.env"),
+        Expression::StaticMemberExpression(m) => {
+            path_of(&m.object).is_some_and(|p| p == "process.env")
+        }
         _ => false,
     }
 }
 
 /// `@/lib/x`, `~/x`, `./x`, `../x`, `#x`: a module of the project rather than a package.
 fn is_project_specifier(spec: &str) -> bool {
-    spec.starts_with("@/") || spec.starts_with("~/") || spec.starts_with('.') || spec.starts_with('#') || spec.starts_with("src/") || spec.starts_with("app/") || spec.starts_with("lib/")
+    spec.starts_with("@/")
+        || spec.starts_with("~/")
+        || spec.starts_with('.')
+        || spec.starts_with('#')
+        || spec.starts_with("src/")
+        || spec.starts_with("app/")
+        || spec.starts_with("lib/")
 }
 
 fn is_form_data(root: &str, v: &Value<'_>) -> bool {
-    v.is_tainted() || root.to_ascii_lowercase().contains("formdata") || root == "data" || root == "fd"
+    v.is_tainted()
+        || root.to_ascii_lowercase().contains("formdata")
+        || root == "data"
+        || root == "fd"
 }
 
 fn is_undefined(e: &Expression<'_>) -> bool {
@@ -2094,11 +2934,15 @@ fn statement_exits(stmt: &Statement<'_>) -> bool {
     match stmt {
         Statement::ReturnStatement(_) | Statement::ThrowStatement(_) => true,
         Statement::ExpressionStatement(e) => match strip_await(&e.expression) {
-            Expression::CallExpression(c) => path_of(&c.callee).is_some_and(|p| exits::is_exit_call(&p)),
+            Expression::CallExpression(c) => {
+                path_of(&c.callee).is_some_and(|p| exits::is_exit_call(&p))
+            }
             _ => false,
         },
         Statement::BlockStatement(b) => block_exits(&b.body),
-        Statement::IfStatement(i) => statement_exits(&i.consequent) && i.alternate.as_ref().is_some_and(statement_exits),
+        Statement::IfStatement(i) => {
+            statement_exits(&i.consequent) && i.alternate.as_ref().is_some_and(statement_exits)
+        }
         _ => false,
     }
 }
@@ -2130,10 +2974,17 @@ fn default_identity_expr(name: &str) -> String {
 fn refine_identity_expr(base: &str, prop: &str) -> String {
     match prop {
         "user" if base.ends_with(".user.id") => base.to_string(),
-        "user" => format!("{}.user.id", base.trim_end_matches(".id").trim_end_matches(".user")),
+        "user" => format!(
+            "{}.user.id",
+            base.trim_end_matches(".id").trim_end_matches(".user")
+        ),
         "userId" | "id" | "sub" => {
             let root = base.split('.').next().unwrap_or(base);
-            if prop == "id" { base.to_string() } else { format!("{root}.{prop}") }
+            if prop == "id" {
+                base.to_string()
+            } else {
+                format!("{root}.{prop}")
+            }
         }
         _ => base.to_string(),
     }
@@ -2141,24 +2992,39 @@ fn refine_identity_expr(base: &str, prop: &str) -> String {
 
 fn is_service_client_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    n.contains("admin") && (n.contains("supabase") || n.contains("client")) || n.contains("servicerole") || n.contains("serviceclient")
+    n.contains("admin") && (n.contains("supabase") || n.contains("client"))
+        || n.contains("servicerole")
+        || n.contains("serviceclient")
 }
 
 fn is_service_client_call(path: &str, call: &CallExpression<'_>, source: &str) -> bool {
     let last = path.rsplit('.').next().unwrap_or(path);
-    if matches!(last, "createAdminClient" | "createServiceClient" | "createServiceRoleClient" | "getServiceSupabase" | "createSupabaseAdmin" | "getSupabaseAdmin" | "supabaseAdmin") {
+    if matches!(
+        last,
+        "createAdminClient"
+            | "createServiceClient"
+            | "createServiceRoleClient"
+            | "getServiceSupabase"
+            | "createSupabaseAdmin"
+            | "getSupabaseAdmin"
+            | "supabaseAdmin"
+    ) {
         return true;
     }
     if matches!(last, "createClient" | "createServerClient") {
         let text = call.span.source_text(source);
-        return text.contains("SERVICE_ROLE") || text.contains("SERVICE_KEY") || text.contains("serviceRole");
+        return text.contains("SERVICE_ROLE")
+            || text.contains("SERVICE_KEY")
+            || text.contains("serviceRole");
     }
     false
 }
 
 fn is_service_client_expr(init: &Expression<'_>, source: &str) -> bool {
     match strip_await(init) {
-        Expression::CallExpression(c) => path_of(&c.callee).is_some_and(|p| is_service_client_call(&p, c, source)),
+        Expression::CallExpression(c) => {
+            path_of(&c.callee).is_some_and(|p| is_service_client_call(&p, c, source))
+        }
         _ => false,
     }
 }

@@ -23,7 +23,9 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
     if facts.public.is_some() || !facts.guard_calls.is_empty() {
         return Vec::new();
     }
-    let Some(sink) = facts.sinks.iter().find(|s| s.authn == Authn::None) else { return Vec::new() };
+    let Some(sink) = facts.sinks.iter().find(|s| s.authn == Authn::None) else {
+        return Vec::new();
+    };
     vec![Detection {
         span: sink.span,
         message: format!(

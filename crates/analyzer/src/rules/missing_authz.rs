@@ -43,9 +43,19 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
             }];
         }
         if !sink.authorized {
-            let keys = sink.unauthorized_keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-            let verb = if sink.kind == SinkKind::Read { "reads and returns" } else { "runs" };
-            let fix = (sink.scope_fix.is_some() && facts.fix.session_var.is_some()).then_some(FixPlan::ScopeToOwner);
+            let keys = sink
+                .unauthorized_keys
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let verb = if sink.kind == SinkKind::Read {
+                "reads and returns"
+            } else {
+                "runs"
+            };
+            let fix = (sink.scope_fix.is_some() && facts.fix.session_var.is_some())
+                .then_some(FixPlan::ScopeToOwner);
             return vec![Detection {
                 span: sink.span,
                 message: format!(

@@ -53,8 +53,13 @@ impl RuleMeta {
 }
 
 /// The primary rules in the order SPEC §3 picks them: the first that applies wins.
-pub const PRIMARY_ORDER: [&str; 5] =
-    ["missing-authn", "unchecked-session", "auth-after-mutation", "client-identity", "missing-authz"];
+pub const PRIMARY_ORDER: [&str; 5] = [
+    "missing-authn",
+    "unchecked-session",
+    "auth-after-mutation",
+    "client-identity",
+    "missing-authz",
+];
 
 /// What a rule reports before the finding is assembled: where, and what to say.
 #[derive(Debug, Clone)]
@@ -91,7 +96,10 @@ pub fn all_rules() -> Vec<&'static RuleMeta> {
 
 /// Looks a rule up by its id.
 pub fn rule_by_id(id: &str) -> Option<&'static RuleMeta> {
-    RULES.iter().map(|(meta, _)| *meta).find(|meta| meta.id == id)
+    RULES
+        .iter()
+        .map(|(meta, _)| *meta)
+        .find(|meta| meta.id == id)
 }
 
 /// Runs every enabled rule on one action and assembles its findings: at most one primary
@@ -104,7 +112,8 @@ pub(crate) fn run(
     style: &crate::fix::FileStyle,
 ) -> Vec<crate::Finding> {
     let mut findings = Vec::new();
-    let unverified = config.rule_enabled(unverified_session::META.id) && !unverified_session::check(facts).is_empty();
+    let unverified = config.rule_enabled(unverified_session::META.id)
+        && !unverified_session::check(facts).is_empty();
     let mut primary_taken = unverified;
     for (meta, check) in RULES {
         if !config.rule_enabled(meta.id) {
@@ -122,7 +131,10 @@ pub(crate) fn run(
             primary_taken = true;
         }
         for d in detections {
-            let fix = d.fix.as_ref().and_then(|plan| crate::fix::build_with(plan, facts, source, style, config));
+            let fix = d
+                .fix
+                .as_ref()
+                .and_then(|plan| crate::fix::build_with(plan, facts, source, style, config));
             findings.push(crate::Finding {
                 rule: meta.id,
                 severity: meta.severity,

@@ -19,7 +19,9 @@ pub const META: RuleMeta = RuleMeta {
 
 /// Fires once per action, at the first sink a service-role client runs.
 pub fn check(facts: &ActionFacts) -> Vec<Detection> {
-    let Some(sink) = facts.sinks.iter().find(|s| s.service_role) else { return Vec::new() };
+    let Some(sink) = facts.sinks.iter().find(|s| s.service_role) else {
+        return Vec::new();
+    };
     vec![Detection {
         span: sink.span,
         message: format!(

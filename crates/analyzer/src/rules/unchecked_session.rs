@@ -23,14 +23,18 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
     if facts.public.is_some() || facts.guard_calls.is_empty() {
         return Vec::new();
     }
-    let Some(sink) = facts.sinks.iter().find(|s| s.authn == Authn::None) else { return Vec::new() };
+    let Some(sink) = facts.sinks.iter().find(|s| s.authn == Authn::None) else {
+        return Vec::new();
+    };
     let looked_up_before = facts.guard_calls.iter().any(|(seq, _)| *seq < sink.seq);
     let checked_after = facts.checks.iter().any(|seq| *seq > sink.seq);
     if !looked_up_before || checked_after {
         return Vec::new();
     }
     let fix = match (&facts.fix.session_var, facts.fix.ignored_check) {
-        (Some(v), _) if !v.always_object && v.after_decl < sink.span.start => Some(FixPlan::CheckSessionVar),
+        (Some(v), _) if !v.always_object && v.after_decl < sink.span.start => {
+            Some(FixPlan::CheckSessionVar)
+        }
         (_, Some((stmt, _))) if stmt.end <= sink.span.start => Some(FixPlan::CheckIgnoredResult),
         _ => None,
     };

@@ -19,7 +19,9 @@ pub const META: RuleMeta = RuleMeta {
 
 /// Fires when a sink's authentication rests on an unverified lookup.
 pub fn check(facts: &ActionFacts) -> Vec<Detection> {
-    let Some(source) = facts.unverified_source else { return Vec::new() };
+    let Some(source) = facts.unverified_source else {
+        return Vec::new();
+    };
     if !facts.sinks.iter().any(|s| s.authn == Authn::Unverified) {
         return Vec::new();
     }

@@ -8,12 +8,21 @@ use std::path::{Path, PathBuf};
 use actiongate_analyzer::{analyze, Options, Report};
 
 /// The rules a label can name (besides `clean`).
-pub const PRIMARY: [&str; 6] =
-    ["missing-authn", "unchecked-session", "auth-after-mutation", "client-identity", "missing-authz", "unverified-session"];
+pub const PRIMARY: [&str; 6] = [
+    "missing-authn",
+    "unchecked-session",
+    "auth-after-mutation",
+    "client-identity",
+    "missing-authz",
+    "unverified-session",
+];
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 /// Every source file under `dir`, sorted.
@@ -25,7 +34,10 @@ pub fn source_files(dir: &Path) -> Vec<PathBuf> {
             let p = entry.unwrap().path();
             if p.is_dir() {
                 stack.push(p);
-            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("ts" | "tsx" | "js" | "jsx" | "mjs" | "cjs")) {
+            } else if matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("ts" | "tsx" | "js" | "jsx" | "mjs" | "cjs")
+            ) {
                 out.push(p);
             }
         }
@@ -54,7 +66,11 @@ pub fn label_above(source: &str, line: u32) -> Option<String> {
         if let Some(rest) = t.strip_prefix("// expect:") {
             return Some(rest.trim().to_string());
         }
-        if !(t.starts_with("//") || t.starts_with("/*") || t.starts_with('*') || t.starts_with("{/*")) {
+        if !(t.starts_with("//")
+            || t.starts_with("/*")
+            || t.starts_with('*')
+            || t.starts_with("{/*"))
+        {
             return None;
         }
     }
@@ -76,15 +92,45 @@ pub fn primary_of(report: &Report, action: &str) -> String {
 /// action has no label or a label has no action, so the corpus cannot silently shrink.
 pub fn evaluate_file(path: &Path) -> (Report, Vec<Outcome>) {
     let source = std::fs::read_to_string(path).unwrap();
-    let rel = path.strip_prefix(root()).unwrap_or(path).display().to_string();
-    let report = analyze(&source, &Options::new(path.file_name().unwrap().to_string_lossy()));
+    let rel = path
+        .strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let report = analyze(
+        &source,
+        &Options::new(path.file_name().unwrap().to_string_lossy()),
+    );
     let mut outcomes = Vec::new();
     for action in &report.actions {
-        let expected = label_above(&source, action.line)
-            .unwrap_or_else(|| panic!("{rel}:{}: action `{}` has no `// expect:` label", action.line, action.name));
-        outcomes.push(Outcome { file: rel.clone(), action: action.name.clone(), line: action.line, expected, actual: primary_of(&report, &action.name) });
+        let expected = label_above(&source, action.line).unwrap_or_else(|| {
+            panic!(
+                "{rel}:{}: action `{}` has no `// expect:` label",
+                action.line, action.name
+            )
+        });
+        outcomes.push(Outcome {
+            file: rel.clone(),
+            action: action.name.clone(),
+            line: action.line,
+            expected,
+            actual: primary_of(&report, &action.name),
+        });
     }
-    let labels = source.lines().filter(|l| l.trim_start().starts_with("// expect:")).count();
-    assert_eq!(labels, outcomes.len(), "{rel}: {labels} labels but {} actions found: {:?}", outcomes.len(), report.actions.iter().map(|a| (&a.name, a.line)).collect::<Vec<_>>());
+    let labels = source
+        .lines()
+        .filter(|l| l.trim_start().starts_with("// expect:"))
+        .count();
+    assert_eq!(
+        labels,
+        outcomes.len(),
+        "{rel}: {labels} labels but {} actions found: {:?}",
+        outcomes.len(),
+        report
+            .actions
+            .iter()
+            .map(|a| (&a.name, a.line))
+            .collect::<Vec<_>>()
+    );
     (report, outcomes)
 }
