@@ -308,10 +308,11 @@ fn build_lf(
         FixPlan::CheckSessionVar => {
             let var = facts.fix.session_var.as_ref()?;
             let indent = indentation_before(source, var.after_decl);
-            let present = if var.name == "session" {
-                format!("{}?.user", var.name)
-            } else {
-                var.name.clone()
+            let present = match (&facts.fix.session_field, var.always_object) {
+                // iron-session: the object always exists; test the field the action relies on.
+                (Some(field), true) => format!("{}.{field}", var.name),
+                _ if var.name == "session" => format!("{}?.user", var.name),
+                _ => var.name.clone(),
             };
             let text = format!("\n{indent}if (!{present}) {}", style.fail_statement());
             Some(Fix {
@@ -448,19 +449,43 @@ fn build_lf(
         }
         FixPlan::RoleCheck => {
             let at = facts.fix.admin_stmt?;
-            let var = facts.fix.session_var.as_ref()?;
-            let role = match var.name.as_str() {
-                "userId" | "uid" | "sub" | "id" => return None,
-                name if var.identity_expr.starts_with(&format!("{name}.user.")) => {
-                    format!("{name}.user.role")
+            let mut edits = Vec::new();
+            let role = match (&facts.fix.session_var, facts.fix.unbound_guard) {
+                (Some(var), _) => match var.name.as_str() {
+                    "userId" | "uid" | "sub" | "id" => return None,
+                    name if var.identity_expr.starts_with(&format!("{name}.user.")) => {
+                        format!("{name}.user.role")
+                    }
+                    name => format!("{name}.role"),
+                },
+                // `await requireUser();` becomes `const user = await requireUser();`.
+                (None, Some(stmt)) if stmt.end <= at => {
+                    let text = source.get(stmt.start as usize..stmt.end as usize)?;
+                    let taken = source.contains("const user ") || source.contains("let user ");
+                    let name = if taken { "currentUser" } else { "user" };
+                    let text = format!("const {name} = {}", text.trim_start());
+                    edits.push(Edit {
+                        start: stmt.start,
+                        end: stmt.end,
+                        text,
+                    });
+                    format!("{name}.role")
                 }
-                name => format!("{name}.role"),
+                _ => return None,
             };
             let indent = indentation_before(source, at);
             let fail = style.fail_statement().replace("Unauthorized", "Forbidden");
+            let text = format!("if ({role} !== \"admin\") {fail}\n{indent}");
+            edits.push(Edit {
+                start: at,
+                end: at,
+                text,
+            });
             Some(Fix {
-                description: format!("Allow only admins: check `{role}` before the operation (adapt it to how your app stores roles)."),
-                edits: vec![Edit { start: at, end: at, text: format!("if ({role} !== \"admin\") {fail}\n{indent}") }],
+                description: format!(
+                    "Allow only admins: check `{role}` before the operation (adapt it to how your app stores roles)."
+                ),
+                edits,
             })
         }
     }

@@ -130,6 +130,10 @@ pub struct FixContext {
     /// An expression statement that calls a session check and ignores its result
     /// (`await ensureAccess(id);`): (statement span, expression span).
     pub ignored_check: Option<(ByteSpan, ByteSpan)>,
+    /// A field read from an always-object session (`session.userId` with iron-session).
+    pub session_field: Option<String>,
+    /// A fail-closed lookup whose result is not bound (`await requireUser();`): its statement.
+    pub unbound_guard: Option<ByteSpan>,
     /// Start of the statement holding the first admin-only sink (for a role check).
     pub admin_stmt: Option<u32>,
     /// Offset where statements can be inserted at the start of the body (after directives).

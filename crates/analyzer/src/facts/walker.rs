@@ -632,6 +632,13 @@ impl<'g, 'a> Walker<'g, 'a> {
                     self.facts.fix.ignored_check =
                         Some((span_of(s.span), span_of(s.expression.span())));
                 }
+                if self.in_action_body
+                    && self.facts.fix.unbound_guard.is_none()
+                    && v.session_root
+                    && v.guard.is_none()
+                {
+                    self.facts.fix.unbound_guard = Some(span_of(s.span));
+                }
             }
             Statement::VariableDeclaration(decl) => self.walk_var_decl(decl),
             Statement::ReturnStatement(r) => {
@@ -1448,6 +1455,11 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     fn eval_member(&mut self, m: &'a MemberExpression<'a>) -> Value<'a> {
         let obj = self.eval(m.object());
+        if let (Some(g), MemberExpression::StaticMemberExpression(s)) = (obj.guard, m) {
+            if g.always_object && self.in_action_body && self.facts.fix.session_field.is_none() {
+                self.facts.fix.session_field = Some(s.property.name.to_string());
+            }
+        }
         let prop: Option<&str> = match m {
             MemberExpression::StaticMemberExpression(s) => Some(s.property.name.as_str()),
             MemberExpression::ComputedMemberExpression(c) => {

@@ -32,7 +32,10 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
         return Vec::new();
     }
     let fix = match (&facts.fix.session_var, facts.fix.ignored_check) {
-        (Some(v), _) if !v.always_object && v.after_decl < sink.span.start => {
+        (Some(v), _)
+            if (!v.always_object || facts.fix.session_field.is_some())
+                && v.after_decl < sink.span.start =>
+        {
             Some(FixPlan::CheckSessionVar)
         }
         (_, Some((stmt, _))) if stmt.end <= sink.span.start => Some(FixPlan::CheckIgnoredResult),
