@@ -123,7 +123,7 @@ pub fn discover<'a>(scope: &ModuleScope<'a>) -> Vec<ActionDef<'a>> {
     // Inline actions: any function whose own body starts with "use server".
     if scope.source.matches("use server").count() > usize::from(scope.use_server) {
         let mut finder = InlineFinder {
-            scope,
+            lines: crate::report::LineIndex::new(scope.source),
             found: Vec::new(),
             name_hint: None,
             depth: 0,
@@ -274,8 +274,8 @@ pub fn chain_mentions(mut expr: &Expression<'_>, name: &str) -> bool {
 }
 
 /// Visits the whole program looking for functions whose body starts with `"use server"`.
-struct InlineFinder<'s, 'a> {
-    scope: &'s ModuleScope<'a>,
+struct InlineFinder<'a> {
+    lines: crate::report::LineIndex,
     found: Vec<ActionDef<'a>>,
     /// The name the next function gets (from `const name =`, `name:` or `action=`).
     name_hint: Option<(u32, String)>,
@@ -286,13 +286,13 @@ struct InlineFinder<'s, 'a> {
 /// own nesting guard keeps real code far below this).
 const MAX_VISIT_DEPTH: u32 = 300;
 
-impl<'s, 'a> InlineFinder<'s, 'a> {
+impl<'a> InlineFinder<'a> {
     fn record(&mut self, func: Func<'a>, fallback_head: ByteSpan) {
         if !func.has_use_server() {
             return;
         }
         let start = func.span().start;
-        let line = 1 + self.scope.source[..start as usize].matches('\n').count();
+        let line = self.lines.line(start);
         let name = match self.name_hint.take() {
             Some((at, name)) if at == start => name,
             _ => format!("inline action (line {line})"),
@@ -308,7 +308,7 @@ impl<'s, 'a> InlineFinder<'s, 'a> {
     }
 }
 
-impl<'s, 'a> Visit<'a> for InlineFinder<'s, 'a> {
+impl<'a> Visit<'a> for InlineFinder<'a> {
     fn visit_expression(&mut self, expr: &Expression<'a>) {
         if self.depth > MAX_VISIT_DEPTH {
             return;
@@ -342,7 +342,7 @@ impl<'s, 'a> Visit<'a> for InlineFinder<'s, 'a> {
         {
             if let Some(expr) = c.expression.as_expression() {
                 let start = strip(expr).span().start;
-                let line = 1 + self.scope.source[..start as usize].matches('\n').count();
+                let line = self.lines.line(start);
                 self.name_hint = Some((
                     start,
                     format!("<form {}> (line {line})", name.name.as_str()),

@@ -161,7 +161,7 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
         .insert(options.file_name.clone(), Some(0));
     let scope = graph.module(0);
     let actions = discover(&scope);
-    let directives = suppress::Directives::parse(program, source);
+    let directives = suppress::Directives::parse(program, source, &line_index);
     let file_ctx = fix::FileStyle::detect(source, program);
 
     for def in &actions {

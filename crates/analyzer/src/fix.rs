@@ -263,7 +263,9 @@ fn build_lf(
             } else {
                 facts.fix.indent.clone()
             };
-            let body_text = &source[at as usize..];
+            let body_text = source
+                .get(at as usize..facts.fix.body_end as usize)
+                .unwrap_or("");
             let var = if body_text.contains(&format!(" {} ", idiom.var))
                 || body_text.contains(&format!("{{ {} }}", idiom.var))
             {

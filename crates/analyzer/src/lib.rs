@@ -27,6 +27,7 @@ mod facts;
 pub mod fix;
 pub mod highlight;
 mod module;
+mod nesting;
 mod parse;
 pub mod report;
 pub mod rules;

@@ -198,6 +198,11 @@ impl LineIndex {
         (line as u32 + 1, column as u32 + 1)
     }
 
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: u32) -> u32 {
+        self.line_starts.partition_point(|&s| s <= offset) as u32
+    }
+
     /// Both ends of a span as a [`Position`].
     pub fn position(&self, source: &str, span: ByteSpan) -> Position {
         let (line, column) = self.line_col(source, span.start);

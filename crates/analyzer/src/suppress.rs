@@ -2,7 +2,11 @@
 //!
 //! A directive applies to the action or sink on the line right after its comment block.
 
+use std::collections::HashSet;
+
 use oxc_ast::ast::Program;
+
+use crate::report::LineIndex;
 
 /// One directive comment.
 #[derive(Debug, Clone)]
@@ -16,28 +20,27 @@ struct Directive {
 }
 
 /// Every directive of a file.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Directives {
     items: Vec<Directive>,
-    /// For each directive-bearing comment block: the last line of the block.
-    comment_lines: Vec<usize>,
-}
-
-fn line_of(source: &str, offset: u32) -> usize {
-    1 + source.as_bytes()[..(offset as usize).min(source.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+    /// Lines on which a comment ends.
+    comment_lines: HashSet<usize>,
+    /// Line starts of the file.
+    lines: LineIndex,
 }
 
 impl Directives {
     /// Collects the directives from the program's comments.
-    pub fn parse(program: &Program<'_>, source: &str) -> Directives {
-        let mut d = Directives::default();
+    pub fn parse(program: &Program<'_>, source: &str, lines: &LineIndex) -> Directives {
+        let mut d = Directives {
+            items: Vec::new(),
+            comment_lines: HashSet::new(),
+            lines: lines.clone(),
+        };
         for comment in &program.comments {
             let text = comment.content_span().source_text(source).trim();
-            let line = line_of(source, comment.span.end);
-            d.comment_lines.push(line);
+            let line = d.lines.line(comment.span.end) as usize;
+            d.comment_lines.insert(line);
             if let Some(rest) = text.strip_prefix("actiongate-ignore") {
                 let rest = rest.trim();
                 let (rule, reason) = rest.split_once(':').unwrap_or((rest, ""));
@@ -61,8 +64,8 @@ impl Directives {
     }
 
     /// Directives in the comment block directly above the line of `offset`.
-    fn above(&self, offset: u32, source: &str) -> impl Iterator<Item = &Directive> {
-        let target = line_of(source, offset);
+    fn above(&self, offset: u32, _source: &str) -> impl Iterator<Item = &Directive> {
+        let target = self.lines.line(offset) as usize;
         // Walk up over consecutive comment lines.
         let mut first = target;
         while first > 1 && self.comment_lines.contains(&(first - 1)) {

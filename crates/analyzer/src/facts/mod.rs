@@ -136,6 +136,8 @@ pub struct FixContext {
     pub unbound_guard: Option<ByteSpan>,
     /// Start of the statement holding the first admin-only sink (for a role check).
     pub admin_stmt: Option<u32>,
+    /// End of the action's function (fixes look for name clashes only inside it).
+    pub body_end: u32,
     /// Offset where statements can be inserted at the start of the body (after directives).
     pub body_insert_at: Option<u32>,
     /// Indentation of the body's statements.

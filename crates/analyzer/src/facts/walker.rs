@@ -29,8 +29,8 @@ use crate::report::ByteSpan;
 const MAX_EXPR_DEPTH: u32 = 200;
 /// How many nested calls of project functions are followed.
 const MAX_CALL_DEPTH: usize = 8;
-/// Total evaluation steps for one action (bounds inlining blow-up).
-const STEP_BUDGET: u32 = 200_000;
+/// Evaluation steps for one action beyond what its own size needs (bounds inlining blow-up).
+const STEP_BUDGET: u32 = 1_000_000;
 
 /// Computes the facts of one action of module `module`.
 pub(crate) fn collect<'a>(
@@ -66,6 +66,13 @@ pub(crate) fn collect<'a>(
         enclosing: vec![def.func.span()],
         expand_returned: false,
         stmt_start: None,
+        budget: STEP_BUDGET.saturating_add(
+            def.func
+                .span()
+                .end
+                .saturating_sub(def.func.span().start)
+                .saturating_mul(4),
+        ),
     };
     walker.run_action(def);
     walker.finish()
@@ -110,12 +117,15 @@ struct Walker<'g, 'a> {
     expand_returned: bool,
     /// Start of the action-body statement being walked (where fixes insert checks).
     stmt_start: Option<u32>,
+    /// Step budget: [`STEP_BUDGET`] plus an allowance proportional to the action's size.
+    budget: u32,
 }
 
 impl<'g, 'a> Walker<'g, 'a> {
     // ----- entry points -------------------------------------------------------------------
 
     fn run_action(&mut self, def: &ActionDef<'a>) {
+        self.facts.fix.body_end = def.func.span().end;
         self.facts.fix.body_insert_at = def.func.body().map(|b| {
             b.directives
                 .last()
@@ -474,7 +484,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         let key = (module, func.key());
         if self.call_stack.contains(&key)
             || self.call_stack.len() >= MAX_CALL_DEPTH
-            || self.steps > STEP_BUDGET
+            || self.steps > self.budget
         {
             return args
                 .iter()
@@ -618,7 +628,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             self.stmt_start = Some(stmt.span().start);
         }
         self.steps += 1;
-        if self.steps > STEP_BUDGET {
+        if self.steps > self.budget {
             return;
         }
         match stmt {
@@ -1218,7 +1228,7 @@ impl<'g, 'a> Walker<'g, 'a> {
     fn eval(&mut self, expr: &'a Expression<'a>) -> Value<'a> {
         self.depth += 1;
         self.steps += 1;
-        let mut v = if self.depth > MAX_EXPR_DEPTH || self.steps > STEP_BUDGET {
+        let mut v = if self.depth > MAX_EXPR_DEPTH || self.steps > self.budget {
             Value::default()
         } else {
             self.eval_inner(expr)
