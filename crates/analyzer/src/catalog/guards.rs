@@ -135,6 +135,9 @@ pub fn classify_by_name(path: &str, has_function_arg: bool) -> Option<(GuardKind
     if HELPER_NAMES.contains(&last) {
         return Some((NeedsCheck, "project helper"));
     }
+    if let Some(kind) = classify_lookup_name(last) {
+        return Some((kind, "project helper"));
+    }
     if let Some(prefix) = FAIL_CLOSED_PREFIXES
         .iter()
         .find(|p| starts_with_word(last, p))
@@ -176,6 +179,65 @@ pub fn classify_by_name(path: &str, has_function_arg: bool) -> Option<(GuardKind
                 "project helper",
             ));
         }
+    }
+    None
+}
+
+/// Session-lookup helpers named by convention rather than listed: `getAuthenticatedUser`,
+/// `getSessionOrThrow`, `fetchCurrentUser`, `checkAuth`, `authenticate`, `authGuard`.
+fn classify_lookup_name(name: &str) -> Option<GuardKind> {
+    let n = name.to_ascii_lowercase();
+    let subject = ["user", "session", "viewer", "account", "profile", "me"];
+    let getter = ["get", "fetch", "load", "read", "resolve"];
+    if let Some(g) = getter.iter().find(|g| starts_with_word(name, g)) {
+        let rest = &n[g.len()..];
+        let rest = rest.strip_prefix("current").unwrap_or(rest);
+        let qualified = [
+            "authenticated",
+            "loggedin",
+            "signedin",
+            "verified",
+            "session",
+            "server",
+            "valid",
+            "auth",
+        ]
+        .iter()
+        .find_map(|q| rest.strip_prefix(q));
+        for candidate in [Some(rest), qualified].into_iter().flatten() {
+            for s in subject {
+                let Some(tail) = candidate.strip_prefix(s) else {
+                    continue;
+                };
+                // `getUserPosts`, `getSessionToken` are not lookups of the caller.
+                match tail {
+                    "" | "ornull" | "orundefined" | "data" | "info" => return Some(NeedsCheck),
+                    "orthrow" | "orredirect" | "or401" | "orfail" => return Some(FailsClosed),
+                    _ => {}
+                }
+            }
+        }
+        return None;
+    }
+    let checker = [
+        "checkauth",
+        "checksession",
+        "checkuser",
+        "checklogin",
+        "authenticate",
+        "authguard",
+        "authcheck",
+        "guardauth",
+        "validatesession",
+        "validateuser",
+        "ensureauth",
+        "mustbeloggedin",
+        "mustbesignedin",
+    ];
+    if checker.iter().any(|c| {
+        n == *c || n.starts_with(c) && n[c.len()..].chars().all(|ch| ch.is_ascii_alphanumeric())
+    }) {
+        return Some(NeedsCheck);
     }
     None
 }
@@ -311,6 +373,26 @@ mod tests {
         assert!(classify_by_name("requirements", false).is_none());
         assert!(classify_by_name("ensureDirectory", false).is_none());
         assert!(classify_by_name("withAuth", true).is_none());
+    }
+
+    #[test]
+    fn conventional_lookup_names() {
+        assert_eq!(
+            classify_by_name("getAuthenticatedUser", false).unwrap().0,
+            NeedsCheck
+        );
+        assert_eq!(
+            classify_by_name("getSessionOrThrow", false).unwrap().0,
+            FailsClosed
+        );
+        assert_eq!(
+            classify_by_name("fetchCurrentUser", false).unwrap().0,
+            NeedsCheck
+        );
+        assert_eq!(classify_by_name("checkAuth", false).unwrap().0, NeedsCheck);
+        assert!(classify_by_name("getUserPosts", false).is_none());
+        assert!(classify_by_name("getSessionToken", false).is_none());
+        assert!(classify_by_name("getProfileImage", false).is_none());
     }
 
     #[test]

@@ -634,6 +634,15 @@ impl<'g, 'a> Walker<'g, 'a> {
         match stmt {
             Statement::ExpressionStatement(s) => {
                 let v = self.eval(&s.expression);
+                // `await checkAuth();` with its result ignored only makes sense if it throws or
+                // redirects: an imported check-style helper called for effect fails closed.
+                if v.guard
+                    .is_some_and(|g| !g.unverified && !g.factory && !g.always_object)
+                    && is_check_style_call(&s.expression)
+                {
+                    self.flow.authn = self.flow.authn.max(Authn::Checked);
+                    self.record_check();
+                }
                 if self.in_action_body
                     && self.facts.fix.ignored_check.is_none()
                     && (v.auth_bool.is_some()
@@ -2906,6 +2915,29 @@ fn mentions_members(op: &str) -> bool {
     (op.contains("member") || op.contains("user") || op.contains("role"))
         && !op.starts_with("create")
         && !op.starts_with("insert")
+}
+
+/// `checkAuth()`, `authenticate()`, `validateSession()`: a call named as a check, not a getter.
+fn is_check_style_call(expr: &Expression<'_>) -> bool {
+    let Expression::CallExpression(call) = strip_await(expr) else {
+        return false;
+    };
+    let Some(path) = path_of(&call.callee) else {
+        return false;
+    };
+    let last = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    [
+        "check",
+        "validate",
+        "authenticate",
+        "authguard",
+        "authcheck",
+        "guard",
+        "ensure",
+        "must",
+    ]
+    .iter()
+    .any(|p| last.starts_with(p))
 }
 
 /// `ADMIN_EMAIL`, `process.env.ADMIN_USER_ID`: a value the server configures.
