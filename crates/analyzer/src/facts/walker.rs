@@ -714,13 +714,24 @@ impl<'g, 'a> Walker<'g, 'a> {
                 self.eval(&s.test);
             }
             Statement::SwitchStatement(s) => {
-                self.eval(&s.discriminant);
+                let subject = self.eval(&s.discriminant);
                 let before = self.flow.clone();
                 let mut out = Flow::unreachable();
                 let mut has_default = false;
                 for case in &s.cases {
                     has_default |= case.test.is_none();
                     self.flow = before.clone();
+                    // `switch (user.role) { case "admin": .. }`: the case proves the role.
+                    let label = case.test.as_ref().map(|t| self.eval(t));
+                    if subject.role
+                        && subject.taint.is_none()
+                        && label
+                            .as_ref()
+                            .and_then(|l| l.str_lit)
+                            .is_some_and(is_privileged_role)
+                    {
+                        self.flow.role = true;
+                    }
                     self.walk_statements(&case.consequent);
                     out = out.join(std::mem::take(&mut self.flow));
                 }
@@ -1131,7 +1142,8 @@ impl<'g, 'a> Walker<'g, 'a> {
         for (a, b) in [(&l, &r), (&r, &l)] {
             if a.str_lit.is_none() && b.str_lit.is_some() {
                 if a.role && a.taint.is_none() {
-                    asserts.role = true;
+                    // `role === "admin"` proves a privilege; `role === "viewer"` does not.
+                    asserts.role = b.str_lit.is_some_and(is_privileged_role);
                     if a.guard.is_some() || a.identity {
                         asserts.authn = Authn::Checked;
                     }
@@ -2574,7 +2586,11 @@ impl<'g, 'a> Walker<'g, 'a> {
             .any(|(c, v)| (v.identity || v.owned) && !v.is_tainted() && !is_tenant_col(c));
         // Scoped: a key is the caller's identity, a record the caller owns, or a client value
         // already authorized (a team id whose membership was checked).
+        // A storage path or cache key that embeds the caller's id (`${user.id}/${name}`) is
+        // the caller's own.
+        let embeds_identity = |v: &Value<'a>| m.shape == ArgShape::KeyThenData && v.identity;
         let scoped = keys.iter().any(|(_, v)| match &v.taint {
+            _ if embeds_identity(v) => true,
             None => v.identity || v.owned,
             Some(t) => {
                 !t.labels.is_empty() && t.labels.iter().all(|l| self.flow.authorized.contains(l))
@@ -2915,6 +2931,26 @@ fn mentions_members(op: &str) -> bool {
     (op.contains("member") || op.contains("user") || op.contains("role"))
         && !op.starts_with("create")
         && !op.starts_with("insert")
+}
+
+/// Role names that grant privileges (`admin`, `org:admin`, `OWNER`, `moderator`).
+fn is_privileged_role(role: &str) -> bool {
+    let r = role.to_ascii_lowercase();
+    [
+        "admin",
+        "owner",
+        "moderator",
+        "staff",
+        "superuser",
+        "super_admin",
+        "root",
+        "manager",
+        "editor",
+        "maintainer",
+        "support",
+    ]
+    .iter()
+    .any(|p| r.contains(p))
 }
 
 /// `checkAuth()`, `authenticate()`, `validateSession()`: a call named as a check, not a getter.
