@@ -47,6 +47,8 @@ pub struct Record {
     pub raw: bool,
     /// The call, for messages.
     pub label: String,
+    /// Whether it reads a user/account model.
+    pub user_model: bool,
 }
 
 /// The abstract value of an expression.

@@ -901,6 +901,15 @@ impl<'g, 'a> Walker<'g, 'a> {
                     if !authorized {
                         sink.unauthorized_keys = record.keys.iter().cloned().collect();
                     }
+                    // Returning every user's rows is an admin-only read.
+                    if record.keys.is_empty()
+                        && !record.scoped
+                        && !self.flow.role
+                        && record.user_model
+                    {
+                        sink.admin_only =
+                            Some("it returns other users' account records".to_string());
+                    }
                 }
             }
             if record.raw && value.field_of.is_none() {
@@ -982,8 +991,14 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
             }
             BindingPattern::ArrayPattern(arr) => {
-                for el in arr.elements.iter().flatten() {
-                    self.bind_pattern(el, value.derived(), decl_end);
+                for (i, el) in arr.elements.iter().enumerate() {
+                    let Some(el) = el else { continue };
+                    // `const [a, b] = await Promise.all([x, y])`: each element keeps its value.
+                    let element = value
+                        .field(&format!("[{i}]"))
+                        .cloned()
+                        .unwrap_or_else(|| value.derived());
+                    self.bind_pattern(el, element, decl_end);
                 }
                 if let Some(rest) = &arr.rest {
                     self.bind_pattern(&rest.argument, value.derived(), decl_end);
@@ -1809,8 +1824,23 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
 
         // 5. Guards from the catalog (and configuration).
-        if let Some(kind) = self.guard_kind(&path, has_function_arg) {
-            return self.on_guard(kind, span, &path);
+        if let Some(mut kind) = self.guard_kind(&path, has_function_arg) {
+            // WorkOS `withAuth({ ensureSignedIn: true })` redirects by itself.
+            let text = call.span.source_text(self.scope.source);
+            if kind == GuardKind::NeedsCheck && text.contains("ensureSignedIn: true") {
+                kind = GuardKind::FailsClosed;
+            }
+            let mut v = self.on_guard(kind, span, &path);
+            if kind == GuardKind::FailsClosed {
+                // Still the lookup's result: `const { user } = ..` is the caller.
+                v.guard = None;
+            }
+            return v;
+        }
+
+        // `Promise.all([a, b])` resolves to the same elements.
+        if matches!(path.as_str(), "Promise.all" | "Promise.allSettled") {
+            return args.into_iter().next().unwrap_or_default();
         }
 
         // The value the last call is made on (`session.user.permissions` in `..permissions.includes(x)`).
@@ -2302,7 +2332,33 @@ impl<'g, 'a> Walker<'g, 'a> {
             .filter(|s| !s.name.is_empty())
             .collect();
         let offset = segs.len() - segs_clean.len();
-        let mut m = sinks::classify_chain(chain_root, &segs_clean, &self.config.sinks)?;
+        let knex_table = segs
+            .first()
+            .filter(|s| s.name.is_empty())
+            .and_then(|s| s.str_arg);
+        let knex_read = knex_table.is_some()
+            && segs_clean
+                .iter()
+                .any(|s| matches!(s.name, "select" | "first" | "pluck"))
+            && !segs_clean
+                .iter()
+                .any(|s| matches!(s.name, "insert" | "update" | "del" | "delete"));
+        let mut m = match sinks::classify_chain(chain_root, &segs_clean, &self.config.sinks) {
+            Some(m) => m,
+            // `knex("users").select(..)`: a read of the named table.
+            None if knex_read => SinkMatch {
+                kind: SinkKind::Read,
+                library: "Knex",
+                op: "select".into(),
+                model: knex_table.map(str::to_string),
+                op_index: segs_clean
+                    .iter()
+                    .position(|s| matches!(s.name, "select" | "first" | "pluck"))
+                    .unwrap_or(0),
+                shape: ArgShape::Builder,
+            },
+            None => return None,
+        };
         if m.model.is_none() {
             m.model = segs
                 .first()
@@ -2722,11 +2778,13 @@ impl<'g, 'a> Walker<'g, 'a> {
         });
         // What the call returns: a record.
         let record = Rc::new(Record {
-            sink: (m.kind == SinkKind::Read).then_some(idx).or(Some(idx)),
+            sink: Some(idx),
             keys: key_labels,
             scoped,
             raw: raw && m.library != "generic",
             label: label.to_string(),
+            user_model: m.kind == SinkKind::Read
+                && m.model.as_deref().is_some_and(names::is_user_model),
         });
         self.sink_records.push(Some(record.clone()));
         Value {
