@@ -1596,18 +1596,29 @@ impl<'g, 'a> Walker<'g, 'a> {
                 op: last.to_string(),
                 model: None,
                 op_index: 0,
-                shape: ArgShape::Generic,
+                shape: ArgShape::KeyThenData,
             };
-            let keys = args.iter().fold(Vec::new(), |mut acc, a| {
-                a.leaves(None, &mut acc, 0);
-                acc
-            });
+            // `{ Bucket, Key, Body }`: the key names the object, the body is written.
+            let input = args.first().cloned().unwrap_or_default();
+            let mut keys = Vec::new();
+            let mut data = Vec::new();
+            for field in ["Key", "Bucket", "Delete"] {
+                if let Some(v) = input.field(field) {
+                    v.leaves(Some(field), &mut keys, 0);
+                }
+            }
+            if let Some(body) = input.field("Body") {
+                body.leaves(Some("Body"), &mut data, 0);
+            }
+            if input.fields.is_none() {
+                input.leaves(None, &mut keys, 0);
+            }
             self.record_sink(
                 &m,
                 &format!("new {last}(..)"),
                 span_of(n.span),
-                keys.clone(),
                 keys,
+                data,
                 false,
                 None,
                 None,
