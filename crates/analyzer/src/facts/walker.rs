@@ -558,27 +558,25 @@ impl<'g, 'a> Walker<'g, 'a> {
             .map(|(f, _)| f.clone())
             .reduce(Flow::join)
             .unwrap();
+        // Each truthy return proves what held on its path plus what its value proves
+        // (`return membership !== null`); the result proves what all of them share.
         let truthy = frame
             .returns
             .iter()
             .filter(|(_, v)| !v.falsy)
-            .map(|(f, _)| f.clone())
+            .map(|(f, v)| {
+                let mut f = f.clone();
+                if let Some(a) = &v.auth_bool {
+                    f.assume(a);
+                }
+                f
+            })
             .reduce(Flow::join);
         let mut result = Value::default();
         for (_, v) in &frame.returns {
             result = result.merge(v.clone());
         }
-        if let Some(mut t) = truthy {
-            // What truthy returned values prove (`return membership !== null`).
-            let proofs = frame
-                .returns
-                .iter()
-                .filter(|(_, v)| !v.falsy)
-                .map(|(_, v)| v.auth_bool.as_deref().cloned().unwrap_or_default())
-                .reduce(Asserts::or);
-            if let Some(p) = proofs {
-                t.assume(&p);
-            }
+        if let Some(t) = truthy {
             let gained = Asserts {
                 authn: if t.authn > joined.authn {
                     t.authn
@@ -1114,6 +1112,16 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             return (Asserts::default(), Asserts::default());
         }
+        if v.identity && v.taint.is_none() && !v.role && v.record.is_none() {
+            // `if (!session.userId)`: the caller's id is present only for a signed-in caller.
+            return (
+                Asserts {
+                    authn: Authn::Checked,
+                    ..Asserts::default()
+                },
+                Asserts::default(),
+            );
+        }
         if v.role && v.taint.is_none() {
             return (
                 Asserts {
@@ -1353,7 +1361,17 @@ impl<'g, 'a> Walker<'g, 'a> {
             Expression::LogicalExpression(l) => {
                 let a = self.eval(&l.left);
                 let b = self.eval(&l.right);
-                a.merge(b)
+                // `return isOwner || isAdmin`: what the combined value's truthiness proves.
+                let proof = match l.operator {
+                    LogicalOperator::Or => Some(self.truthiness(&a).0.or(self.truthiness(&b).0)),
+                    LogicalOperator::And => Some(self.truthiness(&a).0.and(self.truthiness(&b).0)),
+                    LogicalOperator::Coalesce => None,
+                };
+                let mut v = a.merge(b);
+                if let Some(p) = proof.filter(|p| !p.is_empty()) {
+                    v.auth_bool = Some(Rc::new(p));
+                }
+                v
             }
             Expression::ConditionalExpression(c) => {
                 self.cond(&c.test);
@@ -1375,6 +1393,28 @@ impl<'g, 'a> Walker<'g, 'a> {
                 let c = self.eval(&b.right);
                 let mut v = a.derived().merge(c.derived());
                 v.span = Some(span_of(b.span));
+                // `ROLES[member.role] >= ROLES.editor`: a rank comparison of a server-side role.
+                let relational = matches!(
+                    b.operator,
+                    BinaryOperator::GreaterEqualThan
+                        | BinaryOperator::GreaterThan
+                        | BinaryOperator::LessThan
+                        | BinaryOperator::LessEqualThan
+                );
+                let role_side = |x: &Value<'a>| {
+                    x.taint.is_none()
+                        && (x.role || x.field_of.as_deref().is_some_and(names::is_role_name))
+                };
+                if relational
+                    && (role_side(&a) || role_side(&c))
+                    && a.taint.is_none()
+                    && c.taint.is_none()
+                {
+                    v.auth_bool = Some(Rc::new(Asserts {
+                        role: true,
+                        ..Asserts::default()
+                    }));
+                }
                 v
             }
             Expression::UnaryExpression(u) => {
@@ -1524,7 +1564,10 @@ impl<'g, 'a> Walker<'g, 'a> {
         if let Some(field) = obj.field(prop) {
             return field.clone();
         }
-        let mut v = Value::default();
+        let mut v = Value {
+            auth_bool: obj.auth_bool.clone(),
+            ..Value::default()
+        };
         if let Some(g) = obj.guard {
             if g.factory {
                 v.guard = Some(Guard { factory: true, ..g });

@@ -1,6 +1,7 @@
 //! `auth-after-mutation`: the fail-closed check exists, but only after the sink ran.
 
 use super::{Detection, RuleMeta};
+use crate::catalog::sinks::SinkKind;
 use crate::facts::{ActionFacts, Authn};
 use crate::fix::FixPlan;
 use crate::report::Severity;
@@ -23,7 +24,13 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
     if facts.public.is_some() || facts.guard_calls.is_empty() {
         return Vec::new();
     }
-    let Some(sink) = facts.sinks.iter().find(|s| s.authn == Authn::None) else {
+    // A read that is not returned only feeds checks: it matters when no session is looked
+    // up at all (`missing-authn`), not for where the check sits.
+    let Some(sink) = facts
+        .sinks
+        .iter()
+        .find(|s| s.authn == Authn::None && (s.kind == SinkKind::Mutation || s.exposed))
+    else {
         return Vec::new();
     };
     let looked_up_before = facts.guard_calls.iter().any(|(seq, _)| *seq < sink.seq);
