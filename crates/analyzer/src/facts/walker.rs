@@ -875,23 +875,22 @@ impl<'g, 'a> Walker<'g, 'a> {
             self.flow = Flow::unreachable();
             return;
         }
-        // The action itself returns: what reaches the caller?
-        let mut records: Vec<Rc<Record>> = Vec::new();
-        if let Some(r) = &value.record {
-            records.push(r.clone());
-        }
-        if let Some(fields) = &value.fields {
-            for v in fields.values() {
-                if let (Some(r), None) = (&v.record, &v.field_of) {
-                    records.push(r.clone());
-                }
-            }
-        }
-        for record in records {
-            if let Some(idx) = record.sink {
+        // The action itself returns: which records reach the caller, whole or field by field?
+        let mut records: Vec<(Rc<Record>, bool)> = Vec::new();
+        collect_records(&value, &mut records, 0);
+        let mut seen = Vec::new();
+        for (record, whole) in records {
+            if let Some(idx) = record.sink.filter(|i| !seen.contains(i)) {
+                seen.push(idx);
                 let authorized = record.scoped || self.flow.authorizes(&record.keys);
                 let authn = self.flow.authn;
-                if let Some(sink) = self.facts.sinks.get_mut(idx) {
+                let role = self.flow.role;
+                if let Some(sink) = self
+                    .facts
+                    .sinks
+                    .get_mut(idx)
+                    .filter(|s| s.kind == SinkKind::Read)
+                {
                     sink.sensitive = true;
                     sink.exposed = true;
                     sink.authn = sink.authn.max(authn);
@@ -900,17 +899,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                         sink.unauthorized_keys = record.keys.iter().cloned().collect();
                     }
                     // Returning every user's rows is an admin-only read.
-                    if record.keys.is_empty()
-                        && !record.scoped
-                        && !self.flow.role
-                        && record.user_model
-                    {
+                    if record.keys.is_empty() && !record.scoped && !role && record.user_model {
                         sink.admin_only =
                             Some("it returns other users' account records".to_string());
                     }
                 }
             }
-            if record.raw && value.field_of.is_none() {
+            if whole
+                && record.raw
+                && !self
+                    .facts
+                    .raw_returns
+                    .iter()
+                    .any(|r| r.source == record.label)
+            {
                 self.facts.raw_returns.push(RawReturn {
                     span: span_of(span),
                     source: record.label.clone(),
@@ -1529,6 +1531,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                     } else {
                         fields.insert(format!("...{i}"), v.clone());
                         rest = rest.merge(v.derived());
+                        // `{ ...article, extra }`: unknown fields still read the record.
+                        if v.field_of.is_none() {
+                            rest.record = rest.record.or(v.record.clone());
+                        }
                     }
                 }
             }
@@ -1619,7 +1625,12 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         if let Some(rec) = &obj.record {
             v.record = Some(rec.clone());
-            v.field_of = Some(prop.to_string());
+            // `const { data } = await supabase.from(..).select(..)`: `data` is the rows.
+            v.field_of = if prop == "data" && obj.field_of.is_none() {
+                None
+            } else {
+                Some(prop.to_string())
+            };
             if rec.scoped || !rec.keys.is_empty() && self.flow.authorizes(&rec.keys) {
                 v.owned = true;
             }
@@ -3043,6 +3054,21 @@ fn mentions_members(op: &str) -> bool {
     (op.contains("member") || op.contains("user") || op.contains("role"))
         && !op.starts_with("create")
         && !op.starts_with("insert")
+}
+
+/// Records a returned value carries: itself, and its fields (a DTO built from a row still
+/// exposes the row's data). `whole` is false for a single field of a record.
+fn collect_records(v: &Value<'_>, out: &mut Vec<(Rc<Record>, bool)>, depth: u32) {
+    if let Some(r) = &v.record {
+        out.push((r.clone(), v.field_of.is_none()));
+    }
+    if depth < 3 {
+        if let Some(fields) = &v.fields {
+            for f in fields.values() {
+                collect_records(f, out, depth + 1);
+            }
+        }
+    }
 }
 
 /// Role names that grant privileges (`admin`, `org:admin`, `OWNER`, `moderator`).
