@@ -596,8 +596,18 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         if frame.returns.len() == 1 {
             result.falsy = frame.returns[0].1.falsy;
-            result.fields = frame.returns[0].1.fields.clone();
             result.func = frame.returns[0].1.func;
+        }
+        // `return null` on failure, `return { id: session.user.id }` on success: the object's
+        // fields are what the caller reads.
+        let mut truthy_values = frame
+            .returns
+            .iter()
+            .filter(|(_, v)| !v.falsy)
+            .map(|(_, v)| v);
+        if let (Some(only), None) = (truthy_values.next(), truthy_values.next()) {
+            result.fields = only.fields.clone();
+            result.is_array = only.is_array;
         }
         self.flow = joined;
         result
@@ -1416,6 +1426,15 @@ impl<'g, 'a> Walker<'g, 'a> {
                         role: true,
                         ..Asserts::default()
                     }));
+                } else if relational {
+                    // `count > 0` on a scoped count: the same proof as the record existing.
+                    let proof = [&a, &c]
+                        .into_iter()
+                        .find(|x| x.record.is_some() && x.field_of.is_none())
+                        .map(|x| self.truthiness(x).0);
+                    if let Some(p) = proof.filter(|p| !p.is_empty()) {
+                        v.auth_bool = Some(Rc::new(p));
+                    }
                 }
                 v
             }
@@ -2453,7 +2472,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                 raw = arg.field("select").is_none()
                     && !matches!(
                         m.op.as_str(),
-                        "deleteMany" | "updateMany" | "createMany" | "count"
+                        "deleteMany"
+                            | "updateMany"
+                            | "createMany"
+                            | "count"
+                            | "aggregate"
+                            | "groupBy"
                     );
                 scope_fix = self.prisma_scope_fix(links[op_link].call);
             }
