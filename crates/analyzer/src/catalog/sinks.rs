@@ -70,6 +70,9 @@ const PRISMA_MUTATIONS: &[&str] = &[
     "deleteMany",
 ];
 const PRISMA_READS: &[&str] = &[
+    "count",
+    "aggregate",
+    "groupBy",
     "findUnique",
     "findUniqueOrThrow",
     "findFirst",

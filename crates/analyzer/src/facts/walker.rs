@@ -566,9 +566,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             .filter(|(_, v)| !v.falsy)
             .map(|(f, v)| {
                 let mut f = f.clone();
-                if let Some(a) = &v.auth_bool {
-                    f.assume(a);
-                }
+                f.assume(&self.truthiness(v).0);
                 f
             })
             .reduce(Flow::join);
