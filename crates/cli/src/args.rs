@@ -92,6 +92,10 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// One `file:line:col: severity rule message` line per problem, for editors.
+    Compact,
 }
 
 /// The `--fail-on` threshold.

@@ -80,6 +80,8 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
             Format::Pretty => output::pretty::render(&results, Style::new(args.color.enabled())),
             Format::Json => output::json::render(&results),
             Format::Sarif => output::sarif::render(&results),
+            Format::Github => output::github::render(&results),
+            Format::Compact => output::compact::render(&results),
         }
     };
     print(&text)?;

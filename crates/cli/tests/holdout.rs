@@ -62,7 +62,7 @@ fn label_above(lines: &[&str], line: usize) -> Option<String> {
 fn held_out_corpus_accuracy() {
     let dir = root().join("tests/holdout");
     let out = Command::new(env!("CARGO_BIN_EXE_actiongate"))
-        .current_dir(&root())
+        .current_dir(root())
         .args([
             "check",
             "tests/holdout",

@@ -20,7 +20,13 @@ const MAX_EDIT_DISTANCE: usize = 2_000;
 pub fn diff_lines(old: &[&str], new: &[&str]) -> Vec<DiffLine> {
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let max_suffix = old.len().min(new.len()) - prefix;
-    let suffix = old.iter().rev().zip(new.iter().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
     let mut out = Vec::with_capacity(old.len().max(new.len()) + 8);
     for i in 0..prefix {
         out.push(DiffLine::Same { old: i, new: i });
@@ -31,7 +37,10 @@ pub fn diff_lines(old: &[&str], new: &[&str]) -> Vec<DiffLine> {
         Some(ops) => {
             for op in ops {
                 out.push(match op {
-                    DiffLine::Same { old, new } => DiffLine::Same { old: old + prefix, new: new + prefix },
+                    DiffLine::Same { old, new } => DiffLine::Same {
+                        old: old + prefix,
+                        new: new + prefix,
+                    },
                     DiffLine::Added { new } => DiffLine::Added { new: new + prefix },
                     DiffLine::Removed { old } => DiffLine::Removed { old: old + prefix },
                 });
@@ -43,7 +52,10 @@ pub fn diff_lines(old: &[&str], new: &[&str]) -> Vec<DiffLine> {
         }
     }
     for i in 0..suffix {
-        out.push(DiffLine::Same { old: old.len() - suffix + i, new: new.len() - suffix + i });
+        out.push(DiffLine::Same {
+            old: old.len() - suffix + i,
+            new: new.len() - suffix + i,
+        });
     }
     out
 }
@@ -65,7 +77,11 @@ fn myers(a: &[&str], b: &[&str]) -> Option<Vec<DiffLine>> {
         let mut k = -d;
         while k <= d {
             let idx = (k + offset) as usize;
-            let mut x = if k == -d || (k != d && v[idx - 1] < v[idx + 1]) { v[idx + 1] } else { v[idx - 1] + 1 };
+            let mut x = if k == -d || (k != d && v[idx - 1] < v[idx + 1]) {
+                v[idx + 1]
+            } else {
+                v[idx - 1] + 1
+            };
             let mut y = x - k;
             while x < n && y < m && a[x as usize] == b[y as usize] {
                 x += 1;
@@ -87,13 +103,20 @@ fn myers(a: &[&str], b: &[&str]) -> Option<Vec<DiffLine>> {
         let v = &trace[d as usize];
         let k = x - y;
         let idx = (k + offset) as usize;
-        let prev_k = if k == -d || (k != d && v[idx - 1] < v[idx + 1]) { k + 1 } else { k - 1 };
+        let prev_k = if k == -d || (k != d && v[idx - 1] < v[idx + 1]) {
+            k + 1
+        } else {
+            k - 1
+        };
         let prev_x = v[(prev_k + offset) as usize];
         let prev_y = prev_x - prev_k;
         while x > prev_x && y > prev_y {
             x -= 1;
             y -= 1;
-            ops.push(DiffLine::Same { old: x as usize, new: y as usize });
+            ops.push(DiffLine::Same {
+                old: x as usize,
+                new: y as usize,
+            });
         }
         if x == prev_x {
             y -= 1;
@@ -108,7 +131,10 @@ fn myers(a: &[&str], b: &[&str]) -> Option<Vec<DiffLine>> {
     while x > 0 && y > 0 {
         x -= 1;
         y -= 1;
-        ops.push(DiffLine::Same { old: x as usize, new: y as usize });
+        ops.push(DiffLine::Same {
+            old: x as usize,
+            new: y as usize,
+        });
     }
     ops.reverse();
     // Put removals before the additions of the same hunk, like a unified diff.
@@ -153,7 +179,18 @@ mod tests {
     fn replaced_lines_are_removed_then_added() {
         let old = ["a", "delete()", "c", "d"];
         let new = ["import", "a", "deleteMany()", "check", "c", "d"];
-        assert_eq!(render(&old, &new), ["+import", " a", "-delete()", "+deleteMany()", "+check", " c", " d"]);
+        assert_eq!(
+            render(&old, &new),
+            [
+                "+import",
+                " a",
+                "-delete()",
+                "+deleteMany()",
+                "+check",
+                " c",
+                " d"
+            ]
+        );
     }
 
     #[test]
@@ -168,10 +205,25 @@ mod tests {
     fn every_line_of_both_sides_appears_once_in_order() {
         let old: Vec<String> = (0..300).map(|i| format!("l{}", i % 7)).collect();
         let new: Vec<String> = (0..280).map(|i| format!("l{}", (i * 3) % 11)).collect();
-        let (o, n): (Vec<&str>, Vec<&str>) = (old.iter().map(|s| s.as_str()).collect(), new.iter().map(|s| s.as_str()).collect());
+        let (o, n): (Vec<&str>, Vec<&str>) = (
+            old.iter().map(|s| s.as_str()).collect(),
+            new.iter().map(|s| s.as_str()).collect(),
+        );
         let d = diff_lines(&o, &n);
-        let olds: Vec<usize> = d.iter().filter_map(|x| match x { DiffLine::Same { old, .. } | DiffLine::Removed { old } => Some(*old), _ => None }).collect();
-        let news: Vec<usize> = d.iter().filter_map(|x| match x { DiffLine::Same { new, .. } | DiffLine::Added { new } => Some(*new), _ => None }).collect();
+        let olds: Vec<usize> = d
+            .iter()
+            .filter_map(|x| match x {
+                DiffLine::Same { old, .. } | DiffLine::Removed { old } => Some(*old),
+                _ => None,
+            })
+            .collect();
+        let news: Vec<usize> = d
+            .iter()
+            .filter_map(|x| match x {
+                DiffLine::Same { new, .. } | DiffLine::Added { new } => Some(*new),
+                _ => None,
+            })
+            .collect();
         assert_eq!(olds, (0..300).collect::<Vec<_>>());
         assert_eq!(news, (0..280).collect::<Vec<_>>());
         for x in &d {

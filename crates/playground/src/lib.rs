@@ -1,1 +1,17 @@
-//! placeholder
+//! The actiongate playground.
+//!
+//! The view logic (everything but `ui`) is plain Rust that runs natively in tests: the render
+//! model of the editor ([`lines`]), position conversions ([`offsets`]), the fixed pane's diff
+//! ([`diff`]), what the panels show ([`view`]), the URL state ([`state`]) and the gallery
+//! ([`examples`]). The browser UI (`ui`, wasm only) is a Leptos app that only renders what these
+//! modules compute; it contains no analysis logic.
+
+pub mod diff;
+pub mod examples;
+pub mod lines;
+pub mod offsets;
+pub mod state;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

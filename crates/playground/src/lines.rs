@@ -142,7 +142,11 @@ impl Seg {
 
     /// The `data-marks` attribute value (`f0 e1`).
     pub fn marks_attr(&self) -> String {
-        self.ids.iter().map(|id| id.token()).collect::<Vec<_>>().join(" ")
+        self.ids
+            .iter()
+            .map(|id| id.token())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -229,7 +233,11 @@ fn normalize_marks(source: &str, marks: &[Mark]) -> Vec<Mark> {
             if end == start && start < len && source.as_bytes()[start] != b'\n' {
                 end = start + source[start..].chars().next().map_or(0, char::len_utf8);
             }
-            Mark { start: start as u32, end: end as u32, ..*m }
+            Mark {
+                start: start as u32,
+                end: end as u32,
+                ..*m
+            }
         })
         .collect();
     out.sort_by_key(|m| (m.start, m.end));
@@ -240,7 +248,12 @@ fn normalize_marks(source: &str, marks: &[Mark]) -> Vec<Mark> {
 ///
 /// `tokens` must be sorted and non-overlapping (as the analyzer's highlighter returns them);
 /// tokens or marks outside the source or inside a character are tolerated.
-pub fn render_lines(source: &str, tokens: &[HighlightToken], marks: &[Mark], selected: Option<MarkId>) -> Vec<LineModel> {
+pub fn render_lines(
+    source: &str,
+    tokens: &[HighlightToken],
+    marks: &[Mark],
+    selected: Option<MarkId>,
+) -> Vec<LineModel> {
     let marks = normalize_marks(source, marks);
     let ranges = line_ranges(source);
     let mut lines = Vec::with_capacity(ranges.len());
@@ -258,7 +271,13 @@ pub fn render_lines(source: &str, tokens: &[HighlightToken], marks: &[Mark], sel
         let line_marks: Vec<Mark> = live
             .iter()
             .copied()
-            .filter(|m| if m.start == m.end { m.start >= ls && m.start <= le } else { m.start < le.max(ls + 1) && m.end > ls })
+            .filter(|m| {
+                if m.start == m.end {
+                    m.start >= ls && m.start <= le
+                } else {
+                    m.start < le.max(ls + 1) && m.end > ls
+                }
+            })
             .collect();
         // Skip tokens that end before this line.
         while tok_i < tokens.len() && tokens[tok_i].end <= ls {
@@ -276,9 +295,18 @@ pub fn render_lines(source: &str, tokens: &[HighlightToken], marks: &[Mark], sel
             }
             j += 1;
         }
+        // A mark that continues from an earlier line does not underline this line's indentation.
+        let indent_end = ls
+            + source[ls as usize..le as usize]
+                .bytes()
+                .take_while(|b| *b == b' ' || *b == b'\t')
+                .count() as u32;
         for m in &line_marks {
             cuts.push(m.start.clamp(ls, le));
             cuts.push(m.end.clamp(ls, le));
+            if m.start < ls {
+                cuts.push(indent_end.min(m.end).clamp(ls, le));
+            }
         }
         cuts.sort_unstable();
         cuts.dedup();
@@ -295,27 +323,53 @@ pub fn render_lines(source: &str, tokens: &[HighlightToken], marks: &[Mark], sel
         let mut k = tok_i;
         for (ci, &a) in cuts.iter().enumerate() {
             // Point marks at `a`.
-            for m in line_marks.iter().filter(|m| m.start == m.end && m.start == a) {
-                push_seg(&mut line.segs, String::new(), None, Some(m.kind), vec![m.id], Some(m.id) == selected);
+            for m in line_marks
+                .iter()
+                .filter(|m| m.start == m.end && m.start == a)
+            {
+                push_seg(
+                    &mut line.segs,
+                    String::new(),
+                    None,
+                    Some(m.kind),
+                    vec![m.id],
+                    Some(m.id) == selected,
+                );
             }
             let Some(&b) = cuts.get(ci + 1) else { break };
-            let (sa, sb) = (floor_char_boundary(source, a as usize), floor_char_boundary(source, b as usize));
+            let (sa, sb) = (
+                floor_char_boundary(source, a as usize),
+                floor_char_boundary(source, b as usize),
+            );
             if sa >= sb {
                 continue;
             }
             while k < tokens.len() && tokens[k].end <= a {
                 k += 1;
             }
-            let token = tokens.get(k).filter(|t| t.start <= a && a < t.end).map(|t| t.class);
+            let token = tokens
+                .get(k)
+                .filter(|t| t.start <= a && a < t.end)
+                .map(|t| t.class);
             let mut ids: Vec<MarkId> = Vec::new();
             let mut top: Option<MarkKind> = None;
             let mut sel = false;
-            for m in line_marks.iter().filter(|m| m.start <= a && a < m.end) {
+            for m in line_marks
+                .iter()
+                .filter(|m| m.start <= a && a < m.end && !(m.start < ls && a < indent_end))
+            {
                 ids.push(m.id);
                 top = top.max(Some(m.kind));
                 sel |= Some(m.id) == selected;
             }
-            push_seg(&mut line.segs, source[sa..sb].to_owned(), token, top, ids, sel);
+            push_seg(
+                &mut line.segs,
+                source[sa..sb].to_owned(),
+                token,
+                top,
+                ids,
+                sel,
+            );
         }
         lines.push(line);
     }
@@ -323,14 +377,33 @@ pub fn render_lines(source: &str, tokens: &[HighlightToken], marks: &[Mark], sel
 }
 
 /// Appends a segment, merging it into the previous one when they look the same.
-fn push_seg(segs: &mut Vec<Seg>, text: String, token: Option<TokenClass>, mark: Option<MarkKind>, ids: Vec<MarkId>, selected: bool) {
+fn push_seg(
+    segs: &mut Vec<Seg>,
+    text: String,
+    token: Option<TokenClass>,
+    mark: Option<MarkKind>,
+    ids: Vec<MarkId>,
+    selected: bool,
+) {
     if let Some(last) = segs.last_mut() {
-        if !text.is_empty() && !last.text.is_empty() && last.token == token && last.mark == mark && last.ids == ids && last.selected == selected {
+        if !text.is_empty()
+            && !last.text.is_empty()
+            && last.token == token
+            && last.mark == mark
+            && last.ids == ids
+            && last.selected == selected
+        {
             last.text.push_str(&text);
             return;
         }
     }
-    segs.push(Seg { text, token, mark, ids, selected });
+    segs.push(Seg {
+        text,
+        token,
+        mark,
+        ids,
+        selected,
+    });
 }
 
 /// Removes marks from a render model (the removed lines of the fixed pane).
@@ -355,14 +428,22 @@ mod tests {
     use actiongate_analyzer::highlight::highlight;
 
     fn texts(line: &LineModel) -> Vec<(&str, Option<TokenClass>, Option<MarkKind>)> {
-        line.segs.iter().map(|s| (s.text.as_str(), s.token, s.mark)).collect()
+        line.segs
+            .iter()
+            .map(|s| (s.text.as_str(), s.token, s.mark))
+            .collect()
     }
 
     #[test]
     fn every_line_reassembles_to_the_source() {
         let src = "\"use server\";\n/* a\n b */ const x = `t\n${1}`; // é😀\n\nexport async function f() {}\n";
         let tokens = highlight(src, "a.ts");
-        let marks = [Mark { start: 3, end: 40, kind: MarkKind::High, id: MarkId::Finding(0) }];
+        let marks = [Mark {
+            start: 3,
+            end: 40,
+            kind: MarkKind::High,
+            id: MarkId::Finding(0),
+        }];
         let lines = render_lines(src, &tokens, &marks, None);
         let rebuilt: Vec<String> = lines.iter().map(|l| l.text()).collect();
         assert_eq!(rebuilt.join("\n"), src);
@@ -375,39 +456,113 @@ mod tests {
         let tokens = highlight(src, "a.ts");
         let start = src.find("db").unwrap() as u32;
         let end = src.find(';').unwrap() as u32;
-        let marks = [Mark { start, end, kind: MarkKind::High, id: MarkId::Finding(2) }];
+        let marks = [Mark {
+            start,
+            end,
+            kind: MarkKind::High,
+            id: MarkId::Finding(2),
+        }];
         let lines = render_lines(src, &tokens, &marks, Some(MarkId::Finding(2)));
         assert_eq!(lines[0].gutter, Some(MarkKind::High));
         assert!(lines[0].gutter_selected);
         assert_eq!(lines[1].gutter, None);
-        let marked: String = lines[0].segs.iter().filter(|s| s.mark.is_some()).map(|s| s.text.as_str()).collect();
+        let marked: String = lines[0]
+            .segs
+            .iter()
+            .filter(|s| s.mark.is_some())
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(marked, "db.delete(id)");
-        assert!(lines[0].segs.iter().filter(|s| s.mark.is_some()).all(|s| s.selected && s.ids == [MarkId::Finding(2)]));
-        assert_eq!(texts(&lines[0])[0], ("await", Some(TokenClass::Keyword), None));
+        assert!(lines[0]
+            .segs
+            .iter()
+            .filter(|s| s.mark.is_some())
+            .all(|s| s.selected && s.ids == [MarkId::Finding(2)]));
+        assert_eq!(
+            texts(&lines[0])[0],
+            ("await", Some(TokenClass::Keyword), None)
+        );
         assert!(lines[0].class_name().contains("g-high g-sel"));
     }
 
     #[test]
     fn a_multi_line_mark_covers_each_line() {
         let src = "a(\n  b,\n)\nc";
-        let marks = [Mark { start: 0, end: 9, kind: MarkKind::Medium, id: MarkId::Finding(0) }];
+        let marks = [Mark {
+            start: 0,
+            end: 9,
+            kind: MarkKind::Medium,
+            id: MarkId::Finding(0),
+        }];
         let lines = render_lines(src, &[], &marks, None);
-        assert_eq!(lines.iter().map(|l| l.gutter).collect::<Vec<_>>(), [Some(MarkKind::Medium); 3].into_iter().chain([None]).collect::<Vec<_>>());
+        assert_eq!(
+            lines.iter().map(|l| l.gutter).collect::<Vec<_>>(),
+            [Some(MarkKind::Medium); 3]
+                .into_iter()
+                .chain([None])
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn continuation_lines_do_not_underline_indentation() {
+        let src = "f({\n    a: 1,\n})";
+        let marks = [Mark {
+            start: 0,
+            end: src.len() as u32,
+            kind: MarkKind::High,
+            id: MarkId::Finding(0),
+        }];
+        let lines = render_lines(src, &[], &marks, None);
+        assert_eq!(
+            texts(&lines[1]),
+            [("    ", None, None), ("a: 1,", None, Some(MarkKind::High))]
+        );
+        assert_eq!(lines[1].gutter, Some(MarkKind::High));
     }
 
     #[test]
     fn zero_length_and_out_of_range_marks_never_panic() {
         let src = "é\nab";
         let marks = [
-            Mark { start: 1, end: 1, kind: MarkKind::Error, id: MarkId::Error(0) }, // inside é
-            Mark { start: 5, end: 5, kind: MarkKind::Error, id: MarkId::Error(1) }, // at EOF
-            Mark { start: 90, end: 3, kind: MarkKind::Low, id: MarkId::Finding(0) },
+            Mark {
+                start: 1,
+                end: 1,
+                kind: MarkKind::Error,
+                id: MarkId::Error(0),
+            }, // inside é
+            Mark {
+                start: 5,
+                end: 5,
+                kind: MarkKind::Error,
+                id: MarkId::Error(1),
+            }, // at EOF
+            Mark {
+                start: 90,
+                end: 3,
+                kind: MarkKind::Low,
+                id: MarkId::Finding(0),
+            },
         ];
-        let tokens = [HighlightToken { start: 1, end: 99, class: TokenClass::Identifier }];
+        let tokens = [HighlightToken {
+            start: 1,
+            end: 99,
+            class: TokenClass::Identifier,
+        }];
         let lines = render_lines(src, &tokens, &marks, None);
-        assert_eq!(lines.iter().map(|l| l.text()).collect::<Vec<_>>().join("\n"), src);
+        assert_eq!(
+            lines
+                .iter()
+                .map(|l| l.text())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            src
+        );
         assert_eq!(lines[1].gutter, Some(MarkKind::Error));
-        assert!(lines[1].segs.iter().any(|s| s.text.is_empty() && s.mark == Some(MarkKind::Error)));
+        assert!(lines[1]
+            .segs
+            .iter()
+            .any(|s| s.text.is_empty() && s.mark == Some(MarkKind::Error)));
         assert_eq!(lines[0].segs[0].text, "é");
         assert_eq!(lines[0].segs[0].mark, Some(MarkKind::Error));
     }
@@ -416,8 +571,18 @@ mod tests {
     fn errors_win_over_findings_and_ids_round_trip() {
         let src = "abc";
         let marks = [
-            Mark { start: 0, end: 3, kind: MarkKind::High, id: MarkId::Finding(1) },
-            Mark { start: 1, end: 2, kind: MarkKind::Error, id: MarkId::Error(0) },
+            Mark {
+                start: 0,
+                end: 3,
+                kind: MarkKind::High,
+                id: MarkId::Finding(1),
+            },
+            Mark {
+                start: 1,
+                end: 2,
+                kind: MarkKind::Error,
+                id: MarkId::Error(0),
+            },
         ];
         let lines = render_lines(src, &[], &marks, None);
         let mid = &lines[0].segs[1];

@@ -59,11 +59,21 @@ impl EditRegion {
             prefix -= 1;
         }
         let max_suffix = a.len().min(b.len()) - prefix;
-        let mut suffix = a.iter().rev().zip(b.iter().rev()).take(max_suffix).take_while(|(x, y)| x == y).count();
+        let mut suffix = a
+            .iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take(max_suffix)
+            .take_while(|(x, y)| x == y)
+            .count();
         while !(old.is_char_boundary(a.len() - suffix) && new.is_char_boundary(b.len() - suffix)) {
             suffix -= 1;
         }
-        EditRegion { prefix: prefix as u32, old_end: (a.len() - suffix) as u32, new_end: (b.len() - suffix) as u32 }
+        EditRegion {
+            prefix: prefix as u32,
+            old_end: (a.len() - suffix) as u32,
+            new_end: (b.len() - suffix) as u32,
+        }
     }
 
     /// Whether the two texts are equal.
@@ -106,7 +116,14 @@ mod tests {
     #[test]
     fn edit_region_finds_the_typed_character() {
         let r = EditRegion::between("abcdef", "abcXdef");
-        assert_eq!(r, EditRegion { prefix: 3, old_end: 3, new_end: 4 });
+        assert_eq!(
+            r,
+            EditRegion {
+                prefix: 3,
+                old_end: 3,
+                new_end: 4
+            }
+        );
         assert_eq!(r.map_span(0, 2), Some((0, 2)));
         assert_eq!(r.map_span(4, 6), Some((5, 7)));
         assert_eq!(r.map_span(2, 5), None);

@@ -1,6 +1,13 @@
 //! The output formats of `actiongate check`, all rendered from the same [`FileResult`]s.
+//!
+//! This folder is also compiled into `crates/wasm-api` (`#[path]`), so the npm package prints
+//! exactly what the CLI prints. Keep it free of I/O and of other `crate::` items than
+//! `crate::analysis::{FileResult, FileProblem}` (fields `display`, `source`, `report`,
+//! `problems`, and `FileResult::failed`), which `crates/wasm-api/src/analysis.rs` mirrors.
 
+pub mod compact;
 pub mod diff;
+pub mod github;
 pub mod json;
 pub mod pretty;
 pub mod sarif;

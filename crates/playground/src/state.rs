@@ -1,0 +1,300 @@
+//! The playground's state outside the editor: what the page starts with (from the URL), the
+//! share and embed links, and the language selector. Pure functions over strings, so the URL
+//! handling is tested natively; the browser code only reads `location` and writes `history`.
+
+use actiongate_permalink::{
+    decode, encode, is_valid_file_name, DecodeError, PlaygroundState, ViewOptions, MAX_CODE_BYTES,
+};
+
+use crate::examples::default_example;
+
+/// The languages the selector offers: extension and label.
+pub const LANGUAGES: [(&str, &str); 4] = [
+    ("ts", "TypeScript"),
+    ("tsx", "TSX"),
+    ("js", "JavaScript"),
+    ("jsx", "JSX"),
+];
+
+/// Extension of a file name (`ts` for `app/actions.ts`), lower case, or `""`.
+pub fn extension(file_name: &str) -> &str {
+    let last = file_name.rsplit('/').next().unwrap_or(file_name);
+    last.rsplit_once('.').map_or("", |(_, ext)| ext)
+}
+
+/// `file_name` with its extension replaced by `ext`.
+pub fn with_extension(file_name: &str, ext: &str) -> String {
+    let (dir, last) = match file_name.rsplit_once('/') {
+        Some((dir, last)) => (Some(dir), last),
+        None => (None, file_name),
+    };
+    let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+    let stem = if stem.is_empty() { "actions" } else { stem };
+    match dir {
+        Some(dir) => format!("{dir}/{stem}.{ext}"),
+        None => format!("{stem}.{ext}"),
+    }
+}
+
+/// Normalises line endings to `\n`, which is what a `<textarea>` holds (so byte offsets into
+/// the state and into the editor agree).
+pub fn normalize_newlines(code: &str) -> String {
+    if code.contains('\r') {
+        code.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        code.to_owned()
+    }
+}
+
+/// The default state: the first gallery example, fixed pane shown.
+pub fn default_state() -> PlaygroundState {
+    let example = default_example();
+    PlaygroundState {
+        code: example.code.to_owned(),
+        file_name: example.file_name.to_owned(),
+        selected: None,
+        options: ViewOptions { show_fixed: true },
+    }
+}
+
+/// What the page opens with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Startup {
+    /// The state to show.
+    pub state: PlaygroundState,
+    /// A message to show (a link that could not be opened).
+    pub notice: Option<String>,
+    /// Whether to render the compact embed view.
+    pub embed: bool,
+    /// Whether the state came from a link.
+    pub from_link: bool,
+}
+
+/// The embed flag in a fragment: `#embed` or `#embed/<permalink>`.
+const EMBED_FRAGMENT: &str = "embed";
+
+/// Whether `search` (`location.search`) asks for embed mode: `?embed`, `?embed=1`, `?x&embed`.
+pub fn search_has_embed(search: &str) -> bool {
+    search.trim_start_matches('?').split('&').any(|pair| {
+        pair.split('=').next() == Some("embed")
+            && !matches!(pair.split_once('=').map(|(_, v)| v), Some("0" | "false"))
+    })
+}
+
+/// Splits the embed flag off a fragment: `("#embed/v1.x")` → `(true, "v1.x")`.
+pub fn split_embed_fragment(hash: &str) -> (bool, &str) {
+    let body = hash.strip_prefix('#').unwrap_or(hash);
+    if body == EMBED_FRAGMENT {
+        return (true, "");
+    }
+    match body.strip_prefix("embed/") {
+        Some(rest) => (true, rest),
+        None => (false, body),
+    }
+}
+
+/// Works out the starting state from `location.search` and `location.hash`. Never fails: a
+/// link that cannot be decoded gives the default state and a message saying why.
+pub fn startup(search: &str, hash: &str) -> Startup {
+    let (embed_fragment, fragment) = split_embed_fragment(hash);
+    let embed = embed_fragment || search_has_embed(search);
+    match decode(fragment) {
+        Ok(mut state) => {
+            state.code = normalize_newlines(&state.code);
+            Startup {
+                state,
+                notice: None,
+                embed,
+                from_link: true,
+            }
+        }
+        Err(DecodeError::Empty) => Startup {
+            state: default_state(),
+            notice: None,
+            embed,
+            from_link: false,
+        },
+        Err(err) => Startup {
+            state: default_state(),
+            notice: Some(format!("{err} The default example is shown instead.")),
+            embed,
+            from_link: false,
+        },
+    }
+}
+
+/// Why a link cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// The code is over the permalink limit.
+    TooLarge,
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShareError::TooLarge => write!(
+                f,
+                "The code is larger than 1 MB, so it can't be shared as a link."
+            ),
+        }
+    }
+}
+
+/// The fragment (without `#`) for a state, or why there cannot be one.
+pub fn share_fragment(state: &PlaygroundState) -> Result<String, ShareError> {
+    if state.code.len() > MAX_CODE_BYTES {
+        return Err(ShareError::TooLarge);
+    }
+    let mut state = state.clone();
+    if !is_valid_file_name(&state.file_name) {
+        state.file_name = actiongate_permalink::sanitize_file_name(&state.file_name);
+    }
+    Ok(encode(&state))
+}
+
+/// The full link: `base` is the page's address without search or fragment.
+pub fn share_url(base: &str, fragment: &str, embed: bool) -> String {
+    if embed {
+        format!("{base}?embed#{fragment}")
+    } else {
+        format!("{base}#{fragment}")
+    }
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+pub fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `<iframe>` snippet for a blog post.
+pub fn iframe_snippet(embed_url: &str, file_name: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"460\" loading=\"lazy\" style=\"border:1px solid #d0d7de;border-radius:8px\"></iframe>",
+        escape_attr(embed_url),
+        escape_attr(&format!("actiongate: {file_name}")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> PlaygroundState {
+        PlaygroundState {
+            code: "\"use server\";\nexport async function f() {}\n".into(),
+            file_name: "app/x.tsx".into(),
+            selected: Some(1),
+            options: ViewOptions { show_fixed: false },
+        }
+    }
+
+    #[test]
+    fn a_shared_link_restores_the_same_state() {
+        let fragment = share_fragment(&sample()).unwrap();
+        let url = share_url("http://127.0.0.1:8080/", &fragment, false);
+        let hash = &url[url.find('#').unwrap()..];
+        let s = startup("", hash);
+        assert_eq!(s.state, sample());
+        assert!(s.from_link && !s.embed && s.notice.is_none());
+    }
+
+    #[test]
+    fn embed_is_read_from_the_query_or_the_fragment() {
+        let fragment = share_fragment(&sample()).unwrap();
+        assert!(startup("?embed", &format!("#{fragment}")).embed);
+        assert!(startup("?a=1&embed=1", "").embed);
+        assert!(!startup("?embed=0", "").embed);
+        assert!(!startup("?embedded", "").embed);
+        let s = startup("", &format!("#embed/{fragment}"));
+        assert!(s.embed);
+        assert_eq!(s.state, sample());
+        assert!(startup("", "#embed").embed);
+        let url = share_url("https://x.dev/play/", &fragment, true);
+        assert_eq!(url, format!("https://x.dev/play/?embed#{fragment}"));
+    }
+
+    #[test]
+    fn no_fragment_opens_the_default_example_without_a_message() {
+        let s = startup("", "");
+        assert_eq!(s.state, default_state());
+        assert!(s.notice.is_none() && !s.from_link);
+        assert_eq!(startup("", "#").state, default_state());
+    }
+
+    #[test]
+    fn a_mangled_link_gives_a_message_and_the_default_example() {
+        let fragment = share_fragment(&sample()).unwrap();
+        let cases = [
+            format!("#{}", &fragment[..fragment.len() / 2]), // truncated
+            "#v1.@@@@".to_owned(),                           // invalid characters
+            "#v9.abc".to_owned(),                            // unknown version
+            "#hello".to_owned(),                             // not a permalink
+            "#v1.".to_owned(),
+            format!("#v1.{}", "A".repeat(3 * 1024 * 1024)), // oversized
+            format!(
+                "#v1.{}",
+                actiongate_permalink::lz::compress_to_encoded_uri_component("[1,2]")
+            ),
+        ];
+        for hash in cases {
+            let s = startup("", &hash);
+            assert_eq!(s.state, default_state(), "{}", &hash[..hash.len().min(40)]);
+            let notice = s.notice.expect("a message");
+            assert!(
+                notice.ends_with("The default example is shown instead."),
+                "{notice}"
+            );
+            assert!(!s.from_link);
+        }
+    }
+
+    #[test]
+    fn crlf_code_from_a_link_is_normalised() {
+        let mut state = sample();
+        state.code = "a\r\nb\rc".into();
+        let s = startup("", &format!("#{}", share_fragment(&state).unwrap()));
+        assert_eq!(s.state.code, "a\nb\nc");
+    }
+
+    #[test]
+    fn oversized_code_cannot_be_shared() {
+        let mut state = sample();
+        state.code = "x".repeat(MAX_CODE_BYTES + 1);
+        assert_eq!(share_fragment(&state), Err(ShareError::TooLarge));
+        assert!(ShareError::TooLarge.to_string().contains("1 MB"));
+    }
+
+    #[test]
+    fn the_iframe_snippet_escapes_its_attributes() {
+        let snippet = iframe_snippet("https://x.dev/?embed#v1.a\"><script>", "app/a.ts");
+        assert!(snippet
+            .starts_with("<iframe src=\"https://x.dev/?embed#v1.a&quot;&gt;&lt;script&gt;\""));
+        assert!(snippet.contains("title=\"actiongate: app/a.ts\""));
+        assert!(!snippet.contains("<script>"));
+    }
+
+    #[test]
+    fn the_language_selector_swaps_extensions() {
+        assert_eq!(extension("app/actions.tsx"), "tsx");
+        assert_eq!(extension("noext"), "");
+        assert_eq!(with_extension("app/actions.ts", "tsx"), "app/actions.tsx");
+        assert_eq!(with_extension("actions", "js"), "actions.js");
+        assert_eq!(with_extension("app/v1.2/a.ts", "js"), "app/v1.2/a.js");
+        assert_eq!(with_extension(".ts", "js"), "actions.js");
+        for (ext, _) in LANGUAGES {
+            assert!(is_valid_file_name(&with_extension("app/actions.ts", ext)));
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! The browser UI: a Leptos CSR app.
+//!
+//! * [`Store`] is the one state store: the code, file name, selected finding and view options
+//!   (exactly what a permalink holds), plus UI state (messages, the narrow-screen tab).
+//! * The analysis is a value derived from the code: re-run after a short, adaptive debounce
+//!   while typing (immediately on load and on Ctrl/Cmd+Enter) and kept in `Store::analysis`.
+//!   Until it finishes, the previous findings are moved along with the text
+//!   ([`crate::view::remap_marks`]).
+//! * Components are split by what the user sees: [`editor`], [`panels`] (findings, explanation,
+//!   fixed pane) and [`dialogs`] (examples, share, embed).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use actiongate_analyzer::{analyze, Options};
+use actiongate_permalink::{is_valid_file_name, PlaygroundState, ViewOptions};
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::examples::Example;
+use crate::state::{self, share_fragment, share_url};
+use crate::view::Analysis;
+
+pub mod browser;
+pub mod dialogs;
+pub mod editor;
+pub mod icons;
+pub mod panels;
+pub mod render;
+
+/// Which pane the tabbed (narrow and embed) layouts show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// The editor.
+    Code,
+    /// The fixed version.
+    Fixed,
+}
+
+/// Timers and counters that are not reactive.
+#[derive(Debug, Default)]
+struct Jobs {
+    analysis_gen: u64,
+    url_gen: u64,
+    toast_gen: u64,
+    last_analysis_ms: f64,
+    /// The fragment last written to (or read from) the URL, to ignore our own changes.
+    last_fragment: String,
+    /// Reveal the selected finding after the next analysis (a link with a selection).
+    reveal_after_analysis: bool,
+}
+
+/// The playground's state store.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// The code in the editor.
+    pub code: RwSignal<String>,
+    /// The file name it is analysed as.
+    pub file_name: RwSignal<String>,
+    /// Index of the selected finding.
+    pub selected: RwSignal<Option<usize>>,
+    /// Whether the fixed version is shown beside the editor (wide layout).
+    pub show_fixed: RwSignal<bool>,
+    /// The latest analysis (derived from `code` and `file_name`).
+    pub analysis: RwSignal<Option<Arc<Analysis>>>,
+    /// A message about the page itself (a link that could not be opened).
+    pub notice: RwSignal<Option<String>>,
+    /// A short-lived confirmation ("Link copied").
+    pub toast: RwSignal<Option<String>>,
+    /// The last shared link, shown for manual copying.
+    pub share_link: RwSignal<Option<String>>,
+    /// The pane shown in tabbed layouts.
+    pub tab: RwSignal<Tab>,
+    /// Compact embed view.
+    pub embed: bool,
+    /// The editor's textarea.
+    pub textarea: NodeRef<html::Textarea>,
+    /// Bumped to ask the editor to reveal the selected finding; the flag says whether to move
+    /// the focus and the cursor there too (a click), or only scroll to it (a restored link).
+    pub reveal: RwSignal<(u64, bool)>,
+    jobs: StoredValue<Jobs>,
+}
+
+impl Store {
+    fn new(startup: &state::Startup) -> Store {
+        let s = &startup.state;
+        Store {
+            code: RwSignal::new(s.code.clone()),
+            file_name: RwSignal::new(s.file_name.clone()),
+            selected: RwSignal::new(s.selected),
+            show_fixed: RwSignal::new(s.options.show_fixed),
+            analysis: RwSignal::new(None),
+            notice: RwSignal::new(startup.notice.clone()),
+            toast: RwSignal::new(None),
+            share_link: RwSignal::new(None),
+            tab: RwSignal::new(Tab::Code),
+            embed: startup.embed,
+            textarea: NodeRef::new(),
+            reveal: RwSignal::new((0, false)),
+            jobs: StoredValue::new(Jobs {
+                reveal_after_analysis: s.selected.is_some(),
+                last_fragment: state::split_embed_fragment(&browser::hash()).1.to_owned(),
+                ..Jobs::default()
+            }),
+        }
+    }
+
+    /// The shareable state, read without tracking.
+    pub fn snapshot(&self) -> PlaygroundState {
+        PlaygroundState {
+            code: self.code.get_untracked(),
+            file_name: self.file_name.get_untracked(),
+            selected: self.selected.get_untracked(),
+            options: ViewOptions {
+                show_fixed: self.show_fixed.get_untracked(),
+            },
+        }
+    }
+
+    /// Replaces the whole state (an example, a link), including the textarea's text.
+    pub fn load(&self, s: PlaygroundState) {
+        let code = state::normalize_newlines(&s.code);
+        if let Some(t) = self.textarea.get_untracked() {
+            t.set_value(&code);
+            t.set_selection_range(0, 0).ok();
+        }
+        self.code.set(code);
+        self.file_name.set(s.file_name);
+        self.selected.set(s.selected);
+        self.show_fixed.set(s.options.show_fixed);
+        self.jobs
+            .update_value(|j| j.reveal_after_analysis = s.selected.is_some());
+        self.analyze_soon(0);
+    }
+
+    /// The user typed: keep the text, re-analyse after a pause, update the link.
+    pub fn on_input(&self, code: String) {
+        self.code.set(code);
+        let delay = self
+            .jobs
+            .with_value(|j| (j.last_analysis_ms * 3.0).clamp(180.0, 1200.0));
+        self.analyze_soon(delay as u64);
+        self.url_soon();
+    }
+
+    /// The user picked another file name.
+    pub fn set_file_name(&self, name: String) {
+        if is_valid_file_name(&name) && name != self.file_name.get_untracked() {
+            self.file_name.set(name);
+            self.analyze_soon(0);
+            self.url_soon();
+        }
+    }
+
+    /// Schedules an analysis after `delay_ms`; a newer request cancels an older one.
+    pub fn analyze_soon(&self, delay_ms: u64) {
+        let generation = self.jobs.with_value(|j| j.analysis_gen) + 1;
+        self.jobs.update_value(|j| j.analysis_gen = generation);
+        let store = *self;
+        set_timeout(
+            move || {
+                if store.jobs.with_value(|j| j.analysis_gen) == generation {
+                    store.analyze_now();
+                }
+            },
+            Duration::from_millis(delay_ms),
+        );
+    }
+
+    /// Runs the analyzer on the current code.
+    pub fn analyze_now(&self) {
+        self.jobs.update_value(|j| j.analysis_gen += 1);
+        let code = self.code.get_untracked();
+        let file_name = self.file_name.get_untracked();
+        let started = browser::now();
+        let report = analyze(&code, &Options::new(file_name.clone()));
+        let millis = browser::now() - started;
+        let count = report.findings.len();
+        if self.selected.get_untracked().is_some_and(|i| i >= count) {
+            self.selected.set(None);
+        }
+        self.jobs.update_value(|j| j.last_analysis_ms = millis);
+        self.analysis.set(Some(Arc::new(Analysis {
+            code,
+            file_name,
+            report,
+            millis,
+        })));
+        let reveal = self.jobs.with_value(|j| j.reveal_after_analysis);
+        if reveal {
+            self.jobs.update_value(|j| j.reveal_after_analysis = false);
+            if self.selected.get_untracked().is_some() && !self.embed {
+                self.reveal.update(|r| *r = (r.0 + 1, false));
+            }
+        }
+    }
+
+    /// Selects a finding (or none) and, if asked, moves the cursor to it.
+    pub fn select(&self, index: Option<usize>, reveal: bool) {
+        self.selected.set(index);
+        self.url_soon();
+        if reveal && index.is_some() {
+            self.tab.set(Tab::Code);
+            self.reveal.update(|r| *r = (r.0 + 1, true));
+        }
+    }
+
+    /// Writes the state into the URL after a pause (typing does not create history entries).
+    pub fn url_soon(&self) {
+        let generation = self.jobs.with_value(|j| j.url_gen) + 1;
+        self.jobs.update_value(|j| j.url_gen = generation);
+        let store = *self;
+        let delay = if self.code.with_untracked(|c| c.len()) > 200_000 {
+            1500
+        } else {
+            400
+        };
+        set_timeout(
+            move || {
+                if store.jobs.with_value(|j| j.url_gen) == generation {
+                    store.write_url(false);
+                }
+            },
+            Duration::from_millis(delay),
+        );
+    }
+
+    /// Writes the state into the URL now. Returns the fragment, or `None` when the code is too
+    /// large for a link.
+    pub fn write_url(&self, push: bool) -> Option<String> {
+        self.jobs.update_value(|j| j.url_gen += 1);
+        let fragment = share_fragment(&self.snapshot()).ok()?;
+        let in_url = if self.embed && state::split_embed_fragment(&browser::hash()).0 {
+            format!("embed/{fragment}")
+        } else {
+            fragment.clone()
+        };
+        browser::set_fragment(&in_url, push);
+        self.jobs
+            .update_value(|j| j.last_fragment = fragment.clone());
+        Some(fragment)
+    }
+
+    /// The URL changed under us (back/forward, an edited address): load what it says.
+    pub fn on_location_change(&self) {
+        let hash = browser::hash();
+        let (_, fragment) = state::split_embed_fragment(&hash);
+        if self.jobs.with_value(|j| j.last_fragment == fragment) {
+            return;
+        }
+        self.jobs
+            .update_value(|j| j.last_fragment = fragment.to_owned());
+        let startup = state::startup(&browser::search(), &hash);
+        self.notice.set(startup.notice.clone());
+        self.load(startup.state);
+    }
+
+    /// Loads a gallery example as a new history entry, so Back returns to the previous code.
+    pub fn load_example(&self, example: &Example) {
+        self.write_url(false);
+        self.notice.set(None);
+        self.load(PlaygroundState {
+            code: example.code.to_owned(),
+            file_name: example.file_name.to_owned(),
+            selected: None,
+            options: ViewOptions {
+                show_fixed: self.show_fixed.get_untracked(),
+            },
+        });
+        self.write_url(true);
+    }
+
+    /// Share: write the link, copy it, say so.
+    pub fn share(&self) {
+        match share_fragment(&self.snapshot()) {
+            Err(err) => self.flash(err.to_string()),
+            Ok(_) => {
+                let fragment = self.write_url(false).unwrap_or_default();
+                let link = share_url(&browser::base_url(), &fragment, false);
+                self.share_link.set(Some(link.clone()));
+                let store = *self;
+                leptos::task::spawn_local(async move {
+                    if browser::copy_text(&link).await {
+                        store.flash("Link copied to the clipboard.".to_owned());
+                    } else {
+                        store.flash("Copy the link below to share this playground.".to_owned());
+                    }
+                });
+            }
+        }
+    }
+
+    /// The link of the current state, for "Open in actiongate" and the embed snippet.
+    pub fn link(&self, embed: bool) -> Option<String> {
+        share_fragment(&self.snapshot())
+            .ok()
+            .map(|f| share_url(&browser::base_url(), &f, embed))
+    }
+
+    /// Shows a short confirmation.
+    pub fn flash(&self, message: String) {
+        let generation = self.jobs.with_value(|j| j.toast_gen) + 1;
+        self.jobs.update_value(|j| j.toast_gen = generation);
+        self.toast.set(Some(message));
+        let store = *self;
+        set_timeout(
+            move || {
+                if store.jobs.with_value(|j| j.toast_gen) == generation {
+                    store.toast.set(None);
+                }
+            },
+            Duration::from_millis(4000),
+        );
+    }
+}
+
+/// Starts the app.
+pub fn start() {
+    browser::install_panic_hook();
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+    browser::register_service_worker();
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let startup = state::startup(&browser::search(), &browser::hash());
+    let store = Store::new(&startup);
+    provide_context(store);
+
+    // Keyboard shortcuts.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let modifier = ev.ctrl_key() || ev.meta_key();
+        if !modifier || ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "s" | "S" => {
+                ev.prevent_default();
+                store.share();
+            }
+            "Enter" => {
+                ev.prevent_default();
+                store.analyze_now();
+                store.flash("Analysed.".to_owned());
+            }
+            _ => {}
+        }
+    });
+    let pop = window_event_listener(leptos::ev::popstate, move |_| store.on_location_change());
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| store.on_location_change());
+    on_cleanup(move || {
+        keys.remove();
+        pop.remove();
+        hash.remove();
+    });
+
+    // First findings as soon as the page has painted.
+    store.analyze_soon(0);
+
+    if store.embed {
+        view! { <panels::EmbedView store=store/> }.into_any()
+    } else {
+        view! { <panels::FullView store=store/> }.into_any()
+    }
+}

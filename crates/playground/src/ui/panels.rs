@@ -1,0 +1,538 @@
+//! The page layouts (full and embed) and the panels: toolbar, findings, explanation and the
+//! fixed version. All text from the code or a link is rendered as text nodes.
+
+use actiongate_analyzer::highlight::highlight;
+use actiongate_analyzer::{rule_by_id, Severity};
+use leptos::html;
+use leptos::prelude::*;
+
+use super::dialogs::{EmbedDialog, Gallery, ShareBar};
+use super::editor::Editor;
+use super::icons::{Icon, Rich};
+use super::render::LineRenderer;
+use super::{browser, Store, Tab};
+use crate::state::{extension, with_extension, LANGUAGES};
+use crate::view::{finding_rows, fixed_view, no_findings_text, severity_label, summary, DiffStats};
+
+fn sev_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::High => "sev sev-high",
+        Severity::Medium => "sev sev-medium",
+        Severity::Low => "sev sev-low",
+    }
+}
+
+/// The full playground.
+#[component]
+pub fn FullView(store: Store) -> impl IntoView {
+    let gallery_ref = NodeRef::<html::Dialog>::new();
+    let embed_ref = NodeRef::<html::Dialog>::new();
+    let embed_opened = RwSignal::new(0u64);
+    view! {
+        <div class="app" class:tab-fixed=move || store.tab.get() == Tab::Fixed class:hide-fixed=move || !store.show_fixed.get()>
+            <a class="skip-link" href="#findings-title">"Skip to findings"</a>
+            <Toolbar store=store gallery=gallery_ref embed=embed_ref embed_opened=embed_opened/>
+            <Notice store=store/>
+            <ShareBar store=store/>
+            <div class="tabs" role="group" aria-label="Show">
+                <button type="button" class="tab" aria-pressed=move || (store.tab.get() == Tab::Code).to_string()
+                    on:click=move |_| store.tab.set(Tab::Code)>"Your code"</button>
+                <button type="button" class="tab" aria-pressed=move || (store.tab.get() == Tab::Fixed).to_string()
+                    on:click=move |_| store.tab.set(Tab::Fixed)>
+                    "Fixed version"<FixBadge store=store/>
+                </button>
+            </div>
+            <main class="workspace">
+                <section class="pane code-pane" aria-labelledby="code-title">
+                    <header class="pane-head">
+                        <h2 id="code-title">"Your code"</h2>
+                        <AnalysisStatus store=store/>
+                    </header>
+                    <Editor store=store/>
+                </section>
+                <FixedPane store=store/>
+                <aside class="side">
+                    <FindingsPanel store=store compact=false/>
+                    <Explanation store=store/>
+                </aside>
+            </main>
+            <footer class="foot">
+                <span>"Runs entirely in your browser: the code never leaves this page."</span>
+                <span class="keys"><kbd>"Ctrl/⌘ S"</kbd>" copy link · "<kbd>"Ctrl/⌘ Enter"</kbd>" analyse"</span>
+            </footer>
+            <Gallery store=store dialog=gallery_ref/>
+            <EmbedDialog store=store dialog=embed_ref opened=embed_opened/>
+        </div>
+    }
+}
+
+/// The compact view for iframes (`?embed`).
+#[component]
+pub fn EmbedView(store: Store) -> impl IntoView {
+    let open_href = RwSignal::new(browser::base_url());
+    // Keep "Open in actiongate" pointing at the current state.
+    Effect::new(move |_| {
+        store.analysis.track();
+        store.selected.track();
+        if let Some(link) = store.link(false) {
+            open_href.set(link);
+        }
+    });
+    view! {
+        <div class="app embed" class:tab-fixed=move || store.tab.get() == Tab::Fixed>
+            <header class="embed-head">
+                <span class="brand-mini" aria-hidden="true">"◆"</span>
+                <span class="file">{move || store.file_name.get()}</span>
+                <div class="tabs embed-tabs" role="group" aria-label="Show">
+                    <button type="button" class="tab" aria-pressed=move || (store.tab.get() == Tab::Code).to_string()
+                        on:click=move |_| store.tab.set(Tab::Code)>"Code"</button>
+                    <button type="button" class="tab" aria-pressed=move || (store.tab.get() == Tab::Fixed).to_string()
+                        on:click=move |_| store.tab.set(Tab::Fixed)>"Fix"<FixBadge store=store/></button>
+                </div>
+                <a class="open-link" href=move || open_href.get() target="_blank" rel="noopener noreferrer">
+                    "Open in actiongate ↗"
+                </a>
+            </header>
+            <Notice store=store/>
+            <main class="workspace">
+                <section class="pane code-pane" aria-label="Code">
+                    <Editor store=store/>
+                </section>
+                <FixedPane store=store/>
+            </main>
+            <FindingsPanel store=store compact=true/>
+        </div>
+    }
+}
+
+#[component]
+fn FixBadge(store: Store) -> impl IntoView {
+    let changed = move || {
+        store
+            .analysis
+            .with(|a| a.as_ref().is_some_and(|a| a.report.fixed_source != a.code))
+    };
+    view! { <Show when=changed><span class="dot" aria-label="(has changes)"></span></Show> }
+}
+
+#[component]
+fn AnalysisStatus(store: Store) -> impl IntoView {
+    let text = move || {
+        let stale = store
+            .analysis
+            .with(|a| a.as_ref().is_none_or(|a| store.code.with(|c| *c != a.code)));
+        if stale {
+            "Analysing…".to_owned()
+        } else {
+            store.analysis.with(|a| {
+                a.as_ref()
+                    .map(|a| format!("Analysed in {:.0} ms", a.millis.max(1.0)))
+                    .unwrap_or_default()
+            })
+        }
+    };
+    view! { <span class="status" data-testid="analysis-status">{text}</span> }
+}
+
+#[component]
+fn Notice(store: Store) -> impl IntoView {
+    view! {
+        <Show when=move || store.notice.with(|n| n.is_some())>
+            <div class="notice" role="alert">
+                <span class="notice-icon" aria-hidden="true">"!"</span>
+                <p>{move || store.notice.get().unwrap_or_default()}</p>
+                <button type="button" class="ghost" on:click=move |_| store.notice.set(None) aria-label="Dismiss message">"×"</button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Toolbar(
+    store: Store,
+    gallery: NodeRef<html::Dialog>,
+    embed: NodeRef<html::Dialog>,
+    embed_opened: RwSignal<u64>,
+) -> impl IntoView {
+    let name_error = RwSignal::new(false);
+    let commit_name = move |value: String| {
+        let value = value.trim().to_owned();
+        if actiongate_permalink::is_valid_file_name(&value) {
+            name_error.set(false);
+            store.set_file_name(value);
+        } else {
+            name_error.set(true);
+        }
+    };
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"◆"</span>
+                <h1>"actiongate"<span class="brand-sub">" playground"</span></h1>
+            </div>
+            <div class="file-controls">
+                <label class="sr-only" for="file-name">"File name"</label>
+                <input
+                    id="file-name"
+                    class="file-name"
+                    type="text"
+                    spellcheck="false"
+                    autocomplete="off"
+                    prop:value=move || store.file_name.get()
+                    aria-invalid=move || name_error.get().to_string()
+                    aria-describedby="file-name-error"
+                    on:change=move |ev| commit_name(event_target_value(&ev))
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Enter" {
+                            commit_name(event_target_value(&ev));
+                        }
+                    }
+                />
+                <label class="sr-only" for="language">"Language"</label>
+                <select
+                    id="language"
+                    class="language"
+                    prop:value=move || extension(&store.file_name.get()).to_owned()
+                    on:change=move |ev| {
+                        let ext = event_target_value(&ev);
+                        name_error.set(false);
+                        store.set_file_name(with_extension(&store.file_name.get_untracked(), &ext));
+                    }
+                >
+                    {LANGUAGES.iter().map(|(ext, label)| view! { <option value=*ext>{format!("{label} (.{ext})")}</option> }).collect_view()}
+                    <Show when=move || !LANGUAGES.iter().any(|(e, _)| *e == extension(&store.file_name.get()))>
+                        <option value=move || extension(&store.file_name.get()).to_owned()>
+                            {move || format!(".{}", extension(&store.file_name.get()))}
+                        </option>
+                    </Show>
+                </select>
+                <Show when=move || name_error.get()>
+                    <p class="field-error" id="file-name-error" role="alert">
+                        "Use letters, digits, . _ / - and a .ts, .tsx, .js, .jsx, .mjs or .cjs extension."
+                    </p>
+                </Show>
+            </div>
+            <nav class="actions" aria-label="Playground">
+                <button type="button" class="btn" on:click=move |_| { if let Some(d) = gallery.get() { let _ = d.show_modal(); } }>
+                    <Icon name="examples"/><span class="label-text">"Examples"</span>
+                </button>
+                <button type="button" class="btn wide-only" aria-pressed=move || store.show_fixed.get().to_string()
+                    on:click=move |_| { store.show_fixed.update(|v| *v = !*v); store.url_soon(); }
+                    title="Show the fixed version beside your code">
+                    <Icon name="split"/><span class="label-text">"Fix side by side"</span>
+                </button>
+                <button type="button" class="btn icon-narrow" on:click=move |_| { store.analyze_now(); store.flash("Analysed.".to_owned()); }
+                    title="Analyse now (Ctrl/⌘ Enter)">
+                    <Icon name="run"/><span class="label-text">"Analyse"</span>
+                </button>
+                <button type="button" class="btn icon-narrow" on:click=move |_| {
+                    embed_opened.update(|n| *n += 1);
+                    if let Some(d) = embed.get() { let _ = d.show_modal(); }
+                }>
+                    <Icon name="embed"/><span class="label-text">"Embed"</span>
+                </button>
+                <button type="button" class="btn primary" on:click=move |_| store.share() title="Copy a link to this playground (Ctrl/⌘ S)">
+                    <Icon name="link"/><span class="label-text">"Share"</span>
+                </button>
+            </nav>
+        </header>
+    }
+}
+
+/// The list of findings and syntax errors.
+#[component]
+pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
+    let rows = Memo::new(move |_| {
+        store.analysis.with(|a| {
+            a.as_ref()
+                .map(|a| finding_rows(&a.report))
+                .unwrap_or_default()
+        })
+    });
+    let errors = Memo::new(move |_| {
+        store.analysis.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.report
+                        .errors
+                        .iter()
+                        .map(|e| (e.position.line, e.position.column, e.message.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let suppressed = Memo::new(move |_| {
+        store.analysis.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.report
+                        .suppressed
+                        .iter()
+                        .map(|f| {
+                            (
+                                f.rule,
+                                f.action.clone(),
+                                f.position.line,
+                                f.suppressed.clone().unwrap_or_default(),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let summary_text = move || {
+        store.analysis.with(|a| {
+            a.as_ref()
+                .map(|a| summary(&a.report))
+                .unwrap_or_else(|| "Analysing…".to_owned())
+        })
+    };
+    let empty_text = move || {
+        store.analysis.with(|a| {
+            a.as_ref()
+                .map(|a| no_findings_text(&a.report))
+                .unwrap_or_default()
+        })
+    };
+    let has_analysis = move || store.analysis.with(|a| a.is_some());
+    let stale = move || {
+        store
+            .analysis
+            .with(|a| a.as_ref().is_none_or(|a| store.code.with(|c| *c != a.code)))
+    };
+    let error_items = move || errors.get().into_iter().enumerate().collect::<Vec<_>>();
+    let suppressed_items = move || suppressed.get().into_iter().enumerate().collect::<Vec<_>>();
+    view! {
+        <section
+            class="pane findings-pane"
+            class:compact=compact
+            aria-labelledby="findings-title"
+            aria-busy=move || stale().to_string()
+            data-state=move || if stale() { "analysing" } else { "done" }
+        >
+            <header class="pane-head">
+                <h2 id="findings-title">"Findings"</h2>
+                <span class="summary" data-testid="summary">{summary_text}</span>
+            </header>
+            <Show when=move || !errors.with(|e| e.is_empty())>
+                <div class="errors" role="group" aria-label="Syntax errors">
+                    <p class="errors-title">"Syntax errors — whatever parsed was still analysed"</p>
+                    <ul class="error-list">
+                        <For each=error_items key=|(i, e)| (*i, e.clone()) let:item>
+                            <li class="error-item">
+                                <span class="err-badge" aria-hidden="true">"✕"</span>
+                                <span class="err-pos">{format!("Line {}:{}", item.1.0, item.1.1)}</span>
+                                <span class="err-msg">{item.1.2.clone()}</span>
+                            </li>
+                        </For>
+                    </ul>
+                </div>
+            </Show>
+            <Show
+                when=move || !rows.with(|r| r.is_empty())
+                fallback=move || view! {
+                    <Show when=has_analysis>
+                        <div class="empty-state" data-testid="no-findings">
+                            <span class="check" aria-hidden="true">"✓"</span>
+                            <p>{empty_text}</p>
+                        </div>
+                    </Show>
+                }
+            >
+                <ul class="finding-list" data-testid="finding-list">
+                    <For each=move || rows.get() key=|r| (r.index, r.rule, r.line, r.column) let:row>
+                        {
+                            let index = row.index;
+                            let selected = move || store.selected.get() == Some(index);
+                            let label = format!(
+                                "{} severity: {} in {}, line {}",
+                                severity_label(row.severity), row.rule, row.action, row.line
+                            );
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="finding"
+                                        class:selected=selected
+                                        aria-pressed=move || selected().to_string()
+                                        aria-label=label
+                                        data-rule=row.rule
+                                        on:click=move |_| store.select(Some(index), true)
+                                    >
+                                        <span class=sev_class(row.severity)>{severity_label(row.severity)}</span>
+                                        <span class="rule">{row.rule}</span>
+                                        <span class="where">
+                                            <span class="action">{row.action.clone()}</span>
+                                            <span class="line">{format!("line {}", row.line)}</span>
+                                        </span>
+                                        {(!compact).then(|| view! { <span class="msg"><Rich text=row.message.clone()/></span> })}
+                                        {row.has_fix.then(|| view! { <span class="fixable" title="The fixed version fixes this">"fix"</span> })}
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
+            <Show when=move || !suppressed.with(|s| s.is_empty())>
+                <details class="suppressed">
+                    <summary>{move || format!("{} suppressed", suppressed.with(|s| s.len()))}</summary>
+                    <ul>
+                        <For each=suppressed_items key=|(i, _)| *i let:item>
+                            <li>
+                                <code>{item.1.0}</code>" in "{item.1.1.clone()}{format!(" (line {})", item.1.2)}": "{item.1.3.clone()}
+                            </li>
+                        </For>
+                    </ul>
+                </details>
+            </Show>
+        </section>
+    }
+}
+
+/// What is wrong with the selected finding, from the rule's own metadata.
+#[component]
+pub fn Explanation(store: Store) -> impl IntoView {
+    // The selected finding, or the first one.
+    let current = Memo::new(move |_| {
+        let selected = store.selected.get();
+        store.analysis.with(|a| {
+            let a = a.as_ref()?;
+            let i = selected
+                .filter(|&i| i < a.report.findings.len())
+                .unwrap_or(0);
+            a.report.findings.get(i).cloned()
+        })
+    });
+    view! {
+        <section class="pane explain-pane" aria-labelledby="explain-title">
+            {move || match current.get() {
+                None => view! {
+                    <h2 id="explain-title" class="explain-empty-title">"Explanation"</h2>
+                    <p class="hint">"Select a finding to see what is wrong, why it matters and how to fix it."</p>
+                }.into_any(),
+                Some(f) => {
+                    let meta = rule_by_id(f.rule);
+                    let title = meta.map_or(f.rule, |m| m.title);
+                    let cwe_url = meta.map(|m| m.cwe_url()).unwrap_or_default();
+                    view! {
+                        <header class="explain-head">
+                            <h2 id="explain-title">{title}</h2>
+                            <div class="explain-tags">
+                                <span class=sev_class(f.severity)>{severity_label(f.severity)}</span>
+                                <code class="rule-id">{f.rule}</code>
+                                <a class="cwe" href=cwe_url target="_blank" rel="noopener noreferrer">{f.cwe}" ↗"</a>
+                            </div>
+                        </header>
+                        <p class="where-line">{format!("In {}, line {}", f.action, f.position.line)}</p>
+                        <p class="message"><Rich text=f.message.clone()/></p>
+                        <div class="help">
+                            <h3>"How to fix"</h3>
+                            <p><Rich text=f.help.clone()/></p>
+                            {f.fix.as_ref().map(|fix| {
+                                let text = format!("The fixed version does this: {}", fix.description);
+                                let text = view! { <Rich text=text/> };
+                                view! {
+                                    <p class="fix-note">{text}" "
+                                        <button type="button" class="link-btn" on:click=move |_| {
+                                            store.show_fixed.set(true);
+                                            store.tab.set(Tab::Fixed);
+                                        }>"Show the fix"</button>
+                                    </p>
+                                }
+                            })}
+                        </div>
+                        {meta.map(|m| view! {
+                            <details class="rule-doc">
+                                <summary>"About this rule"</summary>
+                                <h3>"What it checks"</h3>
+                                <p><Rich text=m.what_it_does.to_owned()/></p>
+                                <h3>"Why it matters"</h3>
+                                <p><Rich text=m.why_is_this_bad.to_owned()/></p>
+                                <h3>"How to fix it"</h3>
+                                <p><Rich text=m.how_to_fix.to_owned()/></p>
+                                <h3>"Reported"</h3>
+                                <pre class="snippet bad">{m.bad_example}</pre>
+                                <h3>"Fixed"</h3>
+                                <pre class="snippet good">{m.good_example}</pre>
+                            </details>
+                        })}
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The fixed file, read-only, with the changed lines highlighted.
+#[component]
+pub fn FixedPane(store: Store) -> impl IntoView {
+    let pre_ref = NodeRef::<html::Pre>::new();
+    let renderer = StoredValue::new_local(LineRenderer::default());
+    let stats = RwSignal::new(DiffStats::default());
+    let copied = RwSignal::new(false);
+    Effect::new(move |_| {
+        let analysis = store.analysis.get();
+        let Some(pre) = pre_ref.get() else { return };
+        let Some(a) = analysis else { return };
+        let fixed = &a.report.fixed_source;
+        let (lines, st) = fixed_view(
+            &a.code,
+            &highlight(&a.code, &a.file_name),
+            fixed,
+            &highlight(fixed, &a.file_name),
+        );
+        renderer.update_value(|r| r.patch(&pre, lines));
+        stats.set(st);
+    });
+    let note = move || {
+        store.analysis.with(|a| {
+            let Some(a) = a else { return String::new() };
+            let fixes = a.report.findings.iter().filter(|f| f.fix.is_some()).count();
+            if a.report.findings.is_empty() {
+                "No findings, so nothing to change.".to_owned()
+            } else if fixes == 0 {
+                "No automatic fix: these findings need a decision only you can make — see “How to fix”.".to_owned()
+            } else {
+                crate::view::fix_note(fixes, a.report.findings.len())
+            }
+        })
+    };
+    let copy = move |_| {
+        let text = store
+            .analysis
+            .with_untracked(|a| a.as_ref().map(|a| a.report.fixed_source.clone()));
+        if let Some(text) = text {
+            leptos::task::spawn_local(async move {
+                if browser::copy_text(&text).await {
+                    copied.set(true);
+                    set_timeout(
+                        move || copied.set(false),
+                        std::time::Duration::from_millis(1500),
+                    );
+                }
+            });
+        }
+    };
+    view! {
+        <section class="pane fixed-pane" aria-labelledby="fixed-title">
+            <header class="pane-head">
+                <h2 id="fixed-title">"Fixed version"</h2>
+                <span class="diffstat" aria-label=move || stats.with(|s| format!("{} lines added or changed, {} removed", s.added, s.removed))>
+                    <span class="plus">{move || format!("+{}", stats.with(|s| s.added))}</span>
+                    " "
+                    <span class="minus">{move || format!("−{}", stats.with(|s| s.removed))}</span>
+                </span>
+                <button type="button" class="btn small" on:click=copy>
+                    {move || if copied.get() { "Copied ✓" } else { "Copy" }}
+                </button>
+            </header>
+            <p class="pane-note" data-testid="fix-note">{note}</p>
+            <div class="code-scroll">
+                <pre class="code-layer static" node_ref=pre_ref aria-label="Fixed code" tabindex="0"></pre>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,364 @@
+//! What the panels show, derived from a [`Report`]: marks for the editor, finding rows, the
+//! summary and "no findings" text, and the fixed pane's diff. No analysis happens here.
+
+use actiongate_analyzer::highlight::HighlightToken;
+use actiongate_analyzer::{Report, Severity};
+
+use crate::diff::{diff_lines, DiffLine};
+use crate::lines::{render_lines, strip_marks, LineDiff, LineModel, Mark, MarkId, MarkKind};
+use crate::offsets::EditRegion;
+
+/// A finished analysis of one version of the code.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The code that was analysed (the editor may have moved on since).
+    pub code: String,
+    /// The file name it was analysed as.
+    pub file_name: String,
+    /// The analyzer's report.
+    pub report: Report,
+    /// How long the analysis took, in milliseconds.
+    pub millis: f64,
+}
+
+/// "High", "Medium", "Low".
+pub fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::High => "High",
+        Severity::Medium => "Medium",
+        Severity::Low => "Low",
+    }
+}
+
+/// Splits a message at backticks: `(is_code, text)` pieces, so `` `deletePost` `` can be shown
+/// in a code font (as text, never as markup). An unpaired backtick is kept as text.
+pub fn inline_code(text: &str) -> Vec<(bool, String)> {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return vec![(false, text.to_owned())];
+    }
+    parts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(i, p)| (i % 2 == 1, (*p).to_owned()))
+        .collect()
+}
+
+/// The editor marks of a report: one per finding and one per syntax error.
+pub fn marks_of(report: &Report) -> Vec<Mark> {
+    let findings = report.findings.iter().enumerate().map(|(i, f)| Mark {
+        start: f.span.start,
+        end: f.span.end,
+        kind: MarkKind::of(f.severity),
+        id: MarkId::Finding(i),
+    });
+    let errors = report.errors.iter().enumerate().map(|(i, e)| Mark {
+        start: e.span.start,
+        end: e.span.end,
+        kind: MarkKind::Error,
+        id: MarkId::Error(i),
+    });
+    findings.chain(errors).collect()
+}
+
+/// Moves marks computed for `analysed` onto `current` while the user types: marks before or
+/// after the edited region keep pointing at the same text, marks inside it are dropped until
+/// the next analysis.
+pub fn remap_marks(marks: &[Mark], analysed: &str, current: &str) -> Vec<Mark> {
+    if analysed == current {
+        return marks.to_vec();
+    }
+    let region = EditRegion::between(analysed, current);
+    marks
+        .iter()
+        .filter_map(|m| {
+            region
+                .map_span(m.start, m.end)
+                .map(|(start, end)| Mark { start, end, ..*m })
+        })
+        .collect()
+}
+
+/// One row of the findings panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingRow {
+    /// Index into the report's findings.
+    pub index: usize,
+    /// Rule id.
+    pub rule: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// Action name.
+    pub action: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based UTF-16 column.
+    pub column: u32,
+    /// The finding's message.
+    pub message: String,
+    /// Whether the fixed version fixes it.
+    pub has_fix: bool,
+}
+
+/// The findings panel's rows, in report order.
+pub fn finding_rows(report: &Report) -> Vec<FindingRow> {
+    report
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(index, f)| FindingRow {
+            index,
+            rule: f.rule,
+            severity: f.severity,
+            action: f.action.clone(),
+            line: f.position.line,
+            column: f.position.column,
+            message: f.message.clone(),
+            has_fix: f.fix.is_some(),
+        })
+        .collect()
+}
+
+/// Joins names as "a", "a and b", "a, b and c".
+pub fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The one-line summary above the findings list.
+pub fn summary(report: &Report) -> String {
+    let actions = report.actions.len();
+    let findings = report.findings.len();
+    let mut parts = Vec::new();
+    if findings > 0 {
+        let high = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::High)
+            .count();
+        let mut s = plural(findings, "finding", "findings");
+        if high > 0 {
+            s.push_str(&format!(" ({high} high)"));
+        }
+        s.push_str(&format!(" in {}", plural(actions, "action", "actions")));
+        parts.push(s);
+    } else if actions > 0 {
+        parts.push(format!(
+            "No findings in {}",
+            plural(actions, "action", "actions")
+        ));
+    } else {
+        parts.push("No Server Actions found".to_owned());
+    }
+    if !report.errors.is_empty() {
+        parts.push(plural(report.errors.len(), "syntax error", "syntax errors"));
+    }
+    if !report.suppressed.is_empty() {
+        parts.push(format!("{} suppressed", report.suppressed.len()));
+    }
+    parts.join(" · ")
+}
+
+/// The "no findings" message: which actions were checked, or why none were found.
+pub fn no_findings_text(report: &Report) -> String {
+    if report.actions.is_empty() {
+        return "No Server Actions found. actiongate checks the exports of files that start with \
+                \"use server\", functions whose body starts with \"use server\", and actions built \
+                with next-safe-action, zsa or a wrapper."
+            .to_owned();
+    }
+    let names: Vec<&str> = report.actions.iter().map(|a| a.name.as_str()).collect();
+    format!(
+        "No findings. Checked {}: {}.",
+        plural(names.len(), "Server Action", "Server Actions"),
+        join_names(&names)
+    )
+}
+
+/// What the fixed pane says about how much it fixes (`fixes` of `total` findings, `fixes > 0`).
+pub fn fix_note(fixes: usize, total: usize) -> String {
+    match (fixes, total) {
+        (1, 1) => "Fixes the finding.".to_owned(),
+        (f, t) if f == t => format!("Fixes all {t} findings."),
+        (f, t) if t - f == 1 => {
+            format!("Fixes {f} of {t} findings. The other one carries guidance only.")
+        }
+        (f, t) => format!("Fixes {f} of {t} findings. The others carry guidance only."),
+    }
+}
+
+/// Counts of the fixed pane's diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DiffStats {
+    /// Lines added or changed.
+    pub added: usize,
+    /// Lines removed.
+    pub removed: usize,
+}
+
+/// The fixed pane: the fixed file's lines, with added lines marked and removed input lines
+/// interleaved (struck through), highlighted with the tokens of each side.
+pub fn fixed_view(
+    code: &str,
+    code_tokens: &[HighlightToken],
+    fixed: &str,
+    fixed_tokens: &[HighlightToken],
+) -> (Vec<LineModel>, DiffStats) {
+    let old_lines = render_lines(code, code_tokens, &[], None);
+    let new_lines = render_lines(fixed, fixed_tokens, &[], None);
+    let old_text: Vec<&str> = code.split('\n').collect();
+    let new_text: Vec<&str> = fixed.split('\n').collect();
+    let mut stats = DiffStats::default();
+    let mut out = Vec::with_capacity(new_lines.len() + 8);
+    for d in diff_lines(&old_text, &new_text) {
+        match d {
+            DiffLine::Same { new, .. } => out.push(new_lines.get(new).cloned().unwrap_or_default()),
+            DiffLine::Added { new } => {
+                stats.added += 1;
+                let mut line = new_lines.get(new).cloned().unwrap_or_default();
+                line.diff = LineDiff::Added;
+                out.push(line);
+            }
+            DiffLine::Removed { old } => {
+                stats.removed += 1;
+                let mut line = strip_marks(old_lines.get(old).cloned().unwrap_or_default());
+                line.diff = LineDiff::Removed;
+                out.push(line);
+            }
+        }
+    }
+    (out, stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actiongate_analyzer::highlight::highlight;
+    use actiongate_analyzer::{analyze, Options};
+
+    const VULNERABLE: &str = "\"use server\";\nexport async function deletePost(id: string) {\n  await db.post.delete({ where: { id } });\n}\n";
+
+    #[test]
+    fn a_vulnerable_action_gives_a_high_mark_and_a_row() {
+        let report = analyze(VULNERABLE, &Options::new("actions.ts"));
+        let marks = marks_of(&report);
+        assert_eq!(marks.len(), 1);
+        assert_eq!(marks[0].kind, MarkKind::High);
+        let rows = finding_rows(&report);
+        assert_eq!(rows[0].rule, "missing-authn");
+        assert_eq!(rows[0].action, "deletePost");
+        assert_eq!(rows[0].line, 3);
+        assert!(rows[0].has_fix);
+        assert_eq!(summary(&report), "1 finding (1 high) in 1 action");
+    }
+
+    #[test]
+    fn the_fixed_pane_marks_the_added_lines() {
+        let report = analyze(VULNERABLE, &Options::new("actions.ts"));
+        let fixed = &report.fixed_source;
+        let (lines, stats) = fixed_view(
+            VULNERABLE,
+            &highlight(VULNERABLE, "a.ts"),
+            fixed,
+            &highlight(fixed, "a.ts"),
+        );
+        assert!(stats.added >= 2, "{stats:?}\n{fixed}");
+        let added: Vec<String> = lines
+            .iter()
+            .filter(|l| l.diff == LineDiff::Added)
+            .map(|l| l.text())
+            .collect();
+        assert!(added.iter().any(|l| l.contains("auth()")), "{added:?}");
+        // Without the removed lines, the pane is exactly the fixed file.
+        let shown: Vec<String> = lines
+            .iter()
+            .filter(|l| l.diff != LineDiff::Removed)
+            .map(|l| l.text())
+            .collect();
+        assert_eq!(shown.join("\n"), *fixed);
+    }
+
+    #[test]
+    fn the_no_findings_text_names_the_actions_checked() {
+        let clean = "\"use server\";\nexport async function a() {}\nexport async function b() {}\nexport async function c() {}\n";
+        let report = analyze(clean, &Options::new("actions.ts"));
+        assert_eq!(
+            no_findings_text(&report),
+            "No findings. Checked 3 Server Actions: a, b and c."
+        );
+        assert_eq!(summary(&report), "No findings in 3 actions");
+        let none = analyze("export const x = 1;", &Options::new("a.ts"));
+        assert!(no_findings_text(&none).starts_with("No Server Actions found."));
+    }
+
+    #[test]
+    fn syntax_errors_become_error_marks_and_are_counted() {
+        let broken = "\"use server\";\nexport async function f( {\n";
+        let report = analyze(broken, &Options::new("actions.ts"));
+        assert!(!report.errors.is_empty());
+        assert!(marks_of(&report).iter().any(|m| m.kind == MarkKind::Error));
+        assert!(summary(&report).contains("syntax error"));
+    }
+
+    #[test]
+    fn marks_follow_the_text_while_typing() {
+        let report = analyze(VULNERABLE, &Options::new("actions.ts"));
+        let marks = marks_of(&report);
+        let typed = format!("// note\n{VULNERABLE}");
+        let moved = remap_marks(&marks, VULNERABLE, &typed);
+        assert_eq!(moved[0].start, marks[0].start + 8);
+        let (s, e) = (moved[0].start as usize, moved[0].end as usize);
+        assert_eq!(
+            &typed[s..e],
+            &VULNERABLE[marks[0].start as usize..marks[0].end as usize]
+        );
+        // Typing inside the mark drops it until the next analysis.
+        let at = marks[0].start as usize + 3;
+        let inside = format!("{}x{}", &VULNERABLE[..at], &VULNERABLE[at..]);
+        assert!(remap_marks(&marks, VULNERABLE, &inside).is_empty());
+    }
+
+    #[test]
+    fn backticks_become_code_pieces() {
+        assert_eq!(
+            inline_code("a `b` c"),
+            [
+                (false, "a ".into()),
+                (true, "b".into()),
+                (false, " c".into())
+            ]
+        );
+        assert_eq!(inline_code("odd ` tick"), [(false, "odd ` tick".into())]);
+        assert_eq!(inline_code("`x`"), [(true, "x".into())]);
+        assert!(inline_code("").is_empty() || inline_code("") == [(false, String::new())]);
+    }
+
+    #[test]
+    fn the_fix_note_reads_well() {
+        assert_eq!(fix_note(1, 1), "Fixes the finding.");
+        assert_eq!(fix_note(3, 3), "Fixes all 3 findings.");
+        assert_eq!(
+            fix_note(2, 3),
+            "Fixes 2 of 3 findings. The other one carries guidance only."
+        );
+        assert_eq!(
+            fix_note(1, 4),
+            "Fixes 1 of 4 findings. The others carry guidance only."
+        );
+    }
+
+    #[test]
+    fn names_are_joined_like_a_sentence() {
+        assert_eq!(join_names(&[]), "");
+        assert_eq!(join_names(&["a"]), "a");
+        assert_eq!(join_names(&["a", "b"]), "a and b");
+    }
+}
