@@ -2375,7 +2375,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 str_arg: segs[0].str_arg,
             }];
             let m = sinks::classify_chain("", &named, &self.config.sinks)?;
-            if m.kind == SinkKind::Mutation && m.library == "generic" && root_value.func.is_none() {
+            if m.kind == SinkKind::Mutation
+                && matches!(m.library, "generic" | "configured")
+                && root_value.func.is_none()
+            {
                 let mut data = Vec::new();
                 for a in &link_args[0] {
                     a.leaves(None, &mut data, 0);
