@@ -48,6 +48,10 @@ pub struct FileStyle {
     pub has_redirect_import: bool,
     /// Whether the file uses CRLF line endings (fixes then do too).
     pub crlf: bool,
+    /// Whether the file's imports use single quotes.
+    pub single_quotes: bool,
+    /// Whether the file ends statements without semicolons.
+    pub no_semicolons: bool,
 }
 
 /// How to call a session helper.
@@ -75,11 +79,22 @@ impl FileStyle {
             crlf: source.contains("\r\n"),
             ..FileStyle::default()
         };
+        let (mut single, mut double, mut with_semi, mut without_semi) = (0, 0, 0, 0);
         for stmt in &program.body {
             let Statement::ImportDeclaration(import) = stmt else {
                 continue;
             };
             style.import_at = import.span.end;
+            match import.source.span.source_text(source).chars().next() {
+                Some('\'') => single += 1,
+                Some('"') => double += 1,
+                _ => {}
+            }
+            if import.span.source_text(source).trim_end().ends_with(';') {
+                with_semi += 1;
+            } else {
+                without_semi += 1;
+            }
             for spec in import.specifiers.iter().flatten() {
                 let ImportDeclarationSpecifier::ImportSpecifier(s) = spec else {
                     continue;
@@ -93,6 +108,8 @@ impl FileStyle {
                 }
             }
         }
+        style.single_quotes = single > double;
+        style.no_semicolons = without_semi > with_semi;
         style.error_style =
             if source.contains("redirect(\"/login\")") || source.contains("redirect('/login')") {
                 ErrorStyle::Redirect
@@ -239,6 +256,20 @@ pub fn build_with(
     config: &crate::Config,
 ) -> Option<Fix> {
     let mut fix = build_lf(plan, facts, source, style, config)?;
+    // Follow the file's quotes and semicolons (only in text the fix generates itself).
+    if !matches!(plan, FixPlan::ReplaceWith { .. }) {
+        for edit in &mut fix.edits {
+            if style.single_quotes && !edit.text.contains('\'') && !edit.text.contains('`') {
+                edit.text = edit.text.replace('"', "'");
+            }
+            if style.no_semicolons {
+                edit.text = edit.text.replace(";\n", "\n").replace(";\r\n", "\r\n");
+                if edit.text.ends_with(';') {
+                    edit.text.pop();
+                }
+            }
+        }
+    }
     if style.crlf {
         for edit in &mut fix.edits {
             edit.text = edit.text.replace("\r\n", "\n").replace('\n', "\r\n");
