@@ -20,6 +20,14 @@ cargo test --workspace
 say "the engine builds for the browser (wasm32-unknown-unknown)"
 cargo build -p actiongate-analyzer --target wasm32-unknown-unknown --release
 
+say "npm package: wasm build, parity with the CLI, API types, SARIF schema"
+bash scripts/test-npm.sh
+
+if [ -f scripts/fuzz-smoke.sh ]; then
+  say "fuzz smoke run"
+  bash scripts/fuzz-smoke.sh
+fi
+
 if [ -f scripts/test-web.sh ]; then
   say "playground: build, size budget, end-to-end tests in headless Chromium"
   bash scripts/test-web.sh
