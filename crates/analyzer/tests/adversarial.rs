@@ -261,3 +261,15 @@ fn binary_garbage_does_not_panic() {
         let _ = run(&format!("garbage-{round}"), src, "g.tsx", LIMIT);
     }
 }
+
+#[test]
+fn fuzz_crash_lone_quote_after_a_number() {
+    // Found by `cargo fuzz run analyze_bytes`: `0"` tripped a debug assertion.
+    for file in ["a.ts", "a.tsx", "a.js"] {
+        for src in ["0\"", "\""] {
+            let report = run("lone-quote", src.to_string(), file, LIMIT);
+            assert!(!report.errors.is_empty());
+            let _ = actiongate_analyzer::highlight::highlight(src, file);
+        }
+    }
+}
