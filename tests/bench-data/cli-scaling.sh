@@ -55,6 +55,14 @@ print(f"checked {len(d['files'])} files, {len(d['findings'])} findings")
 PY
 
 jobs=()
+if [ -x /usr/bin/time ]; then
+  for j in 1 "$cores"; do
+    /usr/bin/time -f "-j $j: peak RSS %M KiB, %e s wall, %U s user, %S s system" \
+      "$bin" check "$tree" --format json -j "$j" > /dev/null 2> /tmp/actiongate-cli-time.txt || true
+    tail -n 1 /tmp/actiongate-cli-time.txt
+  done
+fi
+
 j=1
 while [ "$j" -le "$cores" ]; do jobs+=("$j"); j=$((j * 2)); done
 [ "${jobs[-1]}" = "$cores" ] || jobs+=("$cores")

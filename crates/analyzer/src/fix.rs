@@ -256,6 +256,14 @@ pub fn build_with(
     config: &crate::Config,
 ) -> Option<Fix> {
     let mut fix = build_lf(plan, facts, source, style, config)?;
+    // Fixes that use the session identity may first need it in scope.
+    if matches!(
+        plan,
+        FixPlan::ScopeToOwner | FixPlan::RoleCheck | FixPlan::ReplaceWith { .. }
+    ) {
+        fix.edits.extend(facts.fix.prelude.iter().cloned());
+        fix.edits.sort_by_key(|e| e.start);
+    }
     // Follow the file's quotes and semicolons (only in text the fix generates itself).
     if !matches!(plan, FixPlan::ReplaceWith { .. }) {
         for edit in &mut fix.edits {
@@ -287,7 +295,13 @@ fn build_lf(
 ) -> Option<Fix> {
     match plan {
         FixPlan::AddAuthAtTop => {
-            let at = facts.fix.body_insert_at?;
+            // `async (id) => db.x.delete(..)`: the body becomes a block that returns the
+            // expression after the check.
+            let (at, wrap) = match (facts.fix.body_insert_at, facts.fix.expression_body) {
+                (Some(at), _) => (at, None),
+                (None, Some(expr)) => (expr.start, Some(expr)),
+                _ => return None,
+            };
             let idiom = style.guard.clone().unwrap_or_else(|| default_idiom(config));
             let indent = if facts.fix.indent.is_empty() {
                 "  ".to_string()
@@ -312,11 +326,25 @@ fn build_lf(
                     style.fail_statement()
                 ));
             }
-            let mut edits = vec![Edit {
-                start: at,
-                end: at,
-                text,
-            }];
+            let mut edits = match wrap {
+                None => vec![Edit {
+                    start: at,
+                    end: at,
+                    text,
+                }],
+                Some(expr) => vec![
+                    Edit {
+                        start: expr.start,
+                        end: expr.start,
+                        text: format!("{{{text}\n{indent}return "),
+                    },
+                    Edit {
+                        start: expr.end,
+                        end: expr.end,
+                        text: ";\n}".to_string(),
+                    },
+                ],
+            };
             if let Some(import) = &idiom.import {
                 edits.push(import_edit(style, import));
             }

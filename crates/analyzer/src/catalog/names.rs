@@ -200,8 +200,6 @@ pub fn is_public_model(model: &str) -> bool {
         m.as_str(),
         "product"
             | "products"
-            | "category"
-            | "categories"
             | "catalog"
             | "catalogue"
             | "plan"
@@ -209,8 +207,6 @@ pub fn is_public_model(model: &str) -> bool {
             | "price"
             | "prices"
             | "pricing"
-            | "tag"
-            | "tags"
             | "faq"
             | "faqs"
             | "slot"

@@ -127,6 +127,9 @@ pub enum ScopeFix {
 /// What fixes need: where to insert a check, and the file's idioms.
 #[derive(Debug, Clone, Default)]
 pub struct FixContext {
+    /// Edits every identity-using fix needs first (`, ctx` added to an action client's
+    /// destructured argument so `ctx.user.id` is in scope).
+    pub prelude: Vec<crate::report::Edit>,
     /// An expression statement that calls a session check and ignores its result
     /// (`await ensureAccess(id);`): (statement span, expression span).
     pub ignored_check: Option<(ByteSpan, ByteSpan)>,
@@ -138,6 +141,8 @@ pub struct FixContext {
     pub admin_stmt: Option<u32>,
     /// End of the action's function (fixes look for name clashes only inside it).
     pub body_end: u32,
+    /// The expression of an expression-bodied arrow action (`async (id) => db.x.delete(..)`).
+    pub expression_body: Option<ByteSpan>,
     /// Offset where statements can be inserted at the start of the body (after directives).
     pub body_insert_at: Option<u32>,
     /// Indentation of the body's statements.

@@ -126,6 +126,7 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     fn run_action(&mut self, def: &ActionDef<'a>) {
         self.facts.fix.body_end = def.func.span().end;
+        self.facts.fix.expression_body = def.func.expression_body().map(|e| span_of(e.span()));
         self.facts.fix.body_insert_at = def.func.body().map(|b| {
             b.directives
                 .last()
@@ -147,7 +148,10 @@ impl<'g, 'a> Walker<'g, 'a> {
         match def.via {
             Via::Plain => {}
             Via::Wrapper(call) => params = self.enter_wrapper(call, def.func),
-            Via::Client(call) => params = self.enter_client(call),
+            Via::Client(call) => {
+                params = self.enter_client(call);
+                self.client_session_var(def.func, params.first());
+            }
         }
         self.in_action_body = true;
         self.bind_action_params(def.func, params);
@@ -310,6 +314,56 @@ impl<'g, 'a> Walker<'g, 'a> {
         // zsa passes `(input, ctx)` positionally in some versions; next-safe-action stateAction
         // passes `(args, { prevResult })`.
         vec![first]
+    }
+
+    /// For fixes: how the action reaches the caller's id through the client's `ctx`
+    /// (`ctx.user.id`), adding `ctx` to a destructured argument that lacks it.
+    fn client_session_var(&mut self, func: Func<'a>, arg: Option<&Value<'a>>) {
+        let Some(ctx) = arg.and_then(|a| a.field("ctx")) else {
+            return;
+        };
+        let path = if ctx.field("user").is_some_and(|u| u.identity) {
+            "ctx.user.id"
+        } else if ctx.field("userId").is_some_and(|u| u.identity) {
+            "ctx.userId"
+        } else if ctx.field("session").is_some_and(|u| u.identity) {
+            "ctx.session.user.id"
+        } else {
+            return;
+        };
+        let Some(BindingPattern::ObjectPattern(pattern)) =
+            func.params().items.first().map(|p| &p.pattern)
+        else {
+            return;
+        };
+        let has_ctx = pattern
+            .properties
+            .iter()
+            .any(|p| p.key.static_name().as_deref() == Some("ctx"));
+        let ctx_is_plain = pattern.properties.iter().any(|p| {
+            p.key.static_name().as_deref() == Some("ctx")
+                && matches!(p.value, BindingPattern::BindingIdentifier(_))
+        });
+        if has_ctx && !ctx_is_plain {
+            return; // `ctx: { user }` — the destructured names are used instead.
+        }
+        if !has_ctx {
+            let Some(last) = pattern.properties.last() else {
+                return;
+            };
+            let at = last.span.end;
+            self.facts.fix.prelude.push(crate::report::Edit {
+                start: at,
+                end: at,
+                text: ", ctx".into(),
+            });
+        }
+        self.facts.fix.session_var = Some(SessionVar {
+            name: "ctx".into(),
+            identity_expr: path.into(),
+            after_decl: self.facts.fix.body_insert_at.unwrap_or(0),
+            always_object: false,
+        });
     }
 
     /// Follows an action-client chain down to its root, applying every `.use(mw)` middleware.
