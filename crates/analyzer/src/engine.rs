@@ -230,13 +230,13 @@ fn public_by_design(name: &str) -> Option<String> {
         "authenticate",
         "requestaccess",
     ];
+    // `signIn`, `handleSignIn`, `loginAction`, `submitContactForm` — without building strings.
+    let inside = |p: &str| {
+        n.match_indices(p)
+            .any(|(i, _)| n[i + p.len()..].starts_with("action") || n[..i].ends_with("submit"))
+    };
     PUBLIC
         .iter()
-        .any(|p| {
-            n.starts_with(p)
-                || n.ends_with(p)
-                || n.contains(&format!("{p}action"))
-                || n.contains(&format!("submit{p}"))
-        })
+        .any(|p| n.starts_with(p) || n.ends_with(p) || inside(p))
         .then(|| "public by design (sign-in, sign-up, contact or newsletter)".to_string())
 }
