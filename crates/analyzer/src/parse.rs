@@ -21,7 +21,11 @@ const MAX_RECOVERY_SIZE: usize = 4 * 1024 * 1024;
 /// Replaces the line containing byte `at` with spaces (line breaks and offsets kept). Returns
 /// whether anything changed.
 fn blank_line(text: &mut String, at: usize) -> bool {
-    let at = at.min(text.len());
+    let mut at = at.min(text.len());
+    // Error offsets can point inside a multi-byte character (found by fuzzing).
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     let start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let end = text[at..].find('\n').map(|i| at + i).unwrap_or(text.len());
     if text[start..end].trim().is_empty() {

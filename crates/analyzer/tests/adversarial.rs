@@ -273,3 +273,14 @@ fn fuzz_crash_lone_quote_after_a_number() {
         }
     }
 }
+
+#[test]
+fn fuzz_crash_error_offset_inside_a_multibyte_character() {
+    // Found by `cargo fuzz run analyze_bytes`: the recovery re-parse sliced the text at an error
+    // offset inside U+FFFD.
+    let src = String::from_utf8_lossy(b"s`${}\xff").into_owned();
+    for file in ["a.ts", "a.tsx", "a.js"] {
+        let report = run("multibyte-offset", src.clone(), file, LIMIT);
+        assert!(!report.errors.is_empty());
+    }
+}
