@@ -284,3 +284,12 @@ fn fuzz_crash_error_offset_inside_a_multibyte_character() {
         assert!(!report.errors.is_empty());
     }
 }
+
+#[test]
+fn long_else_if_chains_do_not_overflow_the_walker() {
+    let chain: String = (0..10_000)
+        .map(|i| format!(" else if (a{i}) {{}}"))
+        .collect();
+    let src = format!("\"use server\";\nexport async function f(id: string) {{ if (a) {{}}{chain} await db.post.delete({{ where: {{ id }} }}); }}");
+    let _ = run("else-if", src, "a.ts", LIMIT);
+}

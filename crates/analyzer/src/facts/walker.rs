@@ -677,6 +677,17 @@ impl<'g, 'a> Walker<'g, 'a> {
     }
 
     fn walk_statement(&mut self, stmt: &'a Statement<'a>) {
+        // `else if` chains and brace-less nesting recurse without brackets: bound the depth
+        // (deeper statements are skipped, like deeper expressions).
+        if self.depth > MAX_EXPR_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.walk_statement_inner(stmt);
+        self.depth -= 1;
+    }
+
+    fn walk_statement_inner(&mut self, stmt: &'a Statement<'a>) {
         if self.in_action_body
             && !matches!(
                 stmt,
