@@ -7,7 +7,7 @@ use std::rc::Rc;
 use oxc_allocator::Allocator;
 
 use crate::discover::discover;
-use crate::facts::collect;
+use crate::facts::{collect, StepBudget};
 use crate::module::{as_func, Func, ModuleScope};
 use crate::report::{ActionInfo, LineIndex, Report, SourceError};
 use crate::{fix, parse, rules, suppress, ModuleLoader, Options};
@@ -164,8 +164,9 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
     let directives = suppress::Directives::parse(program, source, &line_index);
     let file_ctx = fix::FileStyle::detect(source, program);
 
+    let mut budget = StepBudget::for_file(source.len());
     for def in &actions {
-        let mut facts = collect(&graph, 0, def, &options.config);
+        let mut facts = collect(&graph, 0, def, &options.config, &mut budget);
         facts.public = directives
             .public_reason(def.stmt_start, source)
             .or_else(|| {

@@ -286,10 +286,75 @@ fn fuzz_crash_error_offset_inside_a_multibyte_character() {
 }
 
 #[test]
-fn long_else_if_chains_do_not_overflow_the_walker() {
-    let chain: String = (0..10_000)
-        .map(|i| format!(" else if (a{i}) {{}}"))
+fn statement_nesting_without_brackets_is_refused_clearly() {
+    // `else if` chains, brace-less statement heads and labels nest in the parser without a
+    // single bracket; 100,000 levels of them overflow even a 64 MB stack.
+    let n = 100_000;
+    let body = |inner: String| {
+        format!("\"use server\";\nexport async function f(a: string) {{\n{inner}\n  await db.post.delete({{ where: {{ id: a }} }});\n}}\n")
+    };
+    for (name, inner) in [
+        (
+            "else-if",
+            format!("if (a) {{}}{} else {{}}", " else if (a) {}".repeat(n)),
+        ),
+        (
+            "else-if-braceless",
+            format!("if (a) a;{}", " else if (a) a;".repeat(n)),
+        ),
+        ("if", format!("{}a;", "if (a) ".repeat(n))),
+        ("while", format!("{}break;", "while (a) ".repeat(n))),
+        ("for", format!("{}break;", "for (;;) ".repeat(n))),
+        (
+            "do-while",
+            format!("{}a;{}", "do ".repeat(n), " while (a);".repeat(n)),
+        ),
+        ("labels", format!("{}a;", "l: ".repeat(n))),
+    ] {
+        let report = run(name, body(inner), "a.ts", LIMIT);
+        assert!(report.actions.is_empty(), "{name}");
+        assert!(
+            report.errors[0].message.contains("Nesting too deep"),
+            "{name}: {}",
+            report.errors[0].message
+        );
+    }
+}
+
+#[test]
+fn long_else_if_chains_are_analysed() {
+    // A long dispatch chain, well within what real code does, is analysed normally.
+    let chain: String = (0..300)
+        .map(|i| format!(" else if (a === \"k{i}\") {{ n = {i}; }}"))
         .collect();
-    let src = format!("\"use server\";\nexport async function f(id: string) {{ if (a) {{}}{chain} await db.post.delete({{ where: {{ id }} }}); }}");
-    let _ = run("else-if", src, "a.ts", LIMIT);
+    let src = format!("\"use server\";\nexport async function f(id: string, a: string) {{ let n = 0; if (a === \"\") {{}}{chain} await db.post.delete({{ where: {{ id }} }}); }}");
+    let report = run("else-if", src, "a.ts", LIMIT);
+    assert!(report.errors.is_empty());
+    assert_eq!(report.findings[0].rule, "missing-authn");
+}
+
+#[test]
+fn many_actions_sharing_a_deep_helper_fan_out_stay_linear() {
+    // Seven levels of helpers that each call the next ten times (10^7 paths), called by 2,000
+    // actions: each action may follow helpers only within the file's shared step budget.
+    let mut src = String::from("\"use server\";\nimport { db } from \"@/lib/db\";\n");
+    for k in 0..7 {
+        src.push_str(&format!(
+            "async function h{k}(id) {{ {}}}\n",
+            format!("await h{}(id); ", k + 1).repeat(10)
+        ));
+    }
+    src.push_str("async function h7(id) { return db.x.findUnique({ where: { id } }); }\n");
+    for i in 0..2_000 {
+        src.push_str(&format!("export async function a{i}(id) {{ await h0(id); await db.post.delete({{ where: {{ id }} }}); }}\n"));
+    }
+    let report = run("fan-out-many", src, "a.ts", LIMIT);
+    assert_eq!(report.actions.len(), 2_000);
+    // Every action still walks its own body: each deletes without a session.
+    let flagged = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "missing-authn")
+        .count();
+    assert_eq!(flagged, 2_000);
 }

@@ -9,7 +9,7 @@ mod value;
 mod walker;
 
 pub use flow::Authn;
-pub(crate) use walker::collect;
+pub(crate) use walker::{collect, StepBudget};
 
 use crate::catalog::sinks::SinkKind;
 use crate::report::ByteSpan;

@@ -29,17 +29,56 @@ use crate::report::ByteSpan;
 const MAX_EXPR_DEPTH: u32 = 200;
 /// How many nested calls of project functions are followed.
 const MAX_CALL_DEPTH: usize = 8;
-/// Evaluation steps for one action beyond what its own size needs (bounds inlining blow-up).
-const STEP_BUDGET: u32 = 1_000_000;
+/// Evaluation steps one action may spend beyond what its own size needs, following helpers.
+/// The most any action of the test corpora needs is under 200.
+const ACTION_STEPS: u32 = 20_000;
+/// Steps every action gets per byte of its own text, whatever the file has spent already.
+const STEPS_PER_BYTE: u32 = 4;
+/// Steps all actions of a file share, beyond their own size's allowance.
+const FILE_STEPS: u32 = 1_000_000;
+/// …plus this many per byte of the file.
+const FILE_STEPS_PER_BYTE: u32 = 16;
 
-/// Computes the facts of one action of module `module`.
+/// The evaluation steps the actions of one file may still spend. Many actions that each call a
+/// deep fan-out of helpers would otherwise cost `actions × ACTION_STEPS`; with a shared budget a
+/// file's analysis stays linear in its size, and each action still walks its own body.
+#[derive(Debug)]
+pub(crate) struct StepBudget {
+    remaining: u32,
+}
+
+impl StepBudget {
+    /// The budget for a file of `len` bytes.
+    pub(crate) fn for_file(len: usize) -> Self {
+        let len = u32::try_from(len).unwrap_or(u32::MAX);
+        StepBudget {
+            remaining: FILE_STEPS.saturating_add(len.saturating_mul(FILE_STEPS_PER_BYTE)),
+        }
+    }
+
+    /// Steps for an action whose text is `own` bytes long.
+    fn for_action(&self, own: u32) -> u32 {
+        let floor = own.saturating_mul(STEPS_PER_BYTE).saturating_add(500);
+        ACTION_STEPS
+            .saturating_add(own.saturating_mul(STEPS_PER_BYTE))
+            .min(self.remaining.max(floor))
+    }
+
+    fn spend(&mut self, steps: u32) {
+        self.remaining = self.remaining.saturating_sub(steps);
+    }
+}
+
+/// Computes the facts of one action of module `module`, spending from the file's `budget`.
 pub(crate) fn collect<'a>(
     graph: &ModuleGraph<'a>,
     module: usize,
     def: &ActionDef<'a>,
     config: &Config,
+    budget: &mut StepBudget,
 ) -> ActionFacts {
     let scope = graph.module(module);
+    let own = def.func.span().end.saturating_sub(def.func.span().start);
     let mut walker = Walker {
         graph,
         config,
@@ -66,15 +105,10 @@ pub(crate) fn collect<'a>(
         enclosing: vec![def.func.span()],
         expand_returned: false,
         stmt_start: None,
-        budget: STEP_BUDGET.saturating_add(
-            def.func
-                .span()
-                .end
-                .saturating_sub(def.func.span().start)
-                .saturating_mul(4),
-        ),
+        budget: budget.for_action(own),
     };
     walker.run_action(def);
+    budget.spend(walker.steps);
     walker.finish()
 }
 
@@ -117,7 +151,7 @@ struct Walker<'g, 'a> {
     expand_returned: bool,
     /// Start of the action-body statement being walked (where fixes insert checks).
     stmt_start: Option<u32>,
-    /// Step budget: [`STEP_BUDGET`] plus an allowance proportional to the action's size.
+    /// Steps this action may take (see [`StepBudget`]).
     budget: u32,
 }
 
