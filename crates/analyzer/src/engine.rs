@@ -1,7 +1,7 @@
 //! Runs the pipeline for one file: parse → discover → facts → rules → fixes → report.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use oxc_allocator::Allocator;
@@ -153,7 +153,7 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
             options.file_name.clone(),
             program,
         ))]),
-        by_path: RefCell::new(HashMap::new()),
+        by_path: RefCell::new(HashMap::default()),
     };
     graph
         .by_path
@@ -208,36 +208,47 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
 
 /// Login, sign-up, contact and newsletter actions are public by design (SPEC §3).
 fn public_by_design(name: &str) -> Option<String> {
-    let n = name.to_ascii_lowercase().replace(['_', '-'], "");
-    const PUBLIC: &[&str] = &[
-        "signin",
-        "signup",
-        "login",
-        "logout",
-        "signout",
-        "register",
-        "forgotpassword",
-        "resetpassword",
-        "requestpasswordreset",
-        "verifyemail",
-        "sendmagiclink",
-        "magiclink",
-        "contact",
-        "newsletter",
-        "subscribe",
-        "waitlist",
-        "joinwaitlist",
-        "feedback",
-        "authenticate",
-        "requestaccess",
-    ];
-    // `signIn`, `handleSignIn`, `loginAction`, `submitContactForm` — without building strings.
-    let inside = |p: &str| {
-        n.match_indices(p)
-            .any(|(i, _)| n[i + p.len()..].starts_with("action") || n[..i].ends_with("submit"))
-    };
-    PUBLIC
-        .iter()
-        .any(|p| n.starts_with(p) || n.ends_with(p) || inside(p))
-        .then(|| "public by design (sign-in, sign-up, contact or newsletter)".to_string())
+    crate::catalog::fold::with_folded(name, b"_-", |n| {
+        const PUBLIC: &[&str] = &[
+            "signin",
+            "signup",
+            "login",
+            "logout",
+            "signout",
+            "register",
+            "forgotpassword",
+            "resetpassword",
+            "requestpasswordreset",
+            "verifyemail",
+            "sendmagiclink",
+            "magiclink",
+            "contact",
+            "newsletter",
+            "subscribe",
+            "waitlist",
+            "joinwaitlist",
+            "feedback",
+            "authenticate",
+            "requestaccess",
+        ];
+        // `signIn`, `handleSignIn`, `loginAction`, `submitContactForm` — without building strings.
+        let bytes = n.as_bytes();
+        // Inside a longer name only before `action` or after `submit`.
+        let may_be_inside = n.contains("action") || n.contains("submit");
+        let inside = |p: &str| {
+            if !may_be_inside {
+                return false;
+            }
+            let p = p.as_bytes();
+            (0..bytes.len().saturating_sub(p.len()) + 1).any(|i| {
+                bytes[i..].starts_with(p)
+                    && (bytes[i + p.len()..].starts_with(b"action")
+                        || bytes[..i].ends_with(b"submit"))
+            })
+        };
+        PUBLIC
+            .iter()
+            .any(|p| n.starts_with(p) || n.ends_with(p) || inside(p))
+            .then(|| "public by design (sign-in, sign-up, contact or newsletter)".to_string())
+    })
 }

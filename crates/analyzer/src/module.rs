@@ -1,6 +1,6 @@
 //! One parsed module and what its top level defines: functions, constants and imports.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use oxc_ast::ast::*;
 
@@ -173,11 +173,11 @@ impl<'a> ModuleScope<'a> {
             path,
             program,
             source: program.source_text,
-            functions: HashMap::new(),
-            consts: HashMap::new(),
-            imports: HashMap::new(),
-            exports: HashMap::new(),
-            reexports: HashMap::new(),
+            functions: HashMap::default(),
+            consts: HashMap::default(),
+            imports: HashMap::default(),
+            exports: HashMap::default(),
+            reexports: HashMap::default(),
             use_server: has_use_server(&program.directives),
         };
         for stmt in &program.body {

@@ -24,9 +24,31 @@ pub fn nesting_too_deep(source: &str) -> Option<usize> {
     .run()
 }
 
-const UNARY_KEYWORDS: &[&[u8]] = &[b"typeof", b"void", b"await", b"delete", b"new", b"yield"];
-/// Keywords that start a statement whose body is another statement (parsed recursively).
-const STATEMENT_HEADS: &[&[u8]] = &[b"if", b"while", b"for", b"do", b"with"];
+/// The words the scanner counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keyword {
+    None,
+    /// Prefix keywords that nest their operand: `typeof`, `void`, `await`, `delete`, `new`,
+    /// `yield`.
+    Unary,
+    /// Keywords that start a statement whose body is another statement: `if`, `while`, `for`,
+    /// `do`, `with`.
+    StatementHead,
+    Else,
+}
+
+fn keyword(word: &[u8]) -> Keyword {
+    // Every keyword is 2 to 6 bytes long: most identifiers are ruled out by their length.
+    if !(2..=6).contains(&word.len()) {
+        return Keyword::None;
+    }
+    match word {
+        b"typeof" | b"void" | b"await" | b"delete" | b"new" | b"yield" => Keyword::Unary,
+        b"if" | b"while" | b"for" | b"do" | b"with" => Keyword::StatementHead,
+        b"else" => Keyword::Else,
+        _ => Keyword::None,
+    }
+}
 
 /// An `else if` costs the parser about a quarter of the stack a bracket level costs (oxc
 /// overflows at ~20,000 chained `else if` and ~5,000 parentheses on the same stack).
@@ -172,8 +194,8 @@ impl Scanner<'_> {
 
     /// A word from `start` to `end`; returns whether nesting is now too deep.
     fn word(&mut self, start: usize, end: usize) -> bool {
-        let word = &self.bytes[start..end];
-        if word == b"else" {
+        let kind = keyword(&self.bytes[start..end]);
+        if kind == Keyword::Else {
             self.ended_at = None;
             self.add_else();
             self.head_at_depth();
@@ -182,23 +204,24 @@ impl Scanner<'_> {
             return self.too_deep();
         }
         self.other_token(start);
-        let is_label = {
+        self.prev = b'a';
+        let is_label = || {
             let rest = &self.bytes[end..];
             let colon = rest.iter().position(|c| !c.is_ascii_whitespace());
             colon.is_some_and(|p| rest[p] == b':' && rest.get(p + 1) != Some(&b':'))
         };
-        if STATEMENT_HEADS.contains(&word) || is_label {
+        let head = kind == Keyword::StatementHead || is_label();
+        if head {
             self.head_at_depth();
         } else if self.depth <= self.head_depth {
             self.head_run = 0;
         }
-        if UNARY_KEYWORDS.contains(&word) {
+        if kind == Keyword::Unary {
             self.unary_run += 1;
         } else {
             self.unary_run = 0;
         }
-        self.prev = b'a';
-        self.too_deep()
+        (head || kind == Keyword::Unary) && self.too_deep()
     }
 
     fn punct(&mut self, b: u8, next: Option<u8>) {

@@ -2,7 +2,7 @@
 //!
 //! A directive applies to the action or sink on the line right after its comment block.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use oxc_ast::ast::Program;
 
@@ -34,7 +34,7 @@ impl Directives {
     pub fn parse(program: &Program<'_>, source: &str, lines: &LineIndex) -> Directives {
         let mut d = Directives {
             items: Vec::new(),
-            comment_lines: HashSet::new(),
+            comment_lines: HashSet::default(),
             lines: lines.clone(),
         };
         for comment in &program.comments {

@@ -186,60 +186,61 @@ pub fn classify_by_name(path: &str, has_function_arg: bool) -> Option<(GuardKind
 /// Session-lookup helpers named by convention rather than listed: `getAuthenticatedUser`,
 /// `getSessionOrThrow`, `fetchCurrentUser`, `checkAuth`, `authenticate`, `authGuard`.
 fn classify_lookup_name(name: &str) -> Option<GuardKind> {
-    let n = name.to_ascii_lowercase();
-    let subject = ["user", "session", "viewer", "account", "profile", "me"];
-    let getter = ["get", "fetch", "load", "read", "resolve"];
-    if let Some(g) = getter.iter().find(|g| starts_with_word(name, g)) {
-        let rest = &n[g.len()..];
-        let rest = rest.strip_prefix("current").unwrap_or(rest);
-        let qualified = [
-            "authenticated",
-            "loggedin",
-            "signedin",
-            "verified",
-            "session",
-            "server",
-            "valid",
-            "auth",
-        ]
-        .iter()
-        .find_map(|q| rest.strip_prefix(q));
-        for candidate in [Some(rest), qualified].into_iter().flatten() {
-            for s in subject {
-                let Some(tail) = candidate.strip_prefix(s) else {
-                    continue;
-                };
-                // `getUserPosts`, `getSessionToken` are not lookups of the caller.
-                match tail {
-                    "" | "ornull" | "orundefined" | "data" | "info" => return Some(NeedsCheck),
-                    "orthrow" | "orredirect" | "or401" | "orfail" => return Some(FailsClosed),
-                    _ => {}
+    crate::catalog::fold::with_folded(name, b"", |n| {
+        let subject = ["user", "session", "viewer", "account", "profile", "me"];
+        let getter = ["get", "fetch", "load", "read", "resolve"];
+        if let Some(g) = getter.iter().find(|g| starts_with_word(name, g)) {
+            let rest = &n[g.len()..];
+            let rest = rest.strip_prefix("current").unwrap_or(rest);
+            let qualified = [
+                "authenticated",
+                "loggedin",
+                "signedin",
+                "verified",
+                "session",
+                "server",
+                "valid",
+                "auth",
+            ]
+            .iter()
+            .find_map(|q| rest.strip_prefix(q));
+            for candidate in [Some(rest), qualified].into_iter().flatten() {
+                for s in subject {
+                    let Some(tail) = candidate.strip_prefix(s) else {
+                        continue;
+                    };
+                    // `getUserPosts`, `getSessionToken` are not lookups of the caller.
+                    match tail {
+                        "" | "ornull" | "orundefined" | "data" | "info" => return Some(NeedsCheck),
+                        "orthrow" | "orredirect" | "or401" | "orfail" => return Some(FailsClosed),
+                        _ => {}
+                    }
                 }
             }
+            return None;
         }
-        return None;
-    }
-    let checker = [
-        "checkauth",
-        "checksession",
-        "checkuser",
-        "checklogin",
-        "authenticate",
-        "authguard",
-        "authcheck",
-        "guardauth",
-        "validatesession",
-        "validateuser",
-        "ensureauth",
-        "mustbeloggedin",
-        "mustbesignedin",
-    ];
-    if checker.iter().any(|c| {
-        n == *c || n.starts_with(c) && n[c.len()..].chars().all(|ch| ch.is_ascii_alphanumeric())
-    }) {
-        return Some(NeedsCheck);
-    }
-    None
+        let checker = [
+            "checkauth",
+            "checksession",
+            "checkuser",
+            "checklogin",
+            "authenticate",
+            "authguard",
+            "authcheck",
+            "guardauth",
+            "validatesession",
+            "validateuser",
+            "ensureauth",
+            "mustbeloggedin",
+            "mustbesignedin",
+        ];
+        if checker.iter().any(|c| {
+            n == *c || n.starts_with(c) && n[c.len()..].chars().all(|ch| ch.is_ascii_alphanumeric())
+        }) {
+            return Some(NeedsCheck);
+        }
+        None
+    })
 }
 
 /// `requireUser` starts with the word `require`; `requirements` does not.
@@ -254,67 +255,70 @@ fn starts_with_word(name: &str, prefix: &str) -> bool {
 /// Wrapper names that authenticate the function they wrap
 /// (`withAuth(async (user, formData) => ..)`).
 pub fn is_auth_wrapper_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    [
-        "withauth",
-        "withuser",
-        "withsession",
-        "authenticated",
-        "withauthentication",
-        "protected",
-        "withprotection",
-        "requireauth",
-        "requireuser",
-        "withadmin",
-        "withrole",
-        "withpermission",
-        "authaction",
-        "authedaction",
-        "withauthenticateduser",
-        "withloggedinuser",
-        "withteam",
-        "withorg",
-        "withworkspace",
-        "protect",
-        "withcurrentuser",
-        "withviewer",
-        "adminaction",
-        "useraction",
-    ]
-    .iter()
-    .any(|w| n == *w || n.starts_with(w))
+    crate::catalog::fold::with_folded(name, b"", |n| {
+        [
+            "withauth",
+            "withuser",
+            "withsession",
+            "authenticated",
+            "withauthentication",
+            "protected",
+            "withprotection",
+            "requireauth",
+            "requireuser",
+            "withadmin",
+            "withrole",
+            "withpermission",
+            "authaction",
+            "authedaction",
+            "withauthenticateduser",
+            "withloggedinuser",
+            "withteam",
+            "withorg",
+            "withworkspace",
+            "protect",
+            "withcurrentuser",
+            "withviewer",
+            "adminaction",
+            "useraction",
+        ]
+        .iter()
+        .any(|w| n == *w || n.starts_with(w))
+    })
 }
 
 /// Wrapper names that also check a role.
 pub fn is_role_wrapper_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    n.contains("admin") || n.contains("role") || n.contains("permission")
+    crate::catalog::fold::with_folded(name, b"", |n| {
+        n.contains("admin") || n.contains("role") || n.contains("permission")
+    })
 }
 
 /// Action-client names that carry auth middleware, used when their definition is not available
 /// (`authActionClient`, `authedProcedure`, `protectedAction`, `userActionClient`).
 pub fn is_auth_client_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    if n.contains("public") || n.contains("unauth") || n.contains("anon") {
-        return false;
-    }
-    [
-        "auth",
-        "protected",
-        "private",
-        "user",
-        "admin",
-        "member",
-        "session",
-        "secure",
-        "signedin",
-        "loggedin",
-        "owner",
-        "team",
-        "org",
-    ]
-    .iter()
-    .any(|w| n.contains(w))
+    crate::catalog::fold::with_folded(name, b"", |n| {
+        if n.contains("public") || n.contains("unauth") || n.contains("anon") {
+            return false;
+        }
+        [
+            "auth",
+            "protected",
+            "private",
+            "user",
+            "admin",
+            "member",
+            "session",
+            "secure",
+            "signedin",
+            "loggedin",
+            "owner",
+            "team",
+            "org",
+        ]
+        .iter()
+        .any(|w| n.contains(w))
+    })
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! removed — `(await createClient()).auth.getUser()` has the path `createClient.auth.getUser`.
 
 pub mod exits;
+pub mod fold;
 pub mod guards;
 pub mod names;
 pub mod sinks;

@@ -2,219 +2,229 @@
 
 /// Column or variable names that hold the *owner* (actor) of a record.
 pub fn is_owner_field(name: &str) -> bool {
-    let n = name.to_ascii_lowercase().replace('_', "");
-    matches!(
-        n.as_str(),
-        "userid"
-            | "authorid"
-            | "ownerid"
-            | "createdby"
-            | "createdbyid"
-            | "creatorid"
-            | "uid"
-            | "senderid"
-            | "fromuserid"
-            | "requesterid"
-            | "updatedby"
-            | "deletedby"
-            | "actorid"
-            | "owner"
-            | "author"
-            | "user"
-    )
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        matches!(
+            n,
+            "userid"
+                | "authorid"
+                | "ownerid"
+                | "createdby"
+                | "createdbyid"
+                | "creatorid"
+                | "uid"
+                | "senderid"
+                | "fromuserid"
+                | "requesterid"
+                | "updatedby"
+                | "deletedby"
+                | "actorid"
+                | "owner"
+                | "author"
+                | "user"
+        )
+    })
 }
 
 /// Names that hold the actor's user id when they come from the client (`userId`, `authorId`...).
 pub fn is_actor_id_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase().replace('_', "");
-    matches!(
-        n.as_str(),
-        "userid"
-            | "authorid"
-            | "ownerid"
-            | "createdby"
-            | "createdbyid"
-            | "creatorid"
-            | "uid"
-            | "actorid"
-            | "requesterid"
-            | "currentuserid"
-            | "fromuserid"
-            | "senderid"
-    )
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        matches!(
+            n,
+            "userid"
+                | "authorid"
+                | "ownerid"
+                | "createdby"
+                | "createdbyid"
+                | "creatorid"
+                | "uid"
+                | "actorid"
+                | "requesterid"
+                | "currentuserid"
+                | "fromuserid"
+                | "senderid"
+        )
+    })
 }
 
 /// Names of role / permission values (`role`, `isAdmin`, `permissions`...).
 pub fn is_role_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase().replace('_', "");
-    n.contains("role")
-        || n.contains("permission")
-        || matches!(
-            n.as_str(),
-            "isadmin"
-                | "admin"
-                | "issuperuser"
-                | "isstaff"
-                | "ismoderator"
-                | "scopes"
-                | "accesslevel"
-        )
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        n.contains("role")
+            || n.contains("permission")
+            || matches!(
+                n,
+                "isadmin"
+                    | "admin"
+                    | "issuperuser"
+                    | "isstaff"
+                    | "ismoderator"
+                    | "scopes"
+                    | "accesslevel"
+            )
+    })
 }
 
 /// Calls that test a role or permission and return a boolean (`has({ role })`, `can(..)`).
 pub fn is_role_check_call(last: &str) -> bool {
-    let n = last.to_ascii_lowercase();
-    matches!(
-        n.as_str(),
-        "has"
-            | "can"
-            | "cannot"
-            | "hasrole"
-            | "haspermission"
-            | "checkrole"
-            | "checkpermission"
-            | "isadmin"
-            | "issuperadmin"
-            | "ismoderator"
-            | "isowner"
-            | "hasaccess"
-            | "canaccess"
-            | "authorize"
-            | "userhaspermission"
-            | "haspermissions"
-            | "hasroles"
-            | "isallowed"
-            | "checkaccess"
-            | "ismember"
-            | "isteammember"
-            | "isorgmember"
-            | "ismemberof"
-    )
+    crate::catalog::fold::with_folded(last, b"", |n| {
+        matches!(
+            n,
+            "has"
+                | "can"
+                | "cannot"
+                | "hasrole"
+                | "haspermission"
+                | "checkrole"
+                | "checkpermission"
+                | "isadmin"
+                | "issuperadmin"
+                | "ismoderator"
+                | "isowner"
+                | "hasaccess"
+                | "canaccess"
+                | "authorize"
+                | "userhaspermission"
+                | "haspermissions"
+                | "hasroles"
+                | "isallowed"
+                | "checkaccess"
+                | "ismember"
+                | "isteammember"
+                | "isorgmember"
+                | "ismemberof"
+        )
+    })
 }
 
 /// Prisma/ORM model names whose rows are user accounts or roles: mutating them by a client id is
 /// an admin-only operation.
 pub fn is_user_model(model: &str) -> bool {
-    let m = model.to_ascii_lowercase();
-    matches!(
-        m.as_str(),
-        "user"
-            | "users"
-            | "account"
-            | "accounts"
-            | "profile"
-            | "profiles"
-            | "member"
-            | "members"
-            | "role"
-            | "roles"
-            | "userrole"
-            | "userroles"
-    )
+    crate::catalog::fold::with_folded(model, b"", |m| {
+        matches!(
+            m,
+            "user"
+                | "users"
+                | "account"
+                | "accounts"
+                | "profile"
+                | "profiles"
+                | "member"
+                | "members"
+                | "role"
+                | "roles"
+                | "userrole"
+                | "userroles"
+        )
+    })
 }
 
 /// Models that hold global settings: any change is admin-only.
 pub fn is_global_settings_model(model: &str) -> bool {
-    let m = model.to_ascii_lowercase().replace('_', "");
-    matches!(
-        m.as_str(),
-        "setting"
-            | "settings"
-            | "sitesettings"
-            | "sitesetting"
-            | "config"
-            | "siteconfig"
-            | "appconfig"
-            | "featureflag"
-            | "featureflags"
-            | "globalsettings"
-            | "systemsettings"
-    )
+    crate::catalog::fold::with_folded(model, b"_", |m| {
+        matches!(
+            m,
+            "setting"
+                | "settings"
+                | "sitesettings"
+                | "sitesetting"
+                | "config"
+                | "siteconfig"
+                | "appconfig"
+                | "featureflag"
+                | "featureflags"
+                | "globalsettings"
+                | "systemsettings"
+        )
+    })
 }
 
 /// Data fields that grant privileges: writing them is admin-only.
 pub fn is_privilege_field(name: &str) -> bool {
-    let n = name.to_ascii_lowercase().replace('_', "");
-    matches!(
-        n.as_str(),
-        "role"
-            | "roles"
-            | "isadmin"
-            | "admin"
-            | "permissions"
-            | "issuperuser"
-            | "isstaff"
-            | "ismoderator"
-            | "banned"
-            | "isbanned"
-            | "verified"
-            | "isverified"
-            | "plan"
-            | "tier"
-            | "credits"
-            | "balance"
-    )
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        matches!(
+            n,
+            "role"
+                | "roles"
+                | "isadmin"
+                | "admin"
+                | "permissions"
+                | "issuperuser"
+                | "isstaff"
+                | "ismoderator"
+                | "banned"
+                | "isbanned"
+                | "verified"
+                | "isverified"
+                | "plan"
+                | "tier"
+                | "credits"
+                | "balance"
+        )
+    })
 }
 
 /// Verbs that are admin-only on their own (`banUser`, `impersonate`, `grantRole`).
 pub fn is_admin_verb(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    [
-        "ban",
-        "unban",
-        "impersonate",
-        "grant",
-        "revoke",
-        "setrole",
-        "changerole",
-        "updaterole",
-        "promote",
-        "demote",
-        "suspend",
-    ]
-    .iter()
-    .any(|v| n.starts_with(v))
+    crate::catalog::fold::with_folded(name, b"", |n| {
+        [
+            "ban",
+            "unban",
+            "impersonate",
+            "grant",
+            "revoke",
+            "setrole",
+            "changerole",
+            "updaterole",
+            "promote",
+            "demote",
+            "suspend",
+        ]
+        .iter()
+        .any(|v| n.starts_with(v))
+    })
 }
 
 /// Fields in a `where` that make a read public by design (`published: true`).
 pub fn is_public_marker_field(name: &str) -> bool {
-    let n = name.to_ascii_lowercase().replace('_', "");
-    matches!(
-        n.as_str(),
-        "published"
-            | "ispublished"
-            | "public"
-            | "ispublic"
-            | "visibility"
-            | "isavailable"
-            | "available"
-            | "listed"
-            | "islisted"
-    )
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        matches!(
+            n,
+            "published"
+                | "ispublished"
+                | "public"
+                | "ispublic"
+                | "visibility"
+                | "isavailable"
+                | "available"
+                | "listed"
+                | "islisted"
+        )
+    })
 }
 
 /// Models that are public by nature (catalogues, pricing, published content).
 pub fn is_public_model(model: &str) -> bool {
-    let m = model.to_ascii_lowercase();
-    matches!(
-        m.as_str(),
-        "product"
-            | "products"
-            | "catalog"
-            | "catalogue"
-            | "plan"
-            | "plans"
-            | "price"
-            | "prices"
-            | "pricing"
-            | "faq"
-            | "faqs"
-            | "slot"
-            | "slots"
-            | "availability"
-            | "country"
-            | "countries"
-            | "publishedpost"
-            | "publishedposts"
-    )
+    crate::catalog::fold::with_folded(model, b"", |m| {
+        matches!(
+            m,
+            "product"
+                | "products"
+                | "catalog"
+                | "catalogue"
+                | "plan"
+                | "plans"
+                | "price"
+                | "prices"
+                | "pricing"
+                | "faq"
+                | "faqs"
+                | "slot"
+                | "slots"
+                | "availability"
+                | "country"
+                | "countries"
+                | "publishedpost"
+                | "publishedposts"
+        )
+    })
 }

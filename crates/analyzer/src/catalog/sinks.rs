@@ -343,10 +343,14 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
     };
 
     // User-configured sinks: match the dotted path suffix.
-    let dotted = std::iter::once(root)
-        .chain(names.iter().copied())
-        .collect::<Vec<_>>()
-        .join(".");
+    let dotted = if extra_sinks.is_empty() {
+        String::new()
+    } else {
+        std::iter::once(root)
+            .chain(names.iter().copied())
+            .collect::<Vec<_>>()
+            .join(".")
+    };
     for extra in extra_sinks {
         if super::path_ends_with(&dotted, extra) && segs.last().is_some_and(|s| s.called) {
             return Some(mk(

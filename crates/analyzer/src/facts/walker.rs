@@ -6,7 +6,9 @@
 //! functions defined in the project are followed (inlined) with their arguments bound.
 //! Every recursion is bounded, so crafted input cannot exhaust the stack.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use oxc_ast::ast::*;
@@ -84,7 +86,7 @@ pub(crate) fn collect<'a>(
         config,
         module,
         scope: scope.clone(),
-        vars: HashMap::new(),
+        vars: HashMap::default(),
         flow: Flow::default(),
         seq: 0,
         facts: ActionFacts {
