@@ -85,9 +85,17 @@ const CLASSES: [Class; 256] = {
     t
 };
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
-}
+/// Bytes that continue a word (identifier or keyword).
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'$';
+        b += 1;
+    }
+    t
+};
 
 #[derive(Default)]
 struct Scanner<'s> {
@@ -134,9 +142,10 @@ impl Scanner<'_> {
                 }
                 Class::Word => {
                     let start = i;
-                    while i < bytes.len() && is_word_byte(bytes[i]) {
-                        i += 1;
-                    }
+                    i += bytes[i..]
+                        .iter()
+                        .position(|&c| !WORD[c as usize])
+                        .unwrap_or(bytes.len() - i);
                     if self.word(start, i) {
                         return Some(start);
                     }

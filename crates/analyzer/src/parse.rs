@@ -87,7 +87,8 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
     let first_errors = std::mem::take(&mut ret.diagnostics);
     // oxc gives up on some errors and returns an empty program. So that whatever parsed is still
     // analysed, blank the offending line (keeping every byte offset) and parse again, a few times.
-    let mut text = source.to_string();
+    // Copied only when recovery is needed.
+    let mut text: Option<String> = None;
     let mut attempts = 0;
     let mut last_error = first_errors
         .first()
@@ -95,11 +96,12 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
         .map(|l| l.span().start);
     while ret.panicked && attempts < MAX_RECOVERY_ATTEMPTS && source.len() <= MAX_RECOVERY_SIZE {
         let Some(at) = last_error else { break };
-        if !blank_line(&mut text, at as usize) {
+        let text = text.get_or_insert_with(|| source.to_string());
+        if !blank_line(text, at as usize) {
             break;
         }
         attempts += 1;
-        let copy: &'a str = allocator.alloc_str(&text);
+        let copy: &'a str = allocator.alloc_str(text);
         ret = Parser::new(allocator, copy, source_type)
             .with_options(options)
             .parse();
