@@ -74,6 +74,11 @@ pub const LIBRARY_GUARDS: &[GuardEntry] = &[
     g("unsealData", NeedsCheck, "iron-session"),
     g("decrypt", NeedsCheck, "session cookie"),
     g("decryptSession", NeedsCheck, "session cookie"),
+    // Firebase Admin: verify the ID token or session cookie the client sends, throw when invalid.
+    g("verifyIdToken", FailsClosed, "Firebase Admin"),
+    g("verifySessionCookie", FailsClosed, "Firebase Admin"),
+    // next-auth's JWT read (`getToken({ req })`): `null` when there is no valid token.
+    g("getToken", NeedsCheck, "next-auth"),
     // unverified token reads
     g("jwt.decode", Unverified, "jsonwebtoken"),
     g("decodeJwt", Unverified, "jose"),

@@ -1103,10 +1103,17 @@ impl<'g, 'a> Walker<'g, 'a> {
                 for (i, el) in arr.elements.iter().enumerate() {
                     let Some(el) = el else { continue };
                     // `const [a, b] = await Promise.all([x, y])`: each element keeps its value.
-                    let element = value
-                        .field(&format!("[{i}]"))
-                        .cloned()
-                        .unwrap_or_else(|| value.derived());
+                    // `const [member] = await db.select()..`: a row of the rows read.
+                    let element = value.field(&format!("[{i}]")).cloned().unwrap_or_else(|| {
+                        match &value.record {
+                            Some(_) if value.field_of.is_none() => Value {
+                                fields: None,
+                                is_array: false,
+                                ..value.clone()
+                            },
+                            _ => value.derived(),
+                        }
+                    });
                     self.bind_pattern(el, element, decl_end);
                 }
                 if let Some(rest) = &arr.rest {
@@ -1285,6 +1292,16 @@ impl<'g, 'a> Walker<'g, 'a> {
                     if t.role && !self.flow.role {
                         self.identity_issue(a.span, "the caller's role");
                     }
+                }
+            }
+        }
+        // `membership.role === "owner"` on a membership read scoped to the caller: equal to a
+        // literal, the record exists, so the caller belongs to what its keys select.
+        for (field, other) in [(&l, &r), (&r, &l)] {
+            if let (Some(rec), Some(_), Some(_)) = (&field.record, &field.field_of, other.str_lit) {
+                if rec.scoped && !rec.keys.is_empty() && field.taint.is_none() {
+                    asserts.authorize.extend(rec.keys.iter().cloned());
+                    asserts.authn = Authn::Checked;
                 }
             }
         }
@@ -2561,6 +2578,18 @@ impl<'g, 'a> Walker<'g, 'a> {
             ArgShape::PrismaObject => {
                 let arg = link_args[op_link].first().cloned().unwrap_or_default();
                 if let Some(w) = arg.field("where") {
+                    // Drizzle's relational queries take the condition as a callback,
+                    // `where: (t, { and, eq }) => and(eq(t.id, id), ..)`: its result is the
+                    // condition.
+                    let w = match w.func {
+                        Some((module, func)) => self.call_function(
+                            module,
+                            func,
+                            vec![Value::default(), Value::default()],
+                            span,
+                        ),
+                        None => w.clone(),
+                    };
                     w.leaves(None, &mut keys, 0);
                 }
                 for k in ["data", "create", "update"] {
