@@ -1060,8 +1060,14 @@ impl<'g, 'a> Walker<'g, 'a> {
                 {
                     value.identity_expr = Some(default_identity_expr(name));
                 }
-                let from_session =
-                    value.guard.is_some_and(|g| !g.error && !g.factory) || value.session_root;
+                // Functions on an auth result (Clerk's `has`, `protect`) are always present:
+                // testing them proves nothing, so they are no variable for a fix to check.
+                let is_method = matches!(
+                    name,
+                    "has" | "protect" | "redirectToSignIn" | "redirectToSignUp" | "getToken"
+                );
+                let from_session = !is_method
+                    && (value.guard.is_some_and(|g| !g.error && !g.factory) || value.session_root);
                 if let (Some(end), true, true) = (decl_end, from_session, self.in_action_body) {
                     if self.facts.fix.session_var.is_none() {
                         self.facts.fix.session_var = Some(SessionVar {
@@ -2063,9 +2069,18 @@ impl<'g, 'a> Walker<'g, 'a> {
                 self.identity_issue(root_value.span, "the caller's permissions");
                 return Value::default();
             }
+            // Clerk's `has({ role })` from `await auth()`, `can(session.user, ..)`: a role
+            // check on the session is false for an anonymous caller, so it also proves a user.
+            let on_session = |v: &Value<'a>| (v.guard.is_some() || v.identity) && !v.is_tainted();
+            let authn = if on_session(&root_value) || args.iter().any(on_session) {
+                Authn::Checked
+            } else {
+                Authn::None
+            };
             return Value {
                 auth_bool: Some(Rc::new(Asserts {
                     role: true,
+                    authn,
                     ..Asserts::default()
                 })),
                 ..Value::default()
