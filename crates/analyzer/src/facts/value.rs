@@ -49,6 +49,8 @@ pub struct Record {
     pub label: String,
     /// Whether it reads a user/account model.
     pub user_model: bool,
+    /// Whether it is a count or aggregate (`count`, `groupBy`) rather than rows.
+    pub aggregate: bool,
 }
 
 /// The abstract value of an expression.

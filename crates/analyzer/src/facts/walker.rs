@@ -991,6 +991,11 @@ impl<'g, 'a> Walker<'g, 'a> {
         for (record, whole) in records {
             if let Some(idx) = record.sink.filter(|i| !seen.contains(i)) {
                 seen.push(idx);
+                // A count or aggregate over everyone's rows returns no record: only one keyed
+                // by client input (which the sink already counts) is worth a finding.
+                if record.aggregate && record.keys.is_empty() {
+                    continue;
+                }
                 let authorized = record.scoped || self.flow.authorizes(&record.keys);
                 let authn = self.flow.authn;
                 let role = self.flow.role;
@@ -3020,6 +3025,11 @@ impl<'g, 'a> Walker<'g, 'a> {
             label: label.to_string(),
             user_model: m.kind == SinkKind::Read
                 && m.model.as_deref().is_some_and(names::is_user_model),
+            aggregate: m.kind == SinkKind::Read
+                && matches!(
+                    m.op.as_str(),
+                    "count" | "countDocuments" | "estimatedDocumentCount" | "aggregate" | "groupBy"
+                ),
         });
         self.sink_records.push(Some(record.clone()));
         Value {
