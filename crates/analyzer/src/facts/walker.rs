@@ -2953,7 +2953,8 @@ impl<'g, 'a> Walker<'g, 'a> {
         let model = m.model.clone().unwrap_or_default();
         let mut admin_only = None;
         if m.kind == SinkKind::Mutation {
-            if names::is_global_settings_model(&model) {
+            // A settings row selected by the caller's own id is the caller's preferences.
+            if names::is_global_settings_model(&model) && !self_scoped {
                 admin_only = Some(format!("it changes global settings (`{model}`)"));
             } else if let Some((col, _)) = data.iter().find(|(col, v)| {
                 col.as_deref().is_some_and(names::is_privilege_field) && v.is_tainted()
