@@ -228,3 +228,40 @@ pub fn is_public_model(model: &str) -> bool {
         )
     })
 }
+
+/// Names of permission predicates: functions that answer whether the caller may act on
+/// something (`canEditPost`, `userCanAccess`, `isOwner`, `hasAccess`, `isTeamMember`,
+/// `hasPermission`, `mayDelete`, `checkAccess`).
+pub fn is_permission_predicate(name: &str) -> bool {
+    let starts_with_word = |prefix: &str| {
+        name.strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+    };
+    if ["can", "may", "userCan", "canUser", "userMay"]
+        .iter()
+        .any(|p| starts_with_word(p))
+    {
+        return true;
+    }
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        let predicate = ["is", "has", "check", "user", "verify"]
+            .iter()
+            .any(|p| n.starts_with(p));
+        predicate
+            && [
+                "owner",
+                "owns",
+                "access",
+                "permission",
+                "member",
+                "allowed",
+                "authorized",
+                "editor",
+                "canedit",
+                "canview",
+                "canmanage",
+            ]
+            .iter()
+            .any(|w| n.contains(w))
+    })
+}

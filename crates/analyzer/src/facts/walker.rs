@@ -2046,7 +2046,38 @@ impl<'g, 'a> Walker<'g, 'a> {
                 // Still the lookup's result: `const { user } = ..` is the caller.
                 v.guard = None;
             }
+            // `await assertCanEdit(session.user.id, postId)`, `await requireTeamMember(teamId)`:
+            // a fail-closed check handed a client key checks the caller's right to that key.
+            if matches!(kind, GuardKind::FailsClosed | GuardKind::RoleFailsClosed) {
+                let keys = client_keys(&args);
+                self.flow.authorized.extend(keys);
+            }
             return v;
+        }
+
+        // `if (!(await canEditPost(session.user.id, postId))) throw ..`: a permission predicate
+        // defined outside what is analysed, asked about a client key. When it holds, the
+        // caller may act on that key (and is a signed-in user, if it was given the session).
+        if links.len() == 1 && links[0].name.is_empty() && names::is_permission_predicate(root_name)
+        {
+            let keys = client_keys(&args);
+            if !keys.is_empty() {
+                let on_session = args
+                    .iter()
+                    .any(|a| (a.identity || a.guard.is_some()) && !a.is_tainted());
+                return Value {
+                    auth_bool: Some(Rc::new(Asserts {
+                        authorize: keys,
+                        authn: if on_session {
+                            Authn::Checked
+                        } else {
+                            Authn::None
+                        },
+                        ..Asserts::default()
+                    })),
+                    ..Value::default()
+                };
+            }
         }
 
         // `Promise.all([a, b])` resolves to the same elements.
@@ -3436,4 +3467,13 @@ fn is_service_client_expr(init: &Expression<'_>, source: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The labels of the client values among `args` (the keys a check is asked about).
+fn client_keys(args: &[Value<'_>]) -> BTreeSet<String> {
+    args.iter()
+        .filter(|a| !a.identity)
+        .filter_map(|a| a.taint.as_ref())
+        .flat_map(|t| t.labels.iter().cloned())
+        .collect()
 }
