@@ -1328,6 +1328,14 @@ impl<'g, 'a> Walker<'g, 'a> {
                 asserts.authn = Authn::Checked;
             }
         }
+        // `key === process.env.CRON_SECRET`: a secret the caller presents, compared with the
+        // server's. Whoever passes holds the secret: authenticated, with a privilege.
+        for (presented, secret_expr) in [(&l, right), (&r, left)] {
+            if is_server_secret(secret_expr) && !presented.identity && presented.str_lit.is_none() {
+                asserts.authn = Authn::Checked;
+                asserts.role = true;
+            }
+        }
         // Ownership: identity on one side.
         for (id, other) in [(&l, &r), (&r, &l)] {
             if (id.identity || id.guard.is_some()) && id.taint.is_none() && id.str_lit.is_none() {
@@ -3340,6 +3348,19 @@ fn is_server_constant(expr: &Expression<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// `process.env.CRON_SECRET`, `process.env.ADMIN_API_KEY`: a secret known only to the server.
+fn is_server_secret(expr: &Expression<'_>) -> bool {
+    let Expression::StaticMemberExpression(m) = strip(expr) else {
+        return false;
+    };
+    let name = m.property.name.as_str();
+    path_of(&m.object).is_some_and(|p| p == "process.env")
+        && ["SECRET", "KEY", "TOKEN", "PASSWORD"]
+            .iter()
+            .any(|w| name.contains(w))
+        && !name.starts_with("NEXT_PUBLIC_")
 }
 
 /// `@/lib/x`, `~/x`, `./x`, `../x`, `#x`: a module of the project rather than a package.
