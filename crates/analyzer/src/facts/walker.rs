@@ -2130,6 +2130,29 @@ impl<'g, 'a> Walker<'g, 'a> {
                 ..Value::default()
             };
         }
+        // `["admin", "moderator"].includes(session.user.role)`.
+        if last == "includes"
+            && receiver.is_array
+            && args.first().is_some_and(|a| a.role && !a.is_tainted())
+            && receiver.fields.as_ref().is_some_and(|f| {
+                f.values()
+                    .any(|v| v.str_lit.is_some_and(is_privileged_role))
+            })
+        {
+            let on_session = args[0].guard.is_some() || args[0].identity;
+            return Value {
+                auth_bool: Some(Rc::new(Asserts {
+                    role: true,
+                    authn: if on_session {
+                        Authn::Checked
+                    } else {
+                        Authn::None
+                    },
+                    ..Asserts::default()
+                })),
+                ..Value::default()
+            };
+        }
         if matches!(last, "includes" | "has" | "some") && receiver.role && !receiver.is_tainted() {
             return Value {
                 auth_bool: Some(Rc::new(Asserts {
@@ -3293,22 +3316,36 @@ fn collect_records(v: &Value<'_>, out: &mut Vec<(Rc<Record>, bool)>, depth: u32)
 
 /// Role names that grant privileges (`admin`, `org:admin`, `OWNER`, `moderator`).
 fn is_privileged_role(role: &str) -> bool {
-    let r = role.to_ascii_lowercase();
-    [
-        "admin",
-        "owner",
-        "moderator",
-        "staff",
-        "superuser",
-        "super_admin",
-        "root",
-        "manager",
-        "editor",
-        "maintainer",
-        "support",
-    ]
-    .iter()
-    .any(|p| r.contains(p))
+    // Any named role grants something beyond a signed-in account (`admin`, `agent`,
+    // `org:billing`), except the ones every account has.
+    crate::catalog::fold::with_folded(role, b"_- ", |r| {
+        let r = r.rsplit(':').next().unwrap_or(r);
+        !r.is_empty()
+            && ![
+                "user",
+                "users",
+                "member",
+                "members",
+                "viewer",
+                "guest",
+                "customer",
+                "reader",
+                "basic",
+                "free",
+                "anonymous",
+                "anon",
+                "authenticated",
+                "subscriber",
+                "student",
+                "visitor",
+                "default",
+                "none",
+                "banned",
+                "suspended",
+                "pending",
+            ]
+            .contains(&r)
+    })
 }
 
 /// `checkAuth()`, `authenticate()`, `validateSession()`: a call named as a check, not a getter.
