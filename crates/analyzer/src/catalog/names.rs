@@ -265,3 +265,28 @@ pub fn is_permission_predicate(name: &str) -> bool {
             .any(|w| n.contains(w))
     })
 }
+
+/// Fields a public profile card shows to anyone (`username`, `name`, `bio`, `image`): a read of
+/// a user that selects only these returns nothing private.
+pub fn is_public_profile_field(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        matches!(
+            n,
+            "id" | "name"
+                | "username"
+                | "displayname"
+                | "handle"
+                | "bio"
+                | "image"
+                | "imageurl"
+                | "avatar"
+                | "avatarurl"
+                | "picture"
+                | "title"
+                | "slug"
+                | "createdat"
+                | "website"
+                | "headline"
+        )
+    })
+}

@@ -2692,6 +2692,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                             | "aggregate"
                             | "groupBy"
                     );
+                // `select: { username: true, name: true, image: true }` on a user: a public profile card.
+                let public_projection = arg
+                    .field("select")
+                    .and_then(|s| s.fields.as_ref())
+                    .is_some_and(|f| {
+                        !f.is_empty() && f.keys().all(|k| names::is_public_profile_field(k))
+                    });
+                // Only for accounts: the title of someone's private document is still private.
+                if m.kind == SinkKind::Read
+                    && public_projection
+                    && m.model.as_deref().is_some_and(names::is_user_model)
+                {
+                    return Some(Value::default());
+                }
                 scope_fix = self.prisma_scope_fix(links[op_link].call);
             }
             ArgShape::Builder => {
