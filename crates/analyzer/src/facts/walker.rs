@@ -2130,6 +2130,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                 ..Value::default()
             };
         }
+        // `key.startsWith(`users/${session.user.id}/`)`: a client path inside the caller's own
+        // prefix. When it holds, the key is the caller's.
+        if last == "startsWith" && args.first().is_some_and(|a| a.identity && !a.is_tainted()) {
+            if let Some(t) = receiver.taint.as_ref().filter(|t| !t.labels.is_empty()) {
+                return Value {
+                    auth_bool: Some(Rc::new(Asserts {
+                        authorize: t.labels.clone(),
+                        authn: Authn::Checked,
+                        ..Asserts::default()
+                    })),
+                    ..Value::default()
+                };
+            }
+        }
         // `["admin", "moderator"].includes(session.user.role)`.
         if last == "includes"
             && receiver.is_array
