@@ -26,6 +26,10 @@ pub enum ArgShape {
     KeyThenData,
     /// Mongo `updateOne(filter, update)`, `deleteOne(filter)`.
     FilterThenData,
+    /// Stripe: a leading id string and the object references among the fields
+    /// (`payment_intent`, `customer`, `subscription`…) are keys; everything is data, and
+    /// `metadata` is never a key.
+    Stripe,
     /// Anything else: every argument is both key and data.
     Generic,
 }
@@ -390,7 +394,17 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
                 "Stripe",
                 i,
                 names.first().map(|s| s.to_string()),
-                ArgShape::Generic,
+                ArgShape::Stripe,
+            ));
+        }
+        // Stripe reads of one customer's objects (`customers.retrieve(id)`, `invoices.list(..)`).
+        if root == "stripe" && matches!(seg.name, "retrieve" | "list" | "search") {
+            return Some(mk(
+                SinkKind::Read,
+                "Stripe",
+                i,
+                names.first().map(|s| s.to_string()),
+                ArgShape::Stripe,
             ));
         }
         // Mail

@@ -2797,6 +2797,24 @@ impl<'g, 'a> Walker<'g, 'a> {
                     .iter()
                     .any(|l| l.name == "select" || l.name == "projection");
             }
+            ArgShape::Stripe => {
+                for (i, a) in link_args[op_link].iter().enumerate() {
+                    a.leaves(None, &mut data, 0);
+                    match &a.fields {
+                        // `stripe.subscriptions.update(subscriptionId, ..)`.
+                        None if i == 0 => keys.push((Some("id".into()), a.clone())),
+                        None => {}
+                        Some(fields) => {
+                            for (name, v) in fields.iter() {
+                                if stripe_reference(name) {
+                                    v.leaves(Some(name), &mut keys, 0);
+                                }
+                            }
+                        }
+                    }
+                }
+                raw = false;
+            }
             ArgShape::Generic => {
                 for a in &link_args[op_link] {
                     a.leaves(None, &mut keys, 0);
@@ -3553,6 +3571,22 @@ fn is_service_client_expr(init: &Expression<'_>, source: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Fields of a Stripe request that point at an existing object, which must be the caller's.
+fn stripe_reference(field: &str) -> bool {
+    matches!(
+        field,
+        "customer"
+            | "payment_intent"
+            | "charge"
+            | "subscription"
+            | "invoice"
+            | "payment_method"
+            | "setup_intent"
+            | "subscription_item"
+            | "account"
+    )
 }
 
 /// The labels of the client values among `args` (the keys a check is asked about).
