@@ -2049,6 +2049,16 @@ impl<'g, 'a> Walker<'g, 'a> {
             if kind == GuardKind::NeedsCheck && text.contains("ensureSignedIn: true") {
                 kind = GuardKind::FailsClosed;
             }
+            // `requireOrgMember(orgId, { role: "admin" })`: a role *in* the organisation the
+            // client named, not over every record. It authorizes that key (below), and
+            // admin-only writes inside it (`role:` labels, see `record_sink`).
+            let scoped_role_keys = client_keys(&args);
+            if kind == GuardKind::RoleFailsClosed && !scoped_role_keys.is_empty() {
+                kind = GuardKind::FailsClosed;
+                self.flow
+                    .authorized
+                    .extend(scoped_role_keys.iter().map(|k| format!("role:{k}")));
+            }
             let mut v = self.on_guard(kind, span, &path);
             if kind == GuardKind::FailsClosed {
                 // Still the lookup's result: `const { user } = ..` is the caller.
@@ -3089,7 +3099,17 @@ impl<'g, 'a> Walker<'g, 'a> {
                 ));
             }
         }
-        if self.flow.role {
+        // A write inside an organisation where a role check passed (`requireOrgAdmin(orgId)`
+        // before `invitation.create({ data: { orgId, role } })`).
+        let in_role_scope = keys.iter().chain(data.iter()).any(|(_, v)| {
+            v.taint.as_ref().is_some_and(|t| {
+                !t.labels.is_empty()
+                    && t.labels
+                        .iter()
+                        .all(|l| self.flow.authorized.contains(&format!("role:{l}")))
+            })
+        });
+        if self.flow.role || in_role_scope {
             admin_only = None;
         }
         if admin_only.is_some() && self.in_action_body && self.facts.fix.admin_stmt.is_none() {
