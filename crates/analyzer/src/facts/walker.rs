@@ -1821,7 +1821,8 @@ impl<'g, 'a> Walker<'g, 'a> {
             if input.fields.is_none() {
                 input.leaves(None, &mut keys, 0);
             }
-            self.record_sink(
+            // A `GetObjectCommand` is a read: its object reaches the caller through a signed URL.
+            let read = self.record_sink(
                 &m,
                 &format!("new {last}(..)"),
                 span_of(n.span),
@@ -1831,8 +1832,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                 None,
                 None,
             );
+            // Keyed by a record's data (`Key: file.key`): that record is what is exposed.
+            if read.record.as_ref().is_some_and(|r| r.keys.is_empty()) {
+                let mut v = Value::default();
+                carry_records(&mut v, &args);
+                if v.record.is_some() {
+                    return v;
+                }
+            }
+            return read;
         }
-        Value::default()
+        // `new GetObjectCommand({ Key: file.key })`: built from the record's data.
+        let mut v = Value::default();
+        carry_records(&mut v, &args);
+        v
     }
 
     fn eval_tagged_template(&mut self, t: &'a TaggedTemplateExpression<'a>) -> Value<'a> {
@@ -2365,6 +2378,9 @@ impl<'g, 'a> Walker<'g, 'a> {
         for a in &args {
             v = v.merge(a.derived());
         }
+        // `getSignedUrl(s3, command)`, `JSON.stringify(row)`: what reaches the caller through
+        // the result still comes from the records among the arguments.
+        carry_records(&mut v, &args);
         if matches!(
             last,
             "toString"
@@ -3367,6 +3383,25 @@ fn mentions_members(op: &str) -> bool {
 
 /// Records a returned value carries: itself, and its fields (a DTO built from a row still
 /// exposes the row's data). `whole` is false for a single field of a record.
+/// Gives `v`, computed from `args`, the provenance of the first record among them, as data
+/// derived from it (never the whole row).
+fn carry_records(v: &mut Value<'_>, args: &[Value<'_>]) {
+    if v.record.is_some() {
+        return;
+    }
+    let mut records = Vec::new();
+    for a in args {
+        collect_records(a, &mut records, 0);
+    }
+    if let Some((record, _)) = records.into_iter().next() {
+        v.record = Some(record);
+        v.field_of = Some(DERIVED_FIELD.to_string());
+    }
+}
+
+/// The `field_of` of a value computed from a record's data rather than read from one column.
+const DERIVED_FIELD: &str = "(derived)";
+
 fn collect_records(v: &Value<'_>, out: &mut Vec<(Rc<Record>, bool)>, depth: u32) {
     if let Some(r) = &v.record {
         out.push((r.clone(), v.field_of.is_none()));
