@@ -290,3 +290,28 @@ pub fn is_public_profile_field(name: &str) -> bool {
         )
     })
 }
+
+/// Cookie names that hold the caller's id in clear (`user_id`, `customerId`, `uid`): reading one
+/// as the caller is identity nobody verified.
+pub fn is_identity_cookie(key: &str) -> bool {
+    crate::catalog::fold::with_folded(key, b"_-", |k| {
+        matches!(
+            k,
+            "user" | "uid" | "sub" | "email" | "useremail" | "username"
+        ) || (k.ends_with("id")
+            && [
+                "user", "customer", "member", "account", "owner", "author", "player",
+            ]
+            .iter()
+            .any(|w| k.contains(w)))
+    })
+}
+
+/// Cookie names that hold a session token (`session`, `token`, `auth`, `jwt`, `access_token`).
+pub fn is_token_cookie(key: &str) -> bool {
+    crate::catalog::fold::with_folded(key, b"_-", |k| {
+        ["session", "token", "jwt", "auth"]
+            .iter()
+            .any(|w| k.contains(w))
+    })
+}

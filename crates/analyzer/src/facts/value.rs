@@ -92,6 +92,9 @@ pub struct Value<'a> {
     pub identity_expr: Option<String>,
     /// Where the expression is.
     pub span: Option<ByteSpan>,
+    /// The raw text of a session or token cookie (`cookies().get("session")?.value`), not yet
+    /// verified: decoding it by hand (`JSON.parse(atob(..))`) is an unverified session read.
+    pub raw_token: bool,
 }
 
 impl<'a> Value<'a> {
@@ -134,6 +137,7 @@ impl<'a> Value<'a> {
         self.service |= other.service;
         self.identity_expr = self.identity_expr.or(other.identity_expr);
         self.span = self.span.or(other.span);
+        self.raw_token |= other.raw_token;
         self
     }
 
@@ -145,6 +149,7 @@ impl<'a> Value<'a> {
             owned: self.owned,
             identity_expr: self.identity_expr.clone(),
             span: self.span,
+            raw_token: self.raw_token,
             ..Value::default()
         }
     }

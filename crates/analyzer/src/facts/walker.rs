@@ -1241,6 +1241,16 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             return (Asserts::default(), Asserts::default());
         }
+        if v.raw_token {
+            // `if (!token) redirect(..)`: a token is present, but nothing verified it yet.
+            return (
+                Asserts {
+                    authn: Authn::Unverified,
+                    ..Asserts::default()
+                },
+                Asserts::default(),
+            );
+        }
         if v.identity && v.taint.is_none() && !v.role && v.record.is_none() {
             // `if (!session.userId)`: the caller's id is present only for a signed-in caller.
             return (
@@ -1726,6 +1736,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         let mut v = Value {
             auth_bool: obj.auth_bool.clone(),
+            raw_token: obj.raw_token,
             ..Value::default()
         };
         if let Some(g) = obj.guard {
@@ -2203,14 +2214,27 @@ impl<'g, 'a> Walker<'g, 'a> {
         // A raw cookie read as the user id is identity nobody verified.
         if last == "get" && path.ends_with("cookies.get") {
             let key = args.first().and_then(|a| a.str_lit).unwrap_or("");
-            if names::is_actor_id_name(key)
-                || matches!(
-                    key.to_ascii_lowercase().as_str(),
-                    "user" | "user_id" | "uid" | "userid" | "account_id"
-                )
-            {
+            if names::is_actor_id_name(key) || names::is_identity_cookie(key) {
                 return self.on_guard(GuardKind::Unverified, span, &path);
             }
+            // The session token itself: fine when verified (`await decrypt(token)`), an
+            // unverified read when decoded by hand (below).
+            if names::is_token_cookie(key) {
+                return Value {
+                    raw_token: true,
+                    span: Some(span),
+                    ..Value::default()
+                };
+            }
+        }
+        // `JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString())`, `atob(..)`:
+        // a token decoded without checking its signature.
+        if matches!(
+            path.as_str(),
+            "JSON.parse" | "jwt_decode" | "decodeJwtPayload"
+        ) && args.iter().any(|a| a.raw_token)
+        {
+            return self.on_guard(GuardKind::Unverified, span, &path);
         }
 
         // 7. Client input: formData.get(..), Object.fromEntries(formData).
@@ -2381,6 +2405,8 @@ impl<'g, 'a> Walker<'g, 'a> {
         // `getSignedUrl(s3, command)`, `JSON.stringify(row)`: what reaches the caller through
         // the result still comes from the records among the arguments.
         carry_records(&mut v, &args);
+        // `Buffer.from(token, "base64url").toString()`: still the raw token.
+        v.raw_token |= link_args.iter().flatten().any(|a| a.raw_token);
         if matches!(
             last,
             "toString"
