@@ -29,6 +29,8 @@ pub struct ActionFacts {
     pub guard_calls: Vec<(u32, ByteSpan)>,
     /// Fail-closed checks that hold (not swallowed by a `catch`), by sequence number.
     pub checks: Vec<u32>,
+    /// Fail-closed checks that establish a role or ownership, in order.
+    pub authz_checks: Vec<AuthzCheck>,
     /// Client values used as the acting user's identity or role.
     pub identity_issues: Vec<IdentityIssue>,
     /// Raw ORM records returned to the caller.
@@ -37,6 +39,17 @@ pub struct ActionFacts {
     pub unverified_source: Option<ByteSpan>,
     /// What fixes need to know about the action.
     pub fix: FixContext,
+}
+
+/// A fail-closed check that establishes a role or the ownership of client keys.
+#[derive(Debug, Clone)]
+pub struct AuthzCheck {
+    /// Order among the action's events.
+    pub seq: u32,
+    /// It establishes a role or permission.
+    pub role: bool,
+    /// Client-value labels it shows to be the caller's.
+    pub keys: Vec<String>,
 }
 
 /// A sink the action reaches.
@@ -54,6 +67,8 @@ pub struct SinkFact {
     pub authn: Authn,
     /// Whether the resource is authorized (role check, ownership, scoped to the caller).
     pub authorized: bool,
+    /// Whether a role or permission check was in force here.
+    pub role: bool,
     /// Client values that choose the resource without authorization.
     pub unauthorized_keys: Vec<String>,
     /// Why this is an admin-only operation, if it is and no role check covers it.

@@ -17,7 +17,7 @@ use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator};
 
 use super::flow::{Asserts, Authn, Flow};
 use super::value::{Guard, Record, Taint, Value};
-use super::{ActionFacts, IdentityIssue, RawReturn, ScopeFix, SessionVar, SinkFact};
+use super::{ActionFacts, AuthzCheck, IdentityIssue, RawReturn, ScopeFix, SessionVar, SinkFact};
 use crate::catalog::guards::{self, GuardKind};
 use crate::catalog::sinks::{self, ArgShape, Seg, SinkKind, SinkMatch};
 use crate::catalog::{exits, names};
@@ -910,6 +910,18 @@ impl<'g, 'a> Walker<'g, 'a> {
             && !self.last_exit_swallowed;
         if true_branch_fails_closed || false_branch_fails_closed {
             self.record_check();
+            let gained = if true_branch_fails_closed {
+                &when_false
+            } else {
+                &when_true
+            };
+            if gained.role || !gained.authorize.is_empty() {
+                self.facts.authz_checks.push(AuthzCheck {
+                    seq: self.seq,
+                    role: gained.role,
+                    keys: gained.authorize.iter().cloned().collect(),
+                });
+            }
         }
         self.flow = after_true.join(after_false);
     }
@@ -3176,6 +3188,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             authn: self.flow.authn,
             authorized,
             unauthorized_keys: unauthorized,
+            role: self.flow.role,
             admin_only,
             unvalidated: if m.kind == SinkKind::Mutation {
                 unvalidated

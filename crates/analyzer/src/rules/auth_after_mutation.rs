@@ -12,7 +12,7 @@ pub const META: RuleMeta = RuleMeta {
     severity: Severity::High,
     cwe: "CWE-696",
     title: "Authentication checked after the mutation",
-    what_it_does: "Reports an action whose session check (or session lookup) happens only after a sink has already run.",
+    what_it_does: "Reports an action whose session check (or session lookup), role check or ownership check happens only after a sink has already run.",
     why_is_this_bad: "The check fails closed too late: the write has happened by the time an anonymous caller is rejected. The error the caller sees hides that the damage is done.",
     how_to_fix: "Move the session lookup and its check to the top of the action, before any read or write of user data.",
     bad_example: "export async function rename(id: string, name: string) {\n  await db.doc.update({ where: { id }, data: { name } });\n  const session = await auth();\n  if (!session) throw new Error(\"Unauthorized\");\n}",
@@ -24,6 +24,49 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
     if facts.public.is_some() || facts.guard_calls.is_empty() {
         return Vec::new();
     }
+    let mut found = authn_after_mutation(facts);
+    if found.is_empty() {
+        found = authz_after_mutation(facts);
+    }
+    found
+}
+
+/// A role or ownership check that fails closed only after a mutation it should have guarded
+/// (`await db.delete(projects)…; if (!has({ role: "org:admin" })) return`).
+fn authz_after_mutation(facts: &ActionFacts) -> Vec<Detection> {
+    let late = |sink: &crate::facts::SinkFact| {
+        facts.authz_checks.iter().find(|c| {
+            c.seq > sink.seq
+                && ((c.role && !sink.role)
+                    || c.keys.iter().any(|k| sink.unauthorized_keys.contains(k)))
+        })
+    };
+    let Some((sink, check)) = facts
+        .sinks
+        .iter()
+        .filter(|s| s.kind == SinkKind::Mutation)
+        .find_map(|s| late(s).map(|c| (s, c)))
+    else {
+        return Vec::new();
+    };
+    let what = if check.role {
+        "the caller's role"
+    } else {
+        "that the record belongs to the caller"
+    };
+    vec![Detection {
+        span: sink.span,
+        message: format!(
+            "`{}` runs `{}` before it checks {what}: a caller the check rejects has already made the change.",
+            facts.name, sink.label
+        ),
+        help: "Move the check (and the read it needs) above the first write, so that it fails closed before any data changes.".into(),
+        fix: None,
+    }]
+}
+
+/// The session lookup or its check comes after a sink.
+fn authn_after_mutation(facts: &ActionFacts) -> Vec<Detection> {
     // A read that is not returned only feeds checks: it matters when no session is looked
     // up at all (`missing-authn`), not for where the check sits.
     let Some(sink) = facts
