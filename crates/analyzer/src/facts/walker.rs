@@ -3064,6 +3064,19 @@ impl<'g, 'a> Walker<'g, 'a> {
                 !t.labels.is_empty() && t.labels.iter().all(|l| self.flow.authorized.contains(l))
             }
         });
+        // Claiming a free row: `where: { id, bookedById: null }, data: { bookedById: user.id }`
+        // only ever takes a row nobody holds, for the caller.
+        let claims = m.kind == SinkKind::Mutation
+            && keys.iter().any(|(col, v)| {
+                col.is_some()
+                    && v.falsy
+                    && v.str_lit.is_none()
+                    && v.taint.is_none()
+                    && data
+                        .iter()
+                        .any(|(dc, dv)| dc == col && dv.identity && !dv.is_tainted())
+            });
+        let scoped = scoped || claims;
         let mut key_labels: BTreeSet<String> = BTreeSet::new();
         let mut unauthorized = Vec::new();
         for (col, v) in &keys {
