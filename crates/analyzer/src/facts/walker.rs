@@ -1865,8 +1865,14 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             return read;
         }
+        // `new ObjectId(id)`: the same id, so still the client's key.
+        let mut v = if last.ends_with("ObjectId") || last.ends_with("Id") || last == "UUID" {
+            args.iter()
+                .fold(Value::default(), |acc, a| acc.merge(a.derived()))
+        } else {
+            Value::default()
+        };
         // `new GetObjectCommand({ Key: file.key })`: built from the record's data.
-        let mut v = Value::default();
         carry_records(&mut v, &args);
         v
     }
