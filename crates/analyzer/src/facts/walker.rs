@@ -107,6 +107,8 @@ pub(crate) fn collect<'a>(
         enclosing: vec![def.func.span()],
         expand_returned: false,
         stmt_start: None,
+        breaks: Vec::new(),
+        continues: Vec::new(),
         budget: budget.for_action(own),
     };
     walker.run_action(def);
@@ -153,6 +155,11 @@ struct Walker<'g, 'a> {
     expand_returned: bool,
     /// Start of the action-body statement being walked (where fixes insert checks).
     stmt_start: Option<u32>,
+    /// For each enclosing loop or `switch`: the states at its `break`s (they continue after it).
+    breaks: Vec<Vec<Flow>>,
+    /// For each enclosing loop: the states at its `continue`s (they go on with the next
+    /// iteration).
+    continues: Vec<Vec<Flow>>,
     /// Steps this action may take (see [`StepBudget`]).
     budget: u32,
 }
@@ -817,12 +824,28 @@ impl<'g, 'a> Walker<'g, 'a> {
                 self.walk_loop(|w| w.walk_statement(&s.body));
             }
             Statement::DoWhileStatement(s) => {
+                // The body runs at least once: what it establishes holds after the loop.
+                self.breaks.push(Vec::new());
+                self.continues.push(Vec::new());
                 self.walk_statement(&s.body);
+                let jumps: Vec<Flow> = self
+                    .breaks
+                    .pop()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .chain(self.continues.pop().unwrap_or_default())
+                    .collect();
+                self.flow = jumps
+                    .into_iter()
+                    .fold(std::mem::take(&mut self.flow), Flow::join);
                 self.eval(&s.test);
             }
+            Statement::BreakStatement(_) => self.on_jump(true),
+            Statement::ContinueStatement(_) => self.on_jump(false),
             Statement::SwitchStatement(s) => {
                 let subject = self.eval(&s.discriminant);
                 let before = self.flow.clone();
+                self.breaks.push(Vec::new());
                 let mut out = Flow::unreachable();
                 let mut has_default = false;
                 for case in &s.cases {
@@ -845,7 +868,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if !has_default {
                     out = out.join(before);
                 }
-                self.flow = out;
+                self.flow = self
+                    .breaks
+                    .pop()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .fold(out, Flow::join);
             }
             Statement::LabeledStatement(l) => self.walk_statement(&l.body),
             Statement::FunctionDeclaration(f) => {
@@ -863,10 +891,32 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     fn walk_loop(&mut self, body: impl FnOnce(&mut Self)) {
         let before = self.flow.clone();
+        self.breaks.push(Vec::new());
+        self.continues.push(Vec::new());
         body(self);
+        let breaks = self.breaks.pop().unwrap_or_default();
+        let continues = self.continues.pop().unwrap_or_default();
         let after = std::mem::take(&mut self.flow);
-        // The body may run zero times; a `return`/`throw` inside only ends that iteration's path.
-        self.flow = before.join(after);
+        // The body may run zero times; a `return`/`throw` inside only ends that iteration's path,
+        // and `break`/`continue` leave it with the state they had.
+        self.flow = breaks
+            .into_iter()
+            .chain(continues)
+            .fold(before.join(after), Flow::join);
+    }
+
+    /// `break` / `continue`: the rest of the block is skipped on this path, which resumes after
+    /// the loop or `switch` (or at the next iteration) with the current state.
+    fn on_jump(&mut self, is_break: bool) {
+        let targets = if is_break {
+            &mut self.breaks
+        } else {
+            &mut self.continues
+        };
+        if let Some(target) = targets.last_mut() {
+            target.push(self.flow.clone());
+            self.flow = Flow::unreachable();
+        }
     }
 
     fn bind_for_left(&mut self, left: &'a ForStatementLeft<'a>, value: Value<'a>) {
