@@ -2172,21 +2172,12 @@ impl<'g, 'a> Walker<'g, 'a> {
         {
             let keys = client_keys(&args);
             if !keys.is_empty() {
-                let on_session = args
-                    .iter()
-                    .any(|a| (a.identity || a.guard.is_some()) && !a.is_tainted());
-                return Value {
-                    auth_bool: Some(Rc::new(Asserts {
-                        authorize: keys,
-                        authn: if on_session {
-                            Authn::Checked
-                        } else {
-                            Authn::None
-                        },
-                        ..Asserts::default()
-                    })),
-                    ..Value::default()
-                };
+                let authn = session_authn(args.iter().any(is_session_value));
+                return check_result(Asserts {
+                    authorize: keys,
+                    authn,
+                    ..Asserts::default()
+                });
             }
         }
 
@@ -2217,33 +2208,23 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             // Clerk's `has({ role })` from `await auth()`, `can(session.user, ..)`: a role
             // check on the session is false for an anonymous caller, so it also proves a user.
-            let on_session = |v: &Value<'a>| (v.guard.is_some() || v.identity) && !v.is_tainted();
-            let authn = if on_session(&root_value) || args.iter().any(on_session) {
-                Authn::Checked
-            } else {
-                Authn::None
-            };
-            return Value {
-                auth_bool: Some(Rc::new(Asserts {
-                    role: true,
-                    authn,
-                    ..Asserts::default()
-                })),
-                ..Value::default()
-            };
+            let authn =
+                session_authn(is_session_value(&root_value) || args.iter().any(is_session_value));
+            return check_result(Asserts {
+                role: true,
+                authn,
+                ..Asserts::default()
+            });
         }
         // `key.startsWith(`users/${session.user.id}/`)`: a client path inside the caller's own
         // prefix. When it holds, the key is the caller's.
         if last == "startsWith" && args.first().is_some_and(|a| a.identity && !a.is_tainted()) {
             if let Some(t) = receiver.taint.as_ref().filter(|t| !t.labels.is_empty()) {
-                return Value {
-                    auth_bool: Some(Rc::new(Asserts {
-                        authorize: t.labels.clone(),
-                        authn: Authn::Checked,
-                        ..Asserts::default()
-                    })),
-                    ..Value::default()
-                };
+                return check_result(Asserts {
+                    authorize: t.labels.clone(),
+                    authn: Authn::Checked,
+                    ..Asserts::default()
+                });
             }
         }
         // `["admin", "moderator"].includes(session.user.role)`.
@@ -2255,28 +2236,17 @@ impl<'g, 'a> Walker<'g, 'a> {
                     .any(|v| v.str_lit.is_some_and(is_privileged_role))
             })
         {
-            let on_session = args[0].guard.is_some() || args[0].identity;
-            return Value {
-                auth_bool: Some(Rc::new(Asserts {
-                    role: true,
-                    authn: if on_session {
-                        Authn::Checked
-                    } else {
-                        Authn::None
-                    },
-                    ..Asserts::default()
-                })),
-                ..Value::default()
-            };
+            return check_result(Asserts {
+                role: true,
+                authn: session_authn(is_session_value(&args[0])),
+                ..Asserts::default()
+            });
         }
         if matches!(last, "includes" | "has" | "some") && receiver.role && !receiver.is_tainted() {
-            return Value {
-                auth_bool: Some(Rc::new(Asserts {
-                    role: true,
-                    ..Asserts::default()
-                })),
-                ..Value::default()
-            };
+            return check_result(Asserts {
+                role: true,
+                ..Asserts::default()
+            });
         }
 
         // A raw cookie read as the user id is identity nobody verified.
@@ -3750,6 +3720,29 @@ fn stripe_reference(field: &str) -> bool {
             | "subscription_item"
             | "account"
     )
+}
+
+/// The boolean result of a check: truthy exactly when `asserts` hold.
+fn check_result<'a>(asserts: Asserts) -> Value<'a> {
+    Value {
+        auth_bool: Some(Rc::new(asserts)),
+        ..Value::default()
+    }
+}
+
+/// A value from the server-side session (not from the client).
+fn is_session_value(v: &Value<'_>) -> bool {
+    (v.identity || v.guard.is_some()) && !v.is_tainted()
+}
+
+/// What a check proves about authentication: a check asked about the session is false for an
+/// anonymous caller, so passing it proves a user.
+fn session_authn(on_session: bool) -> Authn {
+    if on_session {
+        Authn::Checked
+    } else {
+        Authn::None
+    }
 }
 
 /// The labels of the client values among `args` (the keys a check is asked about).
