@@ -288,7 +288,9 @@ pub fn is_auth_wrapper_name(name: &str) -> bool {
             "useraction",
         ]
         .iter()
-        .any(|w| n == *w || n.starts_with(w))
+        // `validatedActionWithUser(schema, async (data, formData, user) => ..)` (Vercel's
+        // SaaS starter), `createActionWithAuth(..)`: a `with…` word anywhere in the name.
+        .any(|w| n == *w || n.starts_with(w) || (w.starts_with("with") && n.contains(w)))
     })
 }
 

@@ -315,3 +315,24 @@ pub fn is_token_cookie(key: &str) -> bool {
             .any(|w| k.contains(w))
     })
 }
+
+/// Parameter names a wrapper fills with the caller (`user`, `session`, `ctx`, `currentUser`).
+pub fn is_session_param_name(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        matches!(
+            n,
+            "user"
+                | "session"
+                | "ctx"
+                | "context"
+                | "currentuser"
+                | "viewer"
+                | "me"
+                | "auth"
+                | "authuser"
+                | "sessionuser"
+                | "account"
+                | "member"
+        )
+    })
+}

@@ -310,13 +310,47 @@ impl<'g, 'a> Walker<'g, 'a> {
             self.flow.authn = Authn::Checked;
             self.flow.role |= guards::is_role_wrapper_name(&callee_name);
             self.record_check();
+            // The session goes to the parameter named like it (`(data, formData, user)` in
+            // Vercel's SaaS starter), else to the first (`withAuth(async (user, formData) => ..)`).
+            let params = &action.params().items;
+            let at = params
+                .iter()
+                .position(|p| match &p.pattern {
+                    BindingPattern::BindingIdentifier(id) => {
+                        names::is_session_param_name(id.name.as_str())
+                    }
+                    _ => false,
+                })
+                .unwrap_or(0);
+            let name = match params.get(at).map(|p| &p.pattern) {
+                Some(BindingPattern::BindingIdentifier(id)) => id.name.as_str(),
+                _ => "user",
+            };
             let session = Value {
                 identity: true,
                 owned: true,
-                identity_expr: Some("user.id".into()),
+                identity_expr: Some(format!("{name}.id")),
                 ..Value::default()
             };
-            return vec![session];
+            // `validatedActionWithUser(updateSchema, async (data, ..) => ..)`: the wrapper parses
+            // the client's input with the schema it is given first.
+            let schema_first = call.arguments.len() >= 2
+                && call.arguments.first().is_some_and(|a| {
+                    let text = a.span().source_text(self.scope.source);
+                    text.starts_with("z.") || text.to_ascii_lowercase().contains("schema")
+                });
+            let mut injected: Vec<Value<'a>> = params[..at]
+                .iter()
+                .map(|p| {
+                    let mut v = self.client_param_value(&p.pattern);
+                    if let Some(t) = v.taint.as_mut() {
+                        t.validated |= schema_first;
+                    }
+                    v
+                })
+                .collect();
+            injected.push(session);
+            return injected;
         }
         Vec::new()
     }
