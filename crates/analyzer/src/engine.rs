@@ -141,8 +141,10 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
         findings: Vec::new(),
         suppressed: Vec::new(),
         fixed_source: source.to_string(),
+        refused: false,
     };
     let Some(program) = parsed.program else {
+        report.refused = true;
         return report;
     };
     let program = allocator.alloc(program);

@@ -69,8 +69,9 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
             program: None,
             problems: vec![ParseProblem {
                 message: format!(
-                    "Nesting too deep: more than {MAX_NESTING} levels of brackets or prefix operators. \
-                     The file was not analysed; real code never nests this deep."
+                    "Nesting too deep: more than {MAX_NESTING} levels of brackets, prefix operators \
+                     or nested statements. The file was not analysed, so it fails the check; real \
+                     code never nests this deep."
                 ),
                 span: ByteSpan { start: offset as u32, end: offset as u32 + 1 },
             }],

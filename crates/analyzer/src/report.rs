@@ -147,6 +147,10 @@ pub struct Report {
     pub suppressed: Vec<Finding>,
     /// The whole file with every available fix applied (equal to the input when there is none).
     pub fixed_source: String,
+    /// The input was refused before parsing (nesting too deep) and not analysed at all: a
+    /// check that relies on this report must fail closed.
+    #[serde(skip)]
+    pub refused: bool,
 }
 
 impl Report {

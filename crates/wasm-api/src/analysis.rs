@@ -41,9 +41,10 @@ pub struct FileResult {
 }
 
 impl FileResult {
-    /// Whether any whole-file problem is fatal.
+    /// Whether any whole-file problem is fatal, or the analyzer refused the file (too deeply
+    /// nested to parse safely): a file nobody checked must not pass a security gate.
     pub fn failed(&self) -> bool {
-        self.problems.iter().any(|p| p.fatal)
+        self.problems.iter().any(|p| p.fatal) || self.report.as_ref().is_some_and(|r| r.refused)
     }
 
     /// Analyses `text` (or records why there is none) into a new result.

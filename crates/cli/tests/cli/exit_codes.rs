@@ -1,4 +1,5 @@
-//! Exit status: 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O errors.
+//! Exit status: 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O errors, or a file
+//! the analyzer refused to parse (so nothing checked it).
 
 use predicates::prelude::*;
 
@@ -49,6 +50,28 @@ fn fail_on_sets_the_threshold() {
         .args(["check", "vulnerable.ts", "--fail-on", "low"])
         .assert()
         .code(1);
+}
+
+#[test]
+fn a_file_too_deeply_nested_to_analyse_fails_closed() {
+    // 500 nested brackets compile, but the analyzer refuses them: the vulnerable action after
+    // them was never checked, so the run must not pass.
+    let deep = format!(
+        "\"use server\";\nconst x = {}1{};\n{}",
+        "(".repeat(500),
+        ")".repeat(500),
+        VULNERABLE.trim_start_matches("\"use server\";")
+    );
+    let tree = Tree::new();
+    tree.file("deep.ts", deep).file("clean.ts", CLEAN);
+    let (code, report) = tree.check_json(&["deep.ts", "clean.ts"]);
+    assert_eq!(code, 2, "{report:#}");
+    let message = report.to_string();
+    assert!(message.contains("Nesting too deep"), "{report:#}");
+    // A file with an ordinary syntax error is analysed as far as it parses: no exit 2.
+    tree.file("broken.ts", format!("{CLEAN}\nconst = ;\n"));
+    let (code, _) = tree.check_json(&["broken.ts"]);
+    assert_eq!(code, 0);
 }
 
 #[test]
