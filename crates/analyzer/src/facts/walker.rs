@@ -2465,7 +2465,16 @@ impl<'g, 'a> Walker<'g, 'a> {
 
         // 13. Anything else: the result derives from the receiver and the arguments, and inline
         // callbacks (`items.map(async (x) => ..)`, `$transaction(async (tx) => ..)`) run.
-        self.walk_callbacks(call, &root_value);
+        let callback_results = self.walk_callbacks(call, &root_value);
+        // `orders.map((o) => ({ id: o.id, total: o.total }))`: the callback's DTO is what comes
+        // out, not the rows.
+        if matches!(last, "map" | "flatMap") && root_value.record.is_some() {
+            if let Some(mut out) = callback_results.into_iter().next() {
+                out.span = Some(span);
+                out.falsy = false;
+                return out;
+            }
+        }
         let mut v = root_value.derived();
         if root_value.field_of.is_none() {
             // `rows.map(..)`, `doc.toObject()`: still the records' data.
@@ -2514,7 +2523,13 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     /// Walks inline function arguments of an unresolved call as closures. They may or may not
     /// run (a `.catch` handler), so the action's own flow is left as it was.
-    fn walk_callbacks(&mut self, call: &'a CallExpression<'a>, receiver: &Value<'a>) {
+    /// Returns what each callback returned.
+    fn walk_callbacks(
+        &mut self,
+        call: &'a CallExpression<'a>,
+        receiver: &Value<'a>,
+    ) -> Vec<Value<'a>> {
+        let mut results = Vec::new();
         for arg in &call.arguments {
             let Some(func) = arg.as_expression().and_then(|e| match strip(e) {
                 Expression::ArrowFunctionExpression(a) => Some(Func::Arrow(a)),
@@ -2524,10 +2539,19 @@ impl<'g, 'a> Walker<'g, 'a> {
                 continue;
             };
             let before = self.flow.clone();
-            let item = receiver.derived();
-            let _ = self.call_function(self.module, func, vec![item], span_of(call.span));
+            // `rows.map((row) => ..)`: each item is a row of the records read.
+            let item = match &receiver.record {
+                Some(_) if receiver.field_of.is_none() => Value {
+                    fields: None,
+                    is_array: false,
+                    ..receiver.clone()
+                },
+                _ => receiver.derived(),
+            };
+            results.push(self.call_function(self.module, func, vec![item], span_of(call.span)));
             self.flow = before;
         }
+        results
     }
 
     /// The guard kind of a call by its path, honouring configuration.
