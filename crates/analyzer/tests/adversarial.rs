@@ -275,6 +275,18 @@ fn fuzz_crash_lone_quote_after_a_number() {
 }
 
 #[test]
+fn fuzz_crash_verb_prefix_inside_a_multibyte_character() {
+    // Found by `cargo fuzz run analyze_bytes` (campaign of 19:05): a callee named `kvҡel` made
+    // the mutating-verb test slice the name inside `ҡ`.
+    for name in ["kvҡel", "deҡ", "upҡdate", "ҡ", "setҡ"] {
+        let src = format!(
+            "\"use server\";\nexport async function f(id: string) {{ await {name}(id); await db.{name}(id); }}\n"
+        );
+        let _ = run("verb-prefix", src, "a.ts", LIMIT);
+    }
+}
+
+#[test]
 fn fuzz_crash_error_offset_inside_a_multibyte_character() {
     // Found by `cargo fuzz run analyze_bytes`: the recovery re-parse sliced the text at an error
     // offset inside U+FFFD.

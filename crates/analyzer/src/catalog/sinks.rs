@@ -656,13 +656,16 @@ fn is_model_like(name: &str) -> bool {
 
 /// `deletePost`, `remove`, `update_user` start with a mutating verb; `settings`, `updated` do not.
 pub fn starts_with_mutating_verb(name: &str) -> bool {
+    // Bytes, not `str` slices: a name may have a multi-byte character where a verb would end
+    // (found by fuzzing: `kvҡel`).
+    let bytes = name.as_bytes();
     MUTATING_VERBS.iter().any(|verb| {
-        name.len() >= verb.len()
-            && name[..verb.len()].eq_ignore_ascii_case(verb)
-            && name[verb.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| c.is_ascii_uppercase() || c == '_')
+        bytes
+            .get(..verb.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(verb.as_bytes()))
+            && bytes
+                .get(verb.len())
+                .is_none_or(|&c| c.is_ascii_uppercase() || c == b'_')
     })
 }
 
