@@ -131,8 +131,20 @@ export async function shot(page, name, { reference = false } = {}) {
   }
 }
 
-export async function readExample(file) {
-  return readFile(join(repoRoot, "crates", "playground", "examples", file), "utf8");
+/**
+ * A gallery example's code, as the gallery shows it: a library example's file, or for an article
+ * example (`example!(seed "ID" = "FIXTURE", ..)` in examples.rs) the seed fixture without its
+ * `// expect:` labels, as `crates/playground/build.rs` makes it.
+ */
+export async function readExample(id) {
+  const gallery = await readFile(join(repoRoot, "crates", "playground", "src", "examples.rs"), "utf8");
+  const seed = gallery.match(new RegExp(`example!\\(seed "${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}" = "([^"]+)"`));
+  if (!seed) return readFile(join(repoRoot, "crates", "playground", "examples", id), "utf8");
+  const text = await readFile(join(repoRoot, "tests", "fixtures", "seeds", seed[1]), "utf8");
+  return text
+    .split(/(?<=\n)/)
+    .filter((line) => !line.trimStart().startsWith("// expect:"))
+    .join("");
 }
 
 import { createRequire } from "node:module";

@@ -16,7 +16,7 @@ after(async () => {
 });
 
 function bigFile(example, lines) {
-  const body = example.replace(/^"use server";\n/, "");
+  const body = example.replace(/^(\/\/[^\n]*\n)*"use server";\n/, "");
   const out = ['"use server";'];
   let i = 0;
   while (out.length < lines) {

@@ -40,6 +40,133 @@ fn blank_line(text: &mut String, at: usize) -> bool {
     true
 }
 
+/// How many trailing lines [`close_at_end`] may give up to make room for the missing closers.
+const MAX_CLOSE_LINES: usize = 16;
+
+/// The text ends inside unclosed brackets (typically a function still being typed at the end of
+/// the file, which oxc answers with an empty program): blank its last lines and write the
+/// missing `)`/`]`/`}` there, keeping every byte offset, so the code above still gets analysed.
+/// Returns whether the text changed.
+fn close_at_end(text: &mut String) -> bool {
+    let len = text.len();
+    let mut region_start = len;
+    for _ in 0..MAX_CLOSE_LINES {
+        let content_end = text[..region_start].trim_end().len();
+        if content_end == 0 {
+            return false;
+        }
+        let line_start = text[..content_end].rfind('\n').map_or(0, |i| i + 1);
+        let blank: String = text[line_start..content_end]
+            .bytes()
+            .map(|b| if b == b'\r' { '\r' } else { ' ' })
+            .collect();
+        text.replace_range(line_start..content_end, &blank);
+        region_start = line_start;
+        let Some(closers) = missing_closers(text) else {
+            return false;
+        };
+        if closers.is_empty() {
+            return true;
+        }
+        let room: Vec<usize> = (region_start..len)
+            .filter(|&i| text.as_bytes()[i] == b' ')
+            .collect();
+        if room.len() >= closers.len() {
+            let mut bytes = std::mem::take(text).into_bytes();
+            for (&at, closer) in room.iter().zip(closers.bytes()) {
+                bytes[at] = closer;
+            }
+            // Only ASCII spaces were replaced by ASCII closers.
+            *text = String::from_utf8(bytes).unwrap_or_default();
+            return true;
+        }
+    }
+    false
+}
+
+/// The closers that would balance the brackets left open at the end of `text`, innermost first;
+/// `None` when the text ends inside a string, template or comment (nothing simple closes it).
+fn missing_closers(text: &str) -> Option<String> {
+    /// An open bracket, or the `${` of a template.
+    const TEMPLATE: u8 = b'$';
+    let bytes = text.as_bytes();
+    let mut stack: Vec<u8> = Vec::new();
+    let mut i = 0;
+    // Inside a template's text (after a backtick or a `}` closing one of its `${`).
+    let mut in_template = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_template {
+            match b {
+                b'\\' => i += 1,
+                b'`' => in_template = false,
+                b'$' if bytes.get(i + 1) == Some(&b'{') => {
+                    stack.push(TEMPLATE);
+                    in_template = false;
+                    i += 1;
+                }
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                if i + 1 >= bytes.len() {
+                    return None;
+                }
+                i += 1;
+            }
+            b'"' | b'\'' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= bytes.len() {
+                    return None;
+                }
+            }
+            b'`' => in_template = true,
+            b'(' | b'[' | b'{' => stack.push(b),
+            b')' | b']' => {
+                stack.pop();
+            }
+            // `}` closing a template's `${`: back in the template's text.
+            b'}' if stack.last() == Some(&TEMPLATE) => {
+                stack.pop();
+                in_template = true;
+            }
+            b'}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if in_template {
+        return None;
+    }
+    stack
+        .iter()
+        .rev()
+        .map(|&open| match open {
+            b'(' => Some(')'),
+            b'[' => Some(']'),
+            b'{' => Some('}'),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A problem found while parsing, with its location.
 #[derive(Debug, Clone)]
 pub struct ParseProblem {
@@ -95,10 +222,22 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
         .first()
         .and_then(|d| d.labels.first())
         .map(|l| l.span().start);
+    let mut closed_at_end = false;
     while ret.panicked && attempts < MAX_RECOVERY_ATTEMPTS && source.len() <= MAX_RECOVERY_SIZE {
         let Some(at) = last_error else { break };
         let text = text.get_or_insert_with(|| source.to_string());
-        if !blank_line(text, at as usize) {
+        // An error at the very end is a missing closer, not a bad line: close what is open.
+        // (`get`: an error offset can fall inside a multi-byte character.)
+        let at_end = text
+            .get(at as usize..)
+            .is_some_and(|rest| rest.trim().is_empty());
+        let changed = if at_end && !closed_at_end {
+            closed_at_end = true;
+            close_at_end(text)
+        } else {
+            blank_line(text, at as usize)
+        };
+        if !changed {
             break;
         }
         attempts += 1;
@@ -199,6 +338,39 @@ mod tests {
         let parsed = parse(&allocator, src, "a.ts");
         assert!(!parsed.problems.is_empty());
         assert!(!parsed.program.unwrap().body.is_empty());
+    }
+
+    #[test]
+    fn a_function_still_being_typed_at_the_end_does_not_hide_the_file() {
+        let done = "\"use server\";\nexport async function f(id: string) { await db.post.delete({ where: { id } }); }\n";
+        for tail in [
+            "export async function g(id: string) {\n  const x = await db.post.findMany({ where: { id",
+            "export async function g(id: string) {\n  if (id) {\n    await db.post.update(",
+            "export async function g() {\n  const s = `a ${",
+            "export async function g() {\n  const s = \"abc",
+            "export async function g() {\n  /* still typing",
+        ] {
+            let src = format!("{done}{tail}");
+            let allocator = Allocator::default();
+            let parsed = parse(&allocator, &src, "a.ts");
+            assert!(!parsed.problems.is_empty(), "{tail}");
+            let program = parsed.program.unwrap();
+            assert!(!program.body.is_empty(), "{tail}: the finished function is still there");
+            // Every offset of the original text is kept.
+            assert_eq!(program.source_text.len(), src.len(), "{tail}");
+        }
+    }
+
+    #[test]
+    fn missing_closers_ignore_strings_comments_and_templates() {
+        assert_eq!(missing_closers("f({ a: [1, \"(\" ").as_deref(), Some("]})"));
+        assert_eq!(
+            missing_closers("f(`${a({ b: 1 })}` // ((\n").as_deref(),
+            Some(")")
+        );
+        assert_eq!(missing_closers("x = \"abc"), None);
+        assert_eq!(missing_closers("x = `abc ${").as_deref(), None);
+        assert_eq!(missing_closers("f();").as_deref(), Some(""));
     }
 
     #[test]

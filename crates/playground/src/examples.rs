@@ -1,7 +1,9 @@
 //! The examples gallery: every vulnerable and fixed example of the articles in `shared/seeds/`,
 //! and one example per auth library and ORM the analyzer knows, each with a one-line lesson.
 //!
-//! The code lives in `crates/playground/examples/` and is compiled in with `include_str!`. The
+//! The article examples are the seed fixtures (`tests/fixtures/seeds/`, labels removed by
+//! `build.rs`); the library examples live in `crates/playground/examples/`. Both are compiled in
+//! with `include_str!`. The
 //! tests below analyse every example and check that it reports what its card promises, so the
 //! gallery cannot drift from the analyzer.
 
@@ -46,7 +48,7 @@ impl Variant {
 /// One gallery entry.
 #[derive(Debug, Clone, Copy)]
 pub struct Example {
-    /// Stable id: the example's file name under `crates/playground/examples/`.
+    /// Stable id (for a library example, its file name under `crates/playground/examples/`).
     pub id: &'static str,
     /// Card title.
     pub title: &'static str,
@@ -67,6 +69,20 @@ pub struct Example {
 }
 
 macro_rules! example {
+    // An article example: a seed fixture, without its `// expect:` labels (see `build.rs`).
+    (seed $id:literal = $fixture:literal, $file:literal, $group:ident, $variant:ident, $title:literal, $tags:literal, $lesson:literal, [$($rule:literal),*]) => {
+        Example {
+            id: $id,
+            title: $title,
+            lesson: $lesson,
+            tags: $tags,
+            group: Group::$group,
+            variant: Variant::$variant,
+            file_name: $file,
+            code: include_str!(concat!(env!("OUT_DIR"), "/seeds/", $fixture)),
+            expect: &[$($rule),*],
+        }
+    };
     ($id:literal, $file:literal, $group:ident, $variant:ident, $title:literal, $tags:literal, $lesson:literal, [$($rule:literal),*]) => {
         Example {
             id: $id,
@@ -84,59 +100,59 @@ macro_rules! example {
 
 /// Every example, in gallery order. The first one is the playground's default.
 pub static EXAMPLES: &[Example] = &[
-    example!("seed-posts-vulnerable.ts", "app/actions/posts.ts", Article, Vulnerable,
+    example!(seed "seed-posts-vulnerable.ts" = "001-posts.vulnerable.ts", "app/actions/posts.ts", Article, Vulnerable,
         "deletePost / updatePost with no auth", "Prisma · GuardLayer article",
         "An action is a public POST endpoint: the dashboard's login does not protect it.",
         ["missing-authn", "missing-authn", "unvalidated-input"]),
-    example!("seed-posts-fixed.ts", "app/actions/posts.ts", Article, Fixed,
+    example!(seed "seed-posts-fixed.ts" = "001-posts.fixed.ts", "app/actions/posts.ts", Article, Fixed,
         "deletePost scoped to its author", "Prisma · GuardLayer article",
         "Authenticate from the session, then scope the write: deleteMany({ id, authorId }) + a count check.",
         []),
-    example!("seed-transfer-funds-vulnerable.ts", "app/actions/transfer.ts", Article, Vulnerable,
+    example!(seed "seed-transfer-funds-vulnerable.ts" = "000-transfer-funds.vulnerable.ts", "app/actions/transfer.ts", Article, Vulnerable,
         "transferFunds with no session", "Securie guide",
         "Running on the server is not the same as being authenticated.",
         ["missing-authn", "unvalidated-input"]),
-    example!("seed-transfer-funds-fixed.ts", "app/actions/transfer.ts", Article, Fixed,
+    example!(seed "seed-transfer-funds-fixed.ts" = "000-transfer-funds.fixed.ts", "app/actions/transfer.ts", Article, Fixed,
         "transferFunds with auth() and the caller's account", "Auth.js · Securie guide",
         "Fail closed on a missing session, and take the from-account from the session, not the client.",
         ["unvalidated-input"]),
-    example!("seed-delete-post-action-vulnerable.ts", "app/dashboard/posts/actions.ts", Article, Vulnerable,
+    example!(seed "seed-delete-post-action-vulnerable.ts" = "002-actions.vulnerable.ts", "app/dashboard/posts/actions.ts", Article, Vulnerable,
         "\u{201c}The page already verified the user\u{201d}", "DAL article",
         "A check in the page that renders the button never runs for a direct POST to the action.",
         ["missing-authn"]),
-    example!("seed-delete-post-action-fixed.ts", "app/dashboard/posts/actions.ts", Article, Fixed,
+    example!(seed "seed-delete-post-action-fixed.ts" = "002-actions.fixed.ts", "app/dashboard/posts/actions.ts", Article, Fixed,
         "verifySession() + an ownership check", "DAL article",
         "The action is its own entry point: verify the session, then compare the owner before deleting.",
         []),
-    example!("seed-delete-post-action-dal.ts", "app/dashboard/posts/actions.ts", Article, Fixed,
+    example!(seed "seed-delete-post-action-dal.ts" = "002-thin-action-dal.fixed.ts", "app/dashboard/posts/actions.ts", Article, Fixed,
         "A thin action over the Data Access Layer", "DAL article",
         "Pasted alone, an imported helper is judged by its name; the CLI reads its real definition.",
         []),
-    example!("seed-update-profile-raw.ts", "app/profile/actions.ts", Article, Vulnerable,
+    example!(seed "seed-update-profile-raw.ts" = "002-update-profile-raw.vulnerable.ts", "app/profile/actions.ts", Article, Vulnerable,
         "updateProfile returns the raw user row", "Prisma · DAL article",
         "Whatever an action returns is serialised to the browser \u{2014} password hash included.",
         ["raw-record-return", "unvalidated-input"]),
-    example!("seed-update-profile-dto.ts", "app/profile/actions.ts", Article, Fixed,
+    example!(seed "seed-update-profile-dto.ts" = "002-update-profile-dto.fixed.ts", "app/profile/actions.ts", Article, Fixed,
         "updateProfile returns a DTO", "Prisma · DAL article",
         "Return only what the UI needs.",
         ["unvalidated-input"]),
-    example!("seed-delete-user-vulnerable.ts", "app/actions/users.ts", Article, Vulnerable,
+    example!(seed "seed-delete-user-vulnerable.ts" = "003-delete-user.vulnerable.ts", "app/actions/users.ts", Article, Vulnerable,
         "deleteUser: \u{201c}Anyone can call this!\u{201d}", "Next.js best practices",
         "An action that deletes users needs a session and an admin (or self) check.",
         ["missing-authn"]),
-    example!("seed-delete-user-fixed.ts", "app/actions/users.ts", Article, Fixed,
+    example!(seed "seed-delete-user-fixed.ts" = "003-delete-user.fixed.ts", "app/actions/users.ts", Article, Fixed,
         "deleteUser with a role check", "Next.js best practices",
         "Authenticate, then authorize: admins may delete anyone, users only themselves.",
         []),
-    example!("seed-update-profile-zod.ts", "app/actions/profile.ts", Article, Fixed,
+    example!(seed "seed-update-profile-zod.ts" = "003-update-profile-validated.fixed.ts", "app/actions/profile.ts", Article, Fixed,
         "Validate, authenticate, authorize", "zod · Next.js best practices",
         "Schema validation checks the shape of input, the session decides who may change it.",
         []),
-    example!("seed-delete-post-authjs.ts", "app/actions/posts.ts", Article, Fixed,
+    example!(seed "seed-delete-post-authjs.ts" = "004-delete-post.fixed.ts", "app/actions/posts.ts", Article, Fixed,
         "deletePost with auth() and an ownership check", "Auth.js · course lesson",
         "redirect('/login') fails closed; the author-or-admin check runs before the delete.",
         []),
-    example!("seed-ban-user-require-admin.ts", "app/actions/admin.ts", Article, Fixed,
+    example!(seed "seed-ban-user-require-admin.ts" = "004-ban-user.fixed.ts", "app/actions/admin.ts", Article, Fixed,
         "banUser behind requireAdmin()", "course lesson",
         "A require* helper that throws or redirects is a guard that cannot be forgotten halfway.",
         []),

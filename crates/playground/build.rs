@@ -1,0 +1,26 @@
+//! Makes the gallery's article examples from the seed fixtures (`tests/fixtures/seeds/`), so the
+//! examples the analyzer is tested on and the ones the playground shows are the same files. The
+//! fixtures' `// expect:` labels are for the test harness and are left out of the copies.
+
+use std::path::Path;
+
+fn main() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seeds");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("seeds");
+    std::fs::create_dir_all(&out).expect("create OUT_DIR/seeds");
+    println!("cargo:rerun-if-changed={}", seeds.display());
+    let entries =
+        std::fs::read_dir(&seeds).unwrap_or_else(|e| panic!("reading {}: {e}", seeds.display()));
+    for entry in entries {
+        let path = entry.expect("directory entry").path();
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+        let shown: String = text
+            .split_inclusive('\n')
+            .filter(|line| !line.trim_start().starts_with("// expect:"))
+            .collect();
+        let name = path.file_name().expect("file name");
+        std::fs::write(out.join(name), shown).expect("write the example");
+    }
+}
