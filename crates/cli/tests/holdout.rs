@@ -5,59 +5,13 @@
 //!
 //! `cargo test -p actiongate-cli --test holdout -- --nocapture` prints the tables.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use actiongate_analyzer::{analyze, Options};
 
-const PRIMARY: [&str; 6] = [
-    "missing-authn",
-    "unchecked-session",
-    "auth-after-mutation",
-    "client-identity",
-    "missing-authz",
-    "unverified-session",
-];
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let p = entry.unwrap().path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if matches!(
-            p.extension().and_then(|e| e.to_str()),
-            Some("ts" | "tsx" | "js" | "jsx")
-        ) {
-            out.push(p);
-        }
-    }
-}
-
-fn label_above(lines: &[&str], line: usize) -> Option<String> {
-    let mut i = line - 1;
-    while i > 0 {
-        i -= 1;
-        let t = lines[i].trim();
-        if let Some(rest) = t.strip_prefix("// expect:") {
-            return Some(rest.trim().to_string());
-        }
-        if !(t.starts_with("//")
-            || t.starts_with("/*")
-            || t.starts_with('*')
-            || t.starts_with("{/*"))
-        {
-            return None;
-        }
-    }
-    None
-}
+#[path = "../../analyzer/tests/common/labels.rs"]
+mod labels;
+use labels::{label_above, root, source_files, PRIMARY};
 
 /// Primary-rule precision and recall of the CLI on the labelled set in `set` (relative to the
 /// repository root); prints the per-rule table and every disagreement.
@@ -80,13 +34,10 @@ fn measure(set: &str) -> (f64, f64) {
             primary_of.entry(key).or_insert_with(|| rule.to_string());
         }
     }
-    let mut paths = Vec::new();
-    files(&dir, &mut paths);
-    paths.sort();
+    let paths = source_files(&dir);
     let mut outcomes = Vec::new();
     for path in &paths {
         let source = std::fs::read_to_string(path).unwrap();
-        let lines: Vec<&str> = source.lines().collect();
         let rel = path
             .strip_prefix(root())
             .unwrap()
@@ -94,7 +45,7 @@ fn measure(set: &str) -> (f64, f64) {
             .replace('\\', "/");
         let actions = analyze(&source, &Options::new(path.to_string_lossy())).actions;
         for a in actions {
-            let expected = label_above(&lines, a.line as usize)
+            let expected = label_above(&source, a.line)
                 .unwrap_or_else(|| panic!("{rel}:{} `{}` has no label", a.line, a.name));
             let actual = primary_of
                 .get(&(rel.clone(), a.name.clone()))

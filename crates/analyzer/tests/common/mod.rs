@@ -3,48 +3,12 @@
 
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use actiongate_analyzer::{analyze, Options, Report};
 
-/// The rules a label can name (besides `clean`).
-pub const PRIMARY: [&str; 6] = [
-    "missing-authn",
-    "unchecked-session",
-    "auth-after-mutation",
-    "client-identity",
-    "missing-authz",
-    "unverified-session",
-];
-
-/// The workspace root.
-pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-/// Every source file under `dir`, sorted.
-pub fn source_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if matches!(
-                p.extension().and_then(|e| e.to_str()),
-                Some("ts" | "tsx" | "js" | "jsx" | "mjs" | "cjs")
-            ) {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+mod labels;
+pub use labels::{label_above, root, source_files, PRIMARY};
 
 /// One labelled action and what the analyzer said.
 #[derive(Debug)]
@@ -54,27 +18,6 @@ pub struct Outcome {
     pub line: u32,
     pub expected: String,
     pub actual: String,
-}
-
-/// The `// expect:` label in the comment block directly above 1-based `line`.
-pub fn label_above(source: &str, line: u32) -> Option<String> {
-    let lines: Vec<&str> = source.lines().collect();
-    let mut i = line as usize - 1; // index of the action line
-    while i > 0 {
-        i -= 1;
-        let t = lines[i].trim();
-        if let Some(rest) = t.strip_prefix("// expect:") {
-            return Some(rest.trim().to_string());
-        }
-        if !(t.starts_with("//")
-            || t.starts_with("/*")
-            || t.starts_with('*')
-            || t.starts_with("{/*"))
-        {
-            return None;
-        }
-    }
-    None
 }
 
 /// The primary rule the report gives an action (`clean` when none).
