@@ -346,6 +346,24 @@ fn long_else_if_chains_are_analysed() {
 }
 
 #[test]
+fn an_exhausted_budget_never_hides_the_actions_own_sinks() {
+    // 3^7 helper paths before the action's own unauthenticated delete: the helpers stop being
+    // followed, the action's own body is still walked to the end.
+    let mut src = String::from("\"use server\";\n");
+    for k in 0..7 {
+        let stmts = "const a = 1; const b = 2; const c = 3; const d = 4; const e = 5; ";
+        src.push_str(&format!(
+            "async function h{k}(id) {{ {}{stmts}}}\n",
+            format!("await h{}(id); ", k + 1).repeat(3)
+        ));
+    }
+    src.push_str("async function h7(id) { const z = 0; }\n");
+    src.push_str("export async function f(id: string) { await h0(id); await db.post.delete({ where: { id } }); }\n");
+    let report = run("budget-own-body", src, "a.ts", LIMIT);
+    assert_eq!(report.findings[0].rule, "missing-authn");
+}
+
+#[test]
 fn many_actions_sharing_a_deep_helper_fan_out_stay_linear() {
     // Seven levels of helpers that each call the next ten times (10^7 paths), called by 2,000
     // actions: each action may follow helpers only within the file's shared step budget.

@@ -289,8 +289,9 @@ pub fn is_auth_wrapper_name(name: &str) -> bool {
         ]
         .iter()
         // `validatedActionWithUser(schema, async (data, formData, user) => ..)` (Vercel's
-        // SaaS starter), `createActionWithAuth(..)`: a `with…` word anywhere in the name.
-        .any(|w| n == *w || n.starts_with(w) || (w.starts_with("with") && n.contains(w)))
+        // SaaS starter), `createActionWithAuth(..)`: a `with…` word that ends the name
+        // (`rateLimitWithUserIp` is about something else).
+        .any(|w| n == *w || n.starts_with(w) || (w.starts_with("with") && n.ends_with(w)))
     })
 }
 

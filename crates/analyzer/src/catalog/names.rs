@@ -324,15 +324,36 @@ pub fn is_session_param_name(name: &str) -> bool {
             "user"
                 | "session"
                 | "ctx"
-                | "context"
                 | "currentuser"
                 | "viewer"
                 | "me"
                 | "auth"
                 | "authuser"
                 | "sessionuser"
-                | "account"
-                | "member"
         )
+    })
+}
+
+/// A check helper named for access to something (`assertCanEdit`, `requireTeamMember`,
+/// `ensureProjectAccess`, `verifyOwnership`), rather than for a value (`assertIsString`).
+pub fn names_an_access_check(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        [
+            "can",
+            "owner",
+            "owns",
+            "access",
+            "member",
+            "permission",
+            "allowed",
+            "authorized",
+            "editor",
+            "team",
+            "org",
+            "workspace",
+            "project",
+        ]
+        .iter()
+        .any(|w| n.contains(w))
     })
 }

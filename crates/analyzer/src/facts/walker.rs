@@ -39,7 +39,7 @@ const STEPS_PER_BYTE: u32 = 4;
 /// Steps all actions of a file share, beyond their own size's allowance.
 const FILE_STEPS: u32 = 1_000_000;
 /// …plus this many per byte of the file.
-const FILE_STEPS_PER_BYTE: u32 = 16;
+const FILE_STEPS_PER_BYTE: u32 = 32;
 
 /// The evaluation steps the actions of one file may still spend. Many actions that each call a
 /// deep fan-out of helpers would otherwise cost `actions × ACTION_STEPS`; with a shared budget a
@@ -60,7 +60,7 @@ impl StepBudget {
 
     /// Steps for an action whose text is `own` bytes long.
     fn for_action(&self, own: u32) -> u32 {
-        let floor = own.saturating_mul(STEPS_PER_BYTE).saturating_add(500);
+        let floor = own.saturating_mul(STEPS_PER_BYTE).saturating_add(1_000);
         ACTION_STEPS
             .saturating_add(own.saturating_mul(STEPS_PER_BYTE))
             .min(self.remaining.max(floor))
@@ -109,6 +109,8 @@ pub(crate) fn collect<'a>(
         stmt_start: None,
         breaks: Vec::new(),
         continues: Vec::new(),
+        labels: Vec::new(),
+        raw_token_read: None,
         budget: budget.for_action(own),
     };
     walker.run_action(def);
@@ -160,6 +162,11 @@ struct Walker<'g, 'a> {
     /// For each enclosing loop: the states at its `continue`s (they go on with the next
     /// iteration).
     continues: Vec<Vec<Flow>>,
+    /// Enclosing labels and the index of their target in `breaks`.
+    labels: Vec<(&'a str, usize)>,
+    /// The first read of a raw session/token cookie: where an unverified session comes from
+    /// when nothing more specific (a `jwt.decode`) does.
+    raw_token_read: Option<ByteSpan>,
     /// Steps this action may take (see [`StepBudget`]).
     budget: u32,
 }
@@ -202,6 +209,9 @@ impl<'g, 'a> Walker<'g, 'a> {
     }
 
     fn finish(mut self) -> ActionFacts {
+        if self.facts.unverified_source.is_none() {
+            self.facts.unverified_source = self.raw_token_read;
+        }
         // Reads only count when their result reaches the caller or client input keys them.
         self.facts
             .sinks
@@ -337,7 +347,8 @@ impl<'g, 'a> Walker<'g, 'a> {
             let schema_first = call.arguments.len() >= 2
                 && call.arguments.first().is_some_and(|a| {
                     let text = a.span().source_text(self.scope.source);
-                    text.starts_with("z.") || text.to_ascii_lowercase().contains("schema")
+                    a.as_expression().and_then(as_func).is_none()
+                        && (text.starts_with("z.") || text.to_ascii_lowercase().contains("schema"))
                 });
             let mut injected: Vec<Value<'a>> = params[..at]
                 .iter()
@@ -594,6 +605,13 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     // ----- functions ----------------------------------------------------------------------
 
+    /// Out of steps while following helpers. The action's own body is always walked to the end
+    /// (it is bounded by its size): only helpers stop being followed, so no sink the action
+    /// reaches itself is lost.
+    fn over_budget(&self) -> bool {
+        self.steps > self.budget && !self.call_stack.is_empty()
+    }
+
     fn walk_func_body(&mut self, func: Func<'a>) {
         if let Some(expr) = func.expression_body() {
             let v = self.eval(expr);
@@ -776,7 +794,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             self.stmt_start = Some(stmt.span().start);
         }
         self.steps += 1;
-        if self.steps > self.budget {
+        if self.over_budget() {
             return;
         }
         match stmt {
@@ -874,8 +892,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                     .fold(std::mem::take(&mut self.flow), Flow::join);
                 self.eval(&s.test);
             }
-            Statement::BreakStatement(_) => self.on_jump(true),
-            Statement::ContinueStatement(_) => self.on_jump(false),
+            Statement::BreakStatement(b) => {
+                self.on_jump(true, b.label.as_ref().map(|l| l.name.as_str()))
+            }
+            Statement::ContinueStatement(c) => {
+                self.on_jump(false, c.label.as_ref().map(|l| l.name.as_str()))
+            }
             Statement::SwitchStatement(s) => {
                 let subject = self.eval(&s.discriminant);
                 let before = self.flow.clone();
@@ -909,7 +931,18 @@ impl<'g, 'a> Walker<'g, 'a> {
                     .into_iter()
                     .fold(out, Flow::join);
             }
-            Statement::LabeledStatement(l) => self.walk_statement(&l.body),
+            Statement::LabeledStatement(l) => {
+                // `check: { .. break check; .. }`: a `break` of the label resumes after it. (A
+                // labelled loop is its own target.)
+                self.labels.push((l.label.name.as_str(), self.breaks.len()));
+                self.breaks.push(Vec::new());
+                self.walk_statement(&l.body);
+                let breaks = self.breaks.pop().unwrap_or_default();
+                self.labels.pop();
+                self.flow = breaks
+                    .into_iter()
+                    .fold(std::mem::take(&mut self.flow), Flow::join);
+            }
             Statement::FunctionDeclaration(f) => {
                 if let Some(id) = &f.id {
                     let v = Value {
@@ -941,13 +974,20 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     /// `break` / `continue`: the rest of the block is skipped on this path, which resumes after
     /// the loop or `switch` (or at the next iteration) with the current state.
-    fn on_jump(&mut self, is_break: bool) {
-        let targets = if is_break {
-            &mut self.breaks
-        } else {
-            &mut self.continues
+    fn on_jump(&mut self, is_break: bool, label: Option<&str>) {
+        self.last_exit_swallowed = false;
+        // `break label`: the labelled statement's target; otherwise (and for `continue`, whose
+        // flows join at the loop's end anyway) the innermost loop or `switch`.
+        let labelled = label
+            .filter(|_| is_break)
+            .and_then(|name| self.labels.iter().rev().find(|(l, _)| *l == name))
+            .map(|&(_, at)| at);
+        let target = match labelled {
+            Some(at) => self.breaks.get_mut(at),
+            None if is_break => self.breaks.last_mut(),
+            None => self.continues.last_mut(),
         };
-        if let Some(target) = targets.last_mut() {
+        if let Some(target) = target {
             target.push(self.flow.clone());
             self.flow = Flow::unreachable();
         }
@@ -1439,7 +1479,6 @@ impl<'g, 'a> Walker<'g, 'a> {
         for (presented, secret_expr) in [(&l, right), (&r, left)] {
             if is_server_secret(secret_expr) && !presented.identity && presented.str_lit.is_none() {
                 asserts.authn = Authn::Checked;
-                asserts.role = true;
             }
         }
         // Ownership: identity on one side.
@@ -1525,7 +1564,7 @@ impl<'g, 'a> Walker<'g, 'a> {
     fn eval(&mut self, expr: &'a Expression<'a>) -> Value<'a> {
         self.depth += 1;
         self.steps += 1;
-        let mut v = if self.depth > MAX_EXPR_DEPTH || self.steps > self.budget {
+        let mut v = if self.depth > MAX_EXPR_DEPTH || self.over_budget() {
             Value::default()
         } else {
             self.eval_inner(expr)
@@ -2178,12 +2217,14 @@ impl<'g, 'a> Walker<'g, 'a> {
             // `requireOrgMember(orgId, { role: "admin" })`: a role *in* the organisation the
             // client named, not over every record. It authorizes that key (below), and
             // admin-only writes inside it (`role:` labels, see `record_sink`).
-            let scoped_role_keys = client_keys(&args);
-            if kind == GuardKind::RoleFailsClosed && !scoped_role_keys.is_empty() {
+            let keys = client_keys(&args);
+            let checks_access =
+                kind == GuardKind::RoleFailsClosed || names::names_an_access_check(last);
+            if kind == GuardKind::RoleFailsClosed && !keys.is_empty() {
                 kind = GuardKind::FailsClosed;
                 self.flow
                     .authorized
-                    .extend(scoped_role_keys.iter().map(|k| format!("role:{k}")));
+                    .extend(keys.iter().map(|k| format!("role:{k}")));
             }
             let mut v = self.on_guard(kind, span, &path);
             if kind == GuardKind::FailsClosed {
@@ -2191,9 +2232,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 v.guard = None;
             }
             // `await assertCanEdit(session.user.id, postId)`, `await requireTeamMember(teamId)`:
-            // a fail-closed check handed a client key checks the caller's right to that key.
-            if matches!(kind, GuardKind::FailsClosed | GuardKind::RoleFailsClosed) {
-                let keys = client_keys(&args);
+            // a fail-closed access check handed a client key checks the caller's right to it
+            // (`assertIsString(postId)` checks nothing of the kind).
+            if matches!(kind, GuardKind::FailsClosed | GuardKind::RoleFailsClosed) && checks_access
+            {
                 self.flow.authorized.extend(keys);
             }
             return v;
@@ -2204,12 +2246,12 @@ impl<'g, 'a> Walker<'g, 'a> {
         // caller may act on that key (and is a signed-in user, if it was given the session).
         if links.len() == 1 && links[0].name.is_empty() && names::is_permission_predicate(root_name)
         {
+            // Only when asked about the caller too: `canRefund(orderId)` is about the order.
             let keys = client_keys(&args);
-            if !keys.is_empty() {
-                let authn = session_authn(args.iter().any(is_session_value));
+            if !keys.is_empty() && args.iter().any(is_session_value) {
                 return check_result(Asserts {
                     authorize: keys,
-                    authn,
+                    authn: Authn::Checked,
                     ..Asserts::default()
                 });
             }
@@ -2252,7 +2294,14 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         // `key.startsWith(`users/${session.user.id}/`)`: a client path inside the caller's own
         // prefix. When it holds, the key is the caller's.
-        if last == "startsWith" && args.first().is_some_and(|a| a.identity && !a.is_tainted()) {
+        let prefix_ends_with_separator = call.arguments.first().is_some_and(|a| {
+            let text = a.span().source_text(self.scope.source);
+            text.trim_end_matches(['`', '"', '\'']).ends_with('/')
+        });
+        if last == "startsWith"
+            && prefix_ends_with_separator
+            && args.first().is_some_and(|a| a.identity && !a.is_tainted())
+        {
             if let Some(t) = receiver.taint.as_ref().filter(|t| !t.labels.is_empty()) {
                 return check_result(Asserts {
                     authorize: t.labels.clone(),
@@ -2266,8 +2315,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             && receiver.is_array
             && args.first().is_some_and(|a| a.role && !a.is_tainted())
             && receiver.fields.as_ref().is_some_and(|f| {
-                f.values()
-                    .any(|v| v.str_lit.is_some_and(is_privileged_role))
+                !f.is_empty()
+                    && f.values()
+                        .all(|v| v.str_lit.is_some_and(is_privileged_role))
             })
         {
             return check_result(Asserts {
@@ -2292,6 +2342,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             // The session token itself: fine when verified (`await decrypt(token)`), an
             // unverified read when decoded by hand (below).
             if names::is_token_cookie(key) {
+                // Only a verified read that follows makes it a session; a check of the raw
+                // token alone trusts whatever the client sent (`unverified-session`).
+                self.raw_token_read.get_or_insert(self.site.unwrap_or(span));
                 return Value {
                     raw_token: true,
                     span: Some(span),
@@ -2864,7 +2917,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                 // Only for accounts: the title of someone's private document is still private.
                 if m.kind == SinkKind::Read
                     && public_projection
-                    && m.model.as_deref().is_some_and(names::is_user_model)
+                    && m.model.as_deref().is_some_and(|model| {
+                        matches!(
+                            model.to_ascii_lowercase().as_str(),
+                            "user" | "users" | "profile" | "profiles"
+                        )
+                    })
                 {
                     return Some(Value::default());
                 }
@@ -3108,7 +3166,28 @@ impl<'g, 'a> Walker<'g, 'a> {
                     && !v.is_tainted()
             });
             if public_model || public_filter {
-                return Value::default();
+                // Not a sink, but still a record: `if (!owned)` after a public model's read
+                // scoped to the caller is an ownership check like any other.
+                let scoped = keys
+                    .iter()
+                    .any(|(_, v)| (v.identity || v.owned) && !v.is_tainted());
+                let keys: BTreeSet<String> = keys
+                    .iter()
+                    .filter_map(|(_, v)| v.taint.as_ref())
+                    .flat_map(|t| t.labels.iter().cloned())
+                    .collect();
+                return Value {
+                    record: Some(Rc::new(Record {
+                        sink: None,
+                        keys,
+                        scoped,
+                        raw: false,
+                        label: label.to_string(),
+                        user_model: false,
+                        aggregate: false,
+                    })),
+                    ..Value::default()
+                };
             }
         }
         self.seq += 1;
@@ -3150,6 +3229,9 @@ impl<'g, 'a> Walker<'g, 'a> {
         });
         // Claiming a free row: `where: { id, bookedById: null }, data: { bookedById: user.id }`
         // only ever takes a row nobody holds, for the caller.
+        // The other client keys must still be the caller's, unless the model is public by
+        // nature (a free slot of the public calendar): an invitation or another tenant's
+        // unassigned tickets are not free for anyone to take.
         let claims = m.kind == SinkKind::Mutation
             && keys.iter().any(|(col, v)| {
                 col.is_some()
@@ -3159,7 +3241,13 @@ impl<'g, 'a> Walker<'g, 'a> {
                     && data
                         .iter()
                         .any(|(dc, dv)| dc == col && dv.identity && !dv.is_tainted())
-            });
+            })
+            && (m.model.as_deref().is_some_and(names::is_public_model)
+                || keys.iter().all(|(_, v)| {
+                    v.taint
+                        .as_ref()
+                        .is_none_or(|t| t.labels.iter().all(|l| self.flow.authorized.contains(l)))
+                }));
         let scoped = scoped || claims;
         let mut key_labels: BTreeSet<String> = BTreeSet::new();
         let mut unauthorized = Vec::new();
@@ -3306,10 +3394,11 @@ impl<'g, 'a> Walker<'g, 'a> {
             label: label.to_string(),
             user_model: m.kind == SinkKind::Read
                 && m.model.as_deref().is_some_and(names::is_user_model),
+            // Only plain counts: `groupBy`/`aggregate` can return any column's values.
             aggregate: m.kind == SinkKind::Read
                 && matches!(
                     m.op.as_str(),
-                    "count" | "countDocuments" | "estimatedDocumentCount" | "aggregate" | "groupBy"
+                    "count" | "countDocuments" | "estimatedDocumentCount"
                 ),
         });
         self.sink_records.push(Some(record.clone()));
@@ -3553,35 +3642,26 @@ fn collect_records(v: &Value<'_>, out: &mut Vec<(Rc<Record>, bool)>, depth: u32)
 
 /// Role names that grant privileges (`admin`, `org:admin`, `OWNER`, `moderator`).
 fn is_privileged_role(role: &str) -> bool {
-    // Any named role grants something beyond a signed-in account (`admin`, `agent`,
-    // `org:billing`), except the ones every account has.
-    crate::catalog::fold::with_folded(role, b"_- ", |r| {
-        let r = r.rsplit(':').next().unwrap_or(r);
-        !r.is_empty()
-            && ![
-                "user",
-                "users",
-                "member",
-                "members",
-                "viewer",
-                "guest",
-                "customer",
-                "reader",
-                "basic",
-                "free",
-                "anonymous",
-                "anon",
-                "authenticated",
-                "subscriber",
-                "student",
-                "visitor",
-                "default",
-                "none",
-                "banned",
-                "suspended",
-                "pending",
-            ]
-            .contains(&r)
+    // Roles that run the app or act for its users (`admin`, `org:admin`, `support agent`). A
+    // customer-facing role (`seller`, `author`, `pro`) is not a privilege over others' records.
+    crate::catalog::fold::with_folded(role, b"", |r| {
+        [
+            "admin",
+            "owner",
+            "moderator",
+            "staff",
+            "superuser",
+            "super_admin",
+            "root",
+            "manager",
+            "editor",
+            "maintainer",
+            "support",
+            "agent",
+            "operator",
+        ]
+        .iter()
+        .any(|p| r.contains(p))
     })
 }
 
@@ -3634,7 +3714,11 @@ fn is_server_secret(expr: &Expression<'_>) -> bool {
         && ["SECRET", "KEY", "TOKEN", "PASSWORD"]
             .iter()
             .any(|w| name.contains(w))
-        && !name.starts_with("NEXT_PUBLIC_")
+        // Keys that are public by design (`SUPABASE_ANON_KEY`, `STRIPE_PUBLISHABLE_KEY`,
+        // `RECAPTCHA_SITE_KEY`) prove nothing.
+        && !["PUBLIC", "ANON", "PUBLISHABLE", "SITE_KEY"]
+            .iter()
+            .any(|w| name.contains(w))
 }
 
 /// `@/lib/x`, `~/x`, `./x`, `../x`, `#x`: a module of the project rather than a package.
@@ -3777,6 +3861,10 @@ fn stripe_reference(field: &str) -> bool {
             | "setup_intent"
             | "subscription_item"
             | "account"
+            | "destination"
+            | "on_behalf_of"
+            | "source"
+            | "transfer_data"
     )
 }
 

@@ -38,7 +38,11 @@ fn authz_after_mutation(facts: &ActionFacts) -> Vec<Detection> {
         facts.authz_checks.iter().find(|c| {
             c.seq > sink.seq
                 && ((c.role && !sink.role)
-                    || c.keys.iter().any(|k| sink.unauthorized_keys.contains(k)))
+                    || c.keys.iter().any(|k| {
+                        // Keys carry `formData:` in labels but not in `unauthorized_keys`.
+                        let k = k.trim_start_matches("formData:");
+                        sink.unauthorized_keys.iter().any(|u| u == k)
+                    }))
         })
     };
     let Some((sink, check)) = facts
