@@ -13,6 +13,13 @@ fn main() {
         std::fs::read_dir(&seeds).unwrap_or_else(|e| panic!("reading {}: {e}", seeds.display()));
     for entry in entries {
         let path = entry.expect("directory entry").path();
+        let is_source = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("ts" | "tsx" | "js" | "jsx")
+        );
+        if !path.is_file() || !is_source {
+            continue;
+        }
         println!("cargo:rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));

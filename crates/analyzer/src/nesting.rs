@@ -131,7 +131,7 @@ impl Scanner<'_> {
                     continue;
                 }
                 Class::Other => {
-                    self.other_token(i);
+                    self.other_token();
                     if self.depth <= self.head_depth {
                         self.head_run = 0;
                     }
@@ -156,7 +156,7 @@ impl Scanner<'_> {
             let next = bytes.get(i + 1).copied();
             match b {
                 b'/' if next == Some(b'/') => {
-                    i += memchr_newline(&bytes[i..]);
+                    i += memchr::memchr(b'\n', &bytes[i..]).unwrap_or(bytes.len() - i);
                     continue;
                 }
                 b'/' if next == Some(b'*') => {
@@ -168,7 +168,7 @@ impl Scanner<'_> {
                     continue;
                 }
                 b'"' | b'\'' => {
-                    self.other_token(i);
+                    self.other_token();
                     i += 1;
                     while i < bytes.len() && bytes[i] != b && bytes[i] != b'\n' {
                         i += if bytes[i] == b'\\' { 2 } else { 1 };
@@ -178,7 +178,7 @@ impl Scanner<'_> {
                     continue;
                 }
                 b'`' => {
-                    self.other_token(i);
+                    self.other_token();
                     i = self.template_text(i + 1);
                     if self.too_deep() {
                         return Some(i.min(bytes.len().saturating_sub(1)));
@@ -212,7 +212,7 @@ impl Scanner<'_> {
             self.prev = b'a';
             return self.too_deep();
         }
-        self.other_token(start);
+        self.other_token();
         self.prev = b'a';
         let is_label = || {
             let rest = &self.bytes[end..];
@@ -238,7 +238,7 @@ impl Scanner<'_> {
             self.head_run = 0;
         }
         if b != b'}' {
-            self.other_token(0);
+            self.other_token();
         }
         match b {
             b'(' | b'[' | b'{' => {
@@ -306,7 +306,7 @@ impl Scanner<'_> {
 
     /// A token other than `else`: if it follows the end of a statement at this depth, the
     /// `else` chain there is over.
-    fn other_token(&mut self, _at: usize) {
+    fn other_token(&mut self) {
         if let Some(d) = self.ended_at.take() {
             if d == self.depth {
                 if let Some(n) = self.else_chains.get_mut(d) {
@@ -360,14 +360,6 @@ impl Scanner<'_> {
         }
         i
     }
-}
-
-/// Length of `bytes` up to (not including) the first line feed.
-fn memchr_newline(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .position(|&b| b == b'\n')
-        .unwrap_or(bytes.len())
 }
 
 #[cfg(test)]

@@ -233,11 +233,12 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
             .is_some_and(|rest| rest.trim().is_empty());
         let changed = if at_end && !closed_at_end {
             closed_at_end = true;
-            close_at_end(text)
+            close_at_end(text) || blank_line(text, at as usize)
         } else {
             blank_line(text, at as usize)
         };
-        if !changed {
+        // Blanking a line of closers can deepen what the pre-scan accepted: scan again.
+        if !changed || nesting_too_deep(text).is_some() {
             break;
         }
         attempts += 1;

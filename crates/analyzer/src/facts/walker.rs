@@ -1251,16 +1251,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                     let Some(el) = el else { continue };
                     // `const [a, b] = await Promise.all([x, y])`: each element keeps its value.
                     // `const [member] = await db.select()..`: a row of the rows read.
-                    let element = value.field(&format!("[{i}]")).cloned().unwrap_or_else(|| {
-                        match &value.record {
-                            Some(_) if value.field_of.is_none() => Value {
-                                fields: None,
-                                is_array: false,
-                                ..value.clone()
-                            },
-                            _ => value.derived(),
-                        }
-                    });
+                    let element = value
+                        .field(&format!("[{i}]"))
+                        .cloned()
+                        .unwrap_or_else(|| element_of(&value));
                     self.bind_pattern(el, element, decl_end);
                 }
                 if let Some(rest) = &arr.rest {
@@ -2593,14 +2587,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             };
             let before = self.flow.clone();
             // `rows.map((row) => ..)`: each item is a row of the records read.
-            let item = match &receiver.record {
-                Some(_) if receiver.field_of.is_none() => Value {
-                    fields: None,
-                    is_array: false,
-                    ..receiver.clone()
-                },
-                _ => receiver.derived(),
-            };
+            let item = element_of(receiver);
             results.push(self.call_function(self.module, func, vec![item], span_of(call.span)));
             self.flow = before;
         }
@@ -3606,8 +3593,19 @@ fn mentions_members(op: &str) -> bool {
         && !op.starts_with("insert")
 }
 
-/// Records a returned value carries: itself, and its fields (a DTO built from a row still
-/// exposes the row's data). `whole` is false for a single field of a record.
+/// An element of `value` (an item of an array, a row of the rows read): for records, the same
+/// record; otherwise only the provenance.
+fn element_of<'a>(value: &Value<'a>) -> Value<'a> {
+    match &value.record {
+        Some(_) if value.field_of.is_none() => Value {
+            fields: None,
+            is_array: false,
+            ..value.clone()
+        },
+        _ => value.derived(),
+    }
+}
+
 /// Gives `v`, computed from `args`, the provenance of the first record among them, as data
 /// derived from it (never the whole row).
 fn carry_records(v: &mut Value<'_>, args: &[Value<'_>]) {
@@ -3627,6 +3625,8 @@ fn carry_records(v: &mut Value<'_>, args: &[Value<'_>]) {
 /// The `field_of` of a value computed from a record's data rather than read from one column.
 const DERIVED_FIELD: &str = "(derived)";
 
+/// Records a returned value carries: itself, and its fields (a DTO built from a row still
+/// exposes the row's data). `whole` is false for a single field of a record.
 fn collect_records(v: &Value<'_>, out: &mut Vec<(Rc<Record>, bool)>, depth: u32) {
     if let Some(r) = &v.record {
         out.push((r.clone(), v.field_of.is_none()));
