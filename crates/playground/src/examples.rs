@@ -70,7 +70,10 @@ pub struct Example {
 
 macro_rules! example {
     // An article example: a seed fixture, without its `// expect:` labels (see `build.rs`).
-    (seed $id:literal = $fixture:literal, $file:literal, $group:ident, $variant:ident, $title:literal, $tags:literal, $lesson:literal, [$($rule:literal),*]) => {
+    (seed $id:literal = $fixture:literal, $($rest:tt)*) => {
+        example!(@card $id, include_str!(concat!(env!("OUT_DIR"), "/seeds/", $fixture)), $($rest)*)
+    };
+    (@card $id:literal, $code:expr, $file:literal, $group:ident, $variant:ident, $title:literal, $tags:literal, $lesson:literal, [$($rule:literal),*]) => {
         Example {
             id: $id,
             title: $title,
@@ -79,22 +82,13 @@ macro_rules! example {
             group: Group::$group,
             variant: Variant::$variant,
             file_name: $file,
-            code: include_str!(concat!(env!("OUT_DIR"), "/seeds/", $fixture)),
+            code: $code,
             expect: &[$($rule),*],
         }
     };
-    ($id:literal, $file:literal, $group:ident, $variant:ident, $title:literal, $tags:literal, $lesson:literal, [$($rule:literal),*]) => {
-        Example {
-            id: $id,
-            title: $title,
-            lesson: $lesson,
-            tags: $tags,
-            group: Group::$group,
-            variant: Variant::$variant,
-            file_name: $file,
-            code: include_str!(concat!("../examples/", $id)),
-            expect: &[$($rule),*],
-        }
+    // A library example: its file under `crates/playground/examples/`.
+    ($id:literal, $($rest:tt)*) => {
+        example!(@card $id, include_str!(concat!("../examples/", $id)), $($rest)*)
     };
 }
 
