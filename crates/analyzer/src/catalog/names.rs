@@ -229,6 +229,18 @@ pub fn is_public_model(model: &str) -> bool {
     })
 }
 
+/// Words that name access to something, in permission predicates and access-check helpers.
+const ACCESS_WORDS: [&str; 8] = [
+    "owner",
+    "owns",
+    "access",
+    "permission",
+    "member",
+    "allowed",
+    "authorized",
+    "editor",
+];
+
 /// Names of permission predicates: functions that answer whether the caller may act on
 /// something (`canEditPost`, `userCanAccess`, `isOwner`, `hasAccess`, `isTeamMember`,
 /// `hasPermission`, `mayDelete`, `checkAccess`).
@@ -248,21 +260,10 @@ pub fn is_permission_predicate(name: &str) -> bool {
             .iter()
             .any(|p| n.starts_with(p));
         predicate
-            && [
-                "owner",
-                "owns",
-                "access",
-                "permission",
-                "member",
-                "allowed",
-                "authorized",
-                "editor",
-                "canedit",
-                "canview",
-                "canmanage",
-            ]
-            .iter()
-            .any(|w| n.contains(w))
+            && ACCESS_WORDS
+                .iter()
+                .chain(&["canedit", "canview", "canmanage"])
+                .any(|w| n.contains(w))
     })
 }
 
@@ -338,22 +339,9 @@ pub fn is_session_param_name(name: &str) -> bool {
 /// `ensureProjectAccess`, `verifyOwnership`), rather than for a value (`assertIsString`).
 pub fn names_an_access_check(name: &str) -> bool {
     crate::catalog::fold::with_folded(name, b"_", |n| {
-        [
-            "can",
-            "owner",
-            "owns",
-            "access",
-            "member",
-            "permission",
-            "allowed",
-            "authorized",
-            "editor",
-            "team",
-            "org",
-            "workspace",
-            "project",
-        ]
-        .iter()
-        .any(|w| n.contains(w))
+        ACCESS_WORDS
+            .iter()
+            .chain(&["can", "team", "org", "workspace", "project"])
+            .any(|w| n.contains(w))
     })
 }
