@@ -5,6 +5,7 @@
 //! *callee path*: the dotted names of the callee with `await`, `?.`, `!` and call parentheses
 //! removed — `(await createClient()).auth.getUser()` has the path `createClient.auth.getUser`.
 
+pub mod builtins;
 pub mod exits;
 pub mod fold;
 pub mod guards;

@@ -83,6 +83,8 @@ pub struct SinkFact {
     pub exposed: bool,
     /// How an ownership fix could scope it.
     pub scope_fix: Option<ScopeFix>,
+    /// Whether client input chooses its record or fills its data.
+    pub client_input: bool,
 }
 
 /// A client value used as the actor's identity or role.

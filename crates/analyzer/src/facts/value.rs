@@ -95,6 +95,9 @@ pub struct Value<'a> {
     /// The raw text of a session or token cookie (`cookies().get("session")?.value`), not yet
     /// verified: decoding it by hand (`JSON.parse(atob(..))`) is an unverified session read.
     pub raw_token: bool,
+    /// A built-in that stores nothing (`Date`, `Headers`, a crypto hash, a string): calls on it
+    /// are never sinks. Names the built-in (see [`crate::catalog::builtins`]).
+    pub inert: Option<&'static str>,
 }
 
 impl<'a> Value<'a> {
@@ -138,6 +141,9 @@ impl<'a> Value<'a> {
         self.identity_expr = self.identity_expr.or(other.identity_expr);
         self.span = self.span.or(other.span);
         self.raw_token |= other.raw_token;
+        if self.inert != other.inert {
+            self.inert = None;
+        }
         self
     }
 

@@ -20,7 +20,7 @@ use super::value::{Guard, Record, Taint, Value};
 use super::{ActionFacts, AuthzCheck, IdentityIssue, RawReturn, ScopeFix, SessionVar, SinkFact};
 use crate::catalog::guards::{self, GuardKind};
 use crate::catalog::sinks::{self, ArgShape, Seg, SinkKind, SinkMatch};
-use crate::catalog::{exits, names};
+use crate::catalog::{builtins, exits, names};
 use crate::config::Config;
 use crate::discover::{ActionDef, Via};
 use crate::engine::ModuleGraph;
@@ -112,6 +112,7 @@ pub(crate) fn collect<'a>(
         labels: Vec::new(),
         raw_token_read: None,
         budget: budget.for_action(own),
+        guard_internal: Vec::new(),
     };
     walker.run_action(def);
     budget.spend(walker.steps);
@@ -169,6 +170,9 @@ struct Walker<'g, 'a> {
     raw_token_read: Option<ByteSpan>,
     /// Steps this action may take (see [`StepBudget`]).
     budget: u32,
+    /// Sinks reached inside a session helper (indices into `facts.sinks`): how a guard finds
+    /// the caller (refreshing a session row, clearing a stale cookie) is not the action's work.
+    guard_internal: Vec<std::ops::Range<usize>>,
 }
 
 impl<'g, 'a> Walker<'g, 'a> {
@@ -212,6 +216,13 @@ impl<'g, 'a> Walker<'g, 'a> {
         if self.facts.unverified_source.is_none() {
             self.facts.unverified_source = self.raw_token_read;
         }
+        // A guard's own bookkeeping is not the action's work (see `call_function`).
+        let internal = std::mem::take(&mut self.guard_internal);
+        let mut index = 0;
+        self.facts.sinks.retain(|_| {
+            index += 1;
+            !internal.iter().any(|r| r.contains(&(index - 1)))
+        });
         // Reads only count when their result reaches the caller or client input keys them.
         self.facts
             .sinks
@@ -640,6 +651,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .fold(Value::default(), |acc, a| acc.merge(a.derived()));
         }
         self.call_stack.push(key);
+        let sinks_before = self.facts.sinks.len();
+        let continuations_before = self.continuation_calls.len();
+        let authn_before = self.flow.authn;
         let fs = func.span();
         let is_closure = module == self.module
             && self
@@ -755,6 +769,26 @@ impl<'g, 'a> Walker<'g, 'a> {
         if let (Some(only), None) = (truthy_values.next(), truthy_values.next()) {
             result.fields = only.fields.clone();
             result.is_array = only.is_array;
+        }
+        // A session helper (it returns the caller's session or identity, or it fails closed
+        // when there is none) is judged as a guard: the writes it makes to find the caller
+        // (a session row refreshed, a stale cookie cleared) are not sinks of the action. Writes
+        // keyed or filled by client input stay, and so does anything a wrapper ran through the
+        // action's own callback.
+        let is_guard = result.guard.is_some()
+            || result.session_root
+            || result.identity
+            || result.auth_bool.is_some()
+            || joined.authn > authn_before;
+        if is_guard
+            && self.continuation_calls.len() == continuations_before
+            && self.facts.sinks.len() > sinks_before
+            && self.facts.sinks[sinks_before..]
+                .iter()
+                .all(|s| !s.client_input)
+        {
+            self.guard_internal
+                .push(sinks_before..self.facts.sinks.len());
         }
         self.flow = joined;
         result
@@ -1591,6 +1625,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             Expression::StringLiteral(s) => Value {
                 str_lit: Some(s.value.as_str()),
                 falsy: s.value.is_empty(),
+                inert: Some("string"),
                 ..Value::default()
             },
             Expression::NullLiteral(_) => Value {
@@ -1614,6 +1649,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if t.expressions.is_empty() {
                     v.str_lit = t.quasis.first().map(|q| q.value.raw.as_str());
                 }
+                v.inert = Some("string");
                 v
             }
             Expression::TaggedTemplateExpression(t) => self.eval_tagged_template(t),
@@ -1642,6 +1678,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
                 v.fields = Some(Rc::new(fields));
                 v.is_array = true;
+                v.inert = Some("array");
                 v
             }
             Expression::LogicalExpression(l) => {
@@ -1982,6 +2019,19 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             return read;
         }
+        // `new Date()`, `new Headers(..)`: a built-in that stores nothing.
+        if !class.contains('.') {
+            let shadowed = self.vars.contains_key(class.as_str())
+                || self.scope.imports.contains_key(class.as_str())
+                || self.scope.functions.contains_key(class.as_str());
+            if let Some(inert) = builtins::inert_class(&class, shadowed) {
+                let mut v = args
+                    .iter()
+                    .fold(Value::default(), |acc, a| acc.merge(a.derived()));
+                v.inert = Some(inert);
+                return v;
+            }
+        }
         // `new ObjectId(id)`: the same id, so still the client's key.
         let mut v = if last.ends_with("ObjectId") || last.ends_with("Id") || last == "UUID" {
             args.iter()
@@ -2106,7 +2156,37 @@ struct ChainLink<'a> {
 }
 
 impl<'g, 'a> Walker<'g, 'a> {
+    /// Evaluates a call, then marks a result that is a built-in storing nothing
+    /// (`createHash(..)` from `node:crypto`, `await headers()`).
     fn eval_call(&mut self, call: &'a CallExpression<'a>) -> Value<'a> {
+        let mut v = self.eval_call_inner(call);
+        if v.inert.is_none() {
+            v.inert = self.inert_result(call);
+        }
+        v
+    }
+
+    /// The built-in a call returns, judged by where its callee comes from.
+    fn inert_result(&self, call: &'a CallExpression<'a>) -> Option<&'static str> {
+        let path = path_of(&call.callee)?;
+        let root = path.split('.').next().unwrap_or("");
+        match self.scope.imports.get(root) {
+            Some(import) if root == path => {
+                builtins::inert_call(&path, Some((import.source, import.imported)))
+            }
+            Some(import) if matches!(import.imported, "*" | "default") => {
+                let module = import.source.strip_prefix("node:").unwrap_or(import.source);
+                (module == "crypto" && root == "crypto")
+                    .then(|| builtins::inert_call(&path, None))
+                    .flatten()
+            }
+            Some(_) => None,
+            None if self.vars.contains_key(root) => None,
+            None => builtins::inert_call(&path, None),
+        }
+    }
+
+    fn eval_call_inner(&mut self, call: &'a CallExpression<'a>) -> Value<'a> {
         // Flatten `root.a(..).b.c(..)` into a root and links.
         let (root_expr, links) = flatten_chain(call);
         let root_name: &str = match root_expr.map(strip_await) {
@@ -2754,6 +2834,16 @@ impl<'g, 'a> Walker<'g, 'a> {
         span: ByteSpan,
         call: &'a CallExpression<'a>,
     ) -> Option<Value<'a>> {
+        // A call on a built-in that stores nothing (`expiry.setDate(..)`, `hash.update(..)`).
+        if root_value.inert.is_some()
+            || links
+                .iter()
+                .rev()
+                .find(|l| l.call.is_some())
+                .is_some_and(|l| builtins::BUILTIN_ONLY_METHODS.contains(&l.name))
+        {
+            return None;
+        }
         let segs: Vec<Seg<'_>> = links
             .iter()
             .enumerate()
@@ -3371,6 +3461,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             sensitive: m.kind == SinkKind::Mutation || keyed_by_client,
             exposed: false,
             scope_fix: if self.in_action_body { scope_fix } else { None },
+            client_input: keys.iter().chain(data.iter()).any(|(_, v)| v.is_tainted()),
         });
         // What the call returns: a record.
         let record = Rc::new(Record {

@@ -1,0 +1,143 @@
+//! JavaScript and platform values that store nothing. A call on one of them — a `Date`'s
+//! `setDate`, a crypto hash's `update`, a `Headers`' `delete`, a `Map`'s `set` — changes a value
+//! in memory, never user data, so it is never a sink, whatever its method is called.
+//!
+//! What a value is comes from where it was made (`new Date()`, `createHash(..)` imported from
+//! `node:crypto`, `await headers()` from `next/headers`, a string or array literal), not from its
+//! variable's name. A value the analyzer cannot trace keeps the method-name fallback of
+//! [`super::sinks`].
+
+/// Classes whose instances store nothing (`new Date()`, `new URLSearchParams(..)`).
+pub const INERT_CLASSES: &[&str] = &[
+    "Date",
+    "Map",
+    "Set",
+    "WeakMap",
+    "WeakSet",
+    "Headers",
+    "URL",
+    "URLSearchParams",
+    "FormData",
+    "Request",
+    "Response",
+    "Blob",
+    "File",
+    "Array",
+    "Object",
+    "String",
+    "RegExp",
+    "Error",
+    "TextEncoder",
+    "TextDecoder",
+    "AbortController",
+    "ReadableStream",
+    "TransformStream",
+    "Uint8Array",
+    "ArrayBuffer",
+];
+
+/// Modules whose exports make values that store nothing: (module, export).
+const INERT_FACTORIES: &[(&str, &str)] = &[
+    ("crypto", "createHash"),
+    ("crypto", "createHmac"),
+    ("crypto", "createCipheriv"),
+    ("crypto", "createDecipheriv"),
+    ("crypto", "createSign"),
+    ("crypto", "createVerify"),
+    ("crypto", "randomBytes"),
+    ("crypto", "scryptSync"),
+    ("crypto", "pbkdf2Sync"),
+    ("next/headers", "headers"),
+    ("next/headers", "cookies"),
+    ("next/headers", "draftMode"),
+];
+
+/// Global calls whose result stores nothing (`crypto.createHash(..)` with the global or a
+/// namespace import of `crypto`).
+const INERT_GLOBAL_CALLS: &[&str] = &[
+    "crypto.createHash",
+    "crypto.createHmac",
+    "crypto.createCipheriv",
+    "crypto.createDecipheriv",
+    "crypto.createSign",
+    "crypto.createVerify",
+    "crypto.randomBytes",
+    "crypto.randomUUID",
+    "Date.now",
+    "String",
+    "Number",
+    "Object.keys",
+    "Object.values",
+    "Object.entries",
+    "Array.from",
+    "Array.of",
+    "JSON.stringify",
+    "structuredClone",
+];
+
+/// Method names that only exist on built-in values (a `Date`'s setters): never a store's
+/// operation, even on a receiver the analyzer cannot trace.
+pub const BUILTIN_ONLY_METHODS: &[&str] = &[
+    "setDate",
+    "setFullYear",
+    "setMonth",
+    "setHours",
+    "setMinutes",
+    "setSeconds",
+    "setMilliseconds",
+    "setTime",
+    "setUTCDate",
+    "setUTCFullYear",
+    "setUTCMonth",
+    "setUTCHours",
+    "setUTCMinutes",
+    "setUTCSeconds",
+    "setUTCMilliseconds",
+    "setYear",
+];
+
+/// The name of the built-in a `new` of `class` makes, unless the file binds that name itself.
+pub fn inert_class(class: &str, shadowed: bool) -> Option<&'static str> {
+    if shadowed {
+        return None;
+    }
+    INERT_CLASSES.iter().copied().find(|c| *c == class)
+}
+
+/// The built-in a call makes: `imported` is the (module, export) the callee's root was imported
+/// as, if it was; `path` the callee path (`crypto.createHash`).
+pub fn inert_call(path: &str, imported: Option<(&str, &str)>) -> Option<&'static str> {
+    if let Some((module, export)) = imported {
+        let module = module.strip_prefix("node:").unwrap_or(module);
+        return INERT_FACTORIES
+            .iter()
+            .find(|(m, e)| *m == module && *e == export)
+            .map(|(_, e)| *e);
+    }
+    INERT_GLOBAL_CALLS.iter().copied().find(|c| *c == path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_ins_are_known_by_where_they_come_from() {
+        assert_eq!(inert_class("Date", false), Some("Date"));
+        assert_eq!(inert_class("Date", true), None);
+        assert_eq!(inert_class("PrismaClient", false), None);
+        assert_eq!(
+            inert_call("createHash", Some(("node:crypto", "createHash"))),
+            Some("createHash")
+        );
+        assert_eq!(
+            inert_call("createHash", Some(("@/lib/hash", "createHash"))),
+            None
+        );
+        assert_eq!(
+            inert_call("crypto.randomUUID", None),
+            Some("crypto.randomUUID")
+        );
+        assert_eq!(inert_call("db.post.create", None), None);
+    }
+}
