@@ -96,6 +96,43 @@ pub const BUILTIN_ONLY_METHODS: &[&str] = &[
     "setYear",
 ];
 
+/// Packages that transform values in memory and store nothing: their functions are never sinks
+/// and what they return stores nothing either (`cheerio.load(html)`'s `$`, `ai/rsc`'s streamable
+/// UI and AI state, date and id helpers).
+const INERT_PACKAGES: &[&str] = &[
+    "ai/rsc",
+    "cheerio",
+    "date-fns",
+    "dayjs",
+    "zod",
+    "nanoid",
+    "uuid",
+    "slugify",
+    "lodash",
+    "sanitize-html",
+    "marked",
+    "clsx",
+];
+
+/// Whether `module` is a package that stores nothing (see [`INERT_PACKAGES`]).
+pub fn is_inert_package(module: &str) -> bool {
+    INERT_PACKAGES.contains(&module)
+}
+
+/// String methods whose names are also store verbs: `replace(/re/, ..)` or `replace("a", ..)`
+/// with a pattern literal is `String.prototype.replace`, never a store's `replace`.
+pub fn is_string_method_call(
+    method: &str,
+    first_arg: Option<&oxc_ast::ast::Expression<'_>>,
+) -> bool {
+    use oxc_ast::ast::Expression;
+    matches!(method, "replace" | "replaceAll")
+        && matches!(
+            first_arg,
+            Some(Expression::RegExpLiteral(_) | Expression::StringLiteral(_))
+        )
+}
+
 /// The name of the built-in a `new` of `class` makes, unless the file binds that name itself.
 pub fn inert_class(class: &str, shadowed: bool) -> Option<&'static str> {
     if shadowed {
@@ -108,6 +145,9 @@ pub fn inert_class(class: &str, shadowed: bool) -> Option<&'static str> {
 /// as, if it was; `path` the callee path (`crypto.createHash`).
 pub fn inert_call(path: &str, imported: Option<(&str, &str)>) -> Option<&'static str> {
     if let Some((module, export)) = imported {
+        if let Some(package) = INERT_PACKAGES.iter().find(|p| **p == module) {
+            return Some(package);
+        }
         let module = module.strip_prefix("node:").unwrap_or(module);
         return INERT_FACTORIES
             .iter()

@@ -654,6 +654,24 @@ fn is_model_like(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// Whether a request URL (its source text) is a chat webhook: posting to it sends a message, a
+/// side effect on no user's data, like a mail (`https://hooks.slack.com/..`,
+/// `process.env.DISCORD_WEBHOOK_URL`).
+pub fn is_message_webhook(url_text: &str) -> bool {
+    let lower = url_text.to_ascii_lowercase();
+    [
+        "hooks.slack.com",
+        "discord.com/api/webhooks",
+        "discordapp.com/api/webhooks",
+        "webhook.office.com",
+    ]
+    .iter()
+    .any(|host| lower.contains(host))
+        || ["slack_webhook", "discord_webhook", "teams_webhook"]
+            .iter()
+            .any(|name| lower.contains(name))
+}
+
 /// `deletePost`, `remove`, `update_user` start with a mutating verb; `settings`, `updated` do not.
 pub fn starts_with_mutating_verb(name: &str) -> bool {
     // Bytes, not `str` slices: a name may have a multi-byte character where a verb would end

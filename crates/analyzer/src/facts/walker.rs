@@ -943,11 +943,13 @@ impl<'g, 'a> Walker<'g, 'a> {
                     self.flow = before.clone();
                     // `switch (user.role) { case "admin": .. }`: the case proves the role.
                     let label = case.test.as_ref().map(|t| self.eval(t));
+                    let enum_label = case.test.as_ref().and_then(|t| self.enum_member(t));
                     if subject.role
                         && subject.taint.is_none()
                         && label
                             .as_ref()
                             .and_then(|l| l.str_lit)
+                            .or(enum_label)
                             .is_some_and(is_privileged_role)
                     {
                         self.flow.role = true;
@@ -1448,6 +1450,23 @@ impl<'g, 'a> Walker<'g, 'a> {
         (Asserts::default(), Asserts::default())
     }
 
+    /// The member name of an enum-like constant (`UserRole.admin`, `Role.ADMIN`): a capitalised
+    /// name the module imports or defines at its top level, never a local value.
+    fn enum_member(&self, expr: &'a Expression<'a>) -> Option<&'a str> {
+        let Expression::StaticMemberExpression(m) = strip(expr) else {
+            return None;
+        };
+        let Expression::Identifier(object) = strip(&m.object) else {
+            return None;
+        };
+        let name = object.name.as_str();
+        // Locals and parameters are values, not enums; imports, top-level constants and enums
+        // (and globals) are not in `vars`.
+        let enum_like =
+            name.starts_with(|c: char| c.is_ascii_uppercase()) && !self.vars.contains_key(name);
+        enum_like.then(|| m.property.name.as_str())
+    }
+
     fn compare(&mut self, left: &'a Expression<'a>, right: &'a Expression<'a>) -> Compared {
         let l = self.eval(left);
         let r = self.eval(right);
@@ -1464,12 +1483,14 @@ impl<'g, 'a> Walker<'g, 'a> {
             return Compared::Nullish(t, f);
         }
         let mut asserts = Asserts::default();
-        // Role: `session.user.role === "admin"`.
-        for (a, b) in [(&l, &r), (&r, &l)] {
-            if a.str_lit.is_none() && b.str_lit.is_some() {
+        // Role: `session.user.role === "admin"`, or an enum member (`UserRole.admin`).
+        let l_lit = l.str_lit.or_else(|| self.enum_member(left));
+        let r_lit = r.str_lit.or_else(|| self.enum_member(right));
+        for ((a, a_lit), (_, b_lit)) in [((&l, l_lit), (&r, r_lit)), ((&r, r_lit), (&l, l_lit))] {
+            if a_lit.is_none() && b_lit.is_some() {
                 if a.role && a.taint.is_none() {
                     // `role === "admin"` proves a privilege; `role === "viewer"` does not.
-                    asserts.role = b.str_lit.is_some_and(is_privileged_role);
+                    asserts.role = b_lit.is_some_and(is_privileged_role);
                     if a.guard.is_some() || a.identity {
                         asserts.authn = Authn::Checked;
                     }
@@ -2174,11 +2195,10 @@ impl<'g, 'a> Walker<'g, 'a> {
             Some(import) if root == path => {
                 builtins::inert_call(&path, Some((import.source, import.imported)))
             }
+            // `crypto.createHash(..)`, `cheerio.load(..)` through a namespace or default import.
             Some(import) if matches!(import.imported, "*" | "default") => {
-                let module = import.source.strip_prefix("node:").unwrap_or(import.source);
-                (module == "crypto" && root == "crypto")
-                    .then(|| builtins::inert_call(&path, None))
-                    .flatten()
+                let export = path.split('.').nth(1).unwrap_or("");
+                builtins::inert_call(&path, Some((import.source, export)))
             }
             Some(_) => None,
             None if self.vars.contains_key(root) => None,
@@ -2558,7 +2578,17 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .get(1)
                 .and_then(|a| a.field("method"))
                 .and_then(|m| m.str_lit);
-            if method.is_some_and(sinks::is_mutating_http_method) {
+            // A chat webhook (`hooks.slack.com/..`, `process.env.SLACK_WEBHOOK_URL`) posts a
+            // message, like a mail: a side effect on no user's data.
+            let url_text = call
+                .arguments
+                .first()
+                .map(|a| a.span())
+                .and_then(|sp| self.scope.source.get(sp.start as usize..sp.end as usize))
+                .unwrap_or("");
+            if method.is_some_and(sinks::is_mutating_http_method)
+                && !sinks::is_message_webhook(url_text)
+            {
                 let m = SinkMatch {
                     kind: SinkKind::Mutation,
                     library: "fetch",
@@ -2834,13 +2864,25 @@ impl<'g, 'a> Walker<'g, 'a> {
         span: ByteSpan,
         call: &'a CallExpression<'a>,
     ) -> Option<Value<'a>> {
-        // A call on a built-in that stores nothing (`expiry.setDate(..)`, `hash.update(..)`).
+        // A call on a built-in that stores nothing (`expiry.setDate(..)`, `hash.update(..)`,
+        // `title.replace(/\s+/g, " ")`), or a function of a package that stores nothing.
+        let last_call = links.iter().rev().find(|l| l.call.is_some());
         if root_value.inert.is_some()
-            || links
-                .iter()
-                .rev()
-                .find(|l| l.call.is_some())
-                .is_some_and(|l| builtins::BUILTIN_ONLY_METHODS.contains(&l.name))
+            || last_call.is_some_and(|l| {
+                builtins::BUILTIN_ONLY_METHODS.contains(&l.name)
+                    || builtins::is_string_method_call(
+                        l.name,
+                        l.call
+                            .and_then(|c| c.arguments.first())
+                            .and_then(|a| a.as_expression())
+                            .map(strip),
+                    )
+            })
+            || self
+                .scope
+                .imports
+                .get(root_name)
+                .is_some_and(|i| builtins::is_inert_package(i.source))
         {
             return None;
         }
