@@ -214,13 +214,31 @@ fn from_initializer<'a>(
         });
     }
     if scope.use_server {
-        // `wrap(async (..) => ..)` or `wrap(options, async (..) => ..)`.
+        // A tRPC procedure served as a Server Action (`procedure.experimental_caller(..)`, then
+        // `.input(..).mutation(fn)` in a `"use server"` module): its middlewares run first.
+        if let Some(func) = trpc_action_function(call) {
+            return Some(ActionDef {
+                name: name.to_string(),
+                kind: "tRPC procedure",
+                head,
+                stmt_start,
+                func,
+                via: Via::Client(call),
+            });
+        }
+        // `wrap(async (..) => ..)`, `wrap(options, async (..) => ..)`, or `wrap(schema, handler)`
+        // with `handler` a function of this module.
         let func = call
             .arguments
             .iter()
             .rev()
             .filter_map(|a| a.as_expression())
-            .find_map(as_func)?;
+            .find_map(|e| {
+                as_func(e).or_else(|| match strip(e) {
+                    Expression::Identifier(id) => scope.functions.get(id.name.as_str()).copied(),
+                    _ => None,
+                })
+            })?;
         return Some(ActionDef {
             name: name.to_string(),
             kind: "wrapped server action",
@@ -253,6 +271,20 @@ pub fn client_action_function<'a>(
         .and_then(|a| a.as_expression())
         .and_then(as_func)?;
     Some((func, kind))
+}
+
+/// For `procedure.input(..).mutation(fn)` / `.query(fn)`: the procedure's resolver.
+pub fn trpc_action_function<'a>(call: &'a CallExpression<'a>) -> Option<Func<'a>> {
+    let Expression::StaticMemberExpression(member) = strip(&call.callee) else {
+        return None;
+    };
+    if !matches!(member.property.name.as_str(), "mutation" | "query") {
+        return None;
+    }
+    call.arguments
+        .first()
+        .and_then(|a| a.as_expression())
+        .and_then(as_func)
 }
 
 /// Whether a call chain contains a call of `name` (`a.createServerAction().input(..)`).

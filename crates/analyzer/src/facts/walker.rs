@@ -113,6 +113,7 @@ pub(crate) fn collect<'a>(
         raw_token_read: None,
         budget: budget.for_action(own),
         guard_internal: Vec::new(),
+        caller_ctx: None,
     };
     walker.run_action(def);
     budget.spend(walker.steps);
@@ -170,6 +171,8 @@ struct Walker<'g, 'a> {
     raw_token_read: Option<ByteSpan>,
     /// Steps this action may take (see [`StepBudget`]).
     budget: u32,
+    /// The context a tRPC caller made, for the root of the procedure chain being followed.
+    caller_ctx: Option<Value<'a>>,
     /// Sinks reached inside a session helper (indices into `facts.sinks`): how a guard finds
     /// the caller (refreshing a session row, clearing a stale cookie) is not the action's work.
     guard_internal: Vec<std::ops::Range<usize>>,
@@ -461,7 +464,8 @@ impl<'g, 'a> Walker<'g, 'a> {
             name: "ctx".into(),
             identity_expr: path.into(),
             after_decl: self.facts.fix.body_insert_at.unwrap_or(0),
-            always_object: false,
+            // A client's `ctx` always exists: `if (!ctx)` would never fail.
+            always_object: true,
         });
     }
 
@@ -475,6 +479,11 @@ impl<'g, 'a> Walker<'g, 'a> {
             Expression::CallExpression(c) => {
                 if let Expression::StaticMemberExpression(m) = strip(&c.callee) {
                     let method = m.property.name.as_str();
+                    // tRPC: `procedure.experimental_caller(nextAppDirCaller({ createContext }))`
+                    // makes the context every middleware below starts from.
+                    if method == "experimental_caller" {
+                        self.caller_ctx = self.trpc_caller_context(c);
+                    }
                     let (mut validated, ctx) = self.client_chain(&m.object, depth + 1);
                     match method {
                         "schema" | "inputSchema" | "input" | "bindArgsSchemas" => validated = true,
@@ -520,7 +529,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                             return self.client_chain(parent, depth + 1);
                         }
                     }
-                    (false, Value::default())
+                    (false, self.caller_ctx.take().unwrap_or_default())
                 }
             }
             Expression::StaticMemberExpression(m) => self.client_chain(&m.object, depth + 1),
@@ -552,20 +561,65 @@ impl<'g, 'a> Walker<'g, 'a> {
                     };
                     return (false, ctx);
                 }
-                (false, Value::default())
+                (false, self.caller_ctx.take().unwrap_or_default())
             }
-            _ => (false, Value::default()),
+            _ => (false, self.caller_ctx.take().unwrap_or_default()),
         }
+    }
+
+    /// The context a tRPC caller creates: `experimental_caller(nextAppDirCaller({ createContext:
+    /// () => .. }))` runs `createContext` (followed like any helper) before the middlewares.
+    fn trpc_caller_context(&mut self, caller: &'a CallExpression<'a>) -> Option<Value<'a>> {
+        let Some(Expression::CallExpression(adapter)) = caller
+            .arguments
+            .first()
+            .and_then(|a| a.as_expression())
+            .map(strip)
+        else {
+            return None;
+        };
+        let Some(Expression::ObjectExpression(options)) = adapter
+            .arguments
+            .first()
+            .and_then(|a| a.as_expression())
+            .map(strip)
+        else {
+            return None;
+        };
+        let create = options.properties.iter().find_map(|p| match p {
+            ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().as_deref() == Some("createContext") =>
+            {
+                Some(&p.value)
+            }
+            _ => None,
+        })?;
+        let (module, func) = match strip(create) {
+            Expression::Identifier(id) => self.resolve_name(id.name.as_str())?,
+            other => (self.module, as_func(other)?),
+        };
+        let mut ctx = self.call_function(module, func, Vec::new(), span_of(caller.span));
+        mark_identity(&mut ctx);
+        Some(ctx)
     }
 
     /// Runs a `.use(async ({ next, ctx }) => ..)` middleware up to its `next(..)` call; the flow
     /// there becomes the action's starting flow and the `ctx` it passes the action's `ctx`.
     fn run_middleware(&mut self, mw: &'a Expression<'a>, ctx: Value<'a>) -> Value<'a> {
         let func = match strip(mw) {
-            Expression::Identifier(id) => self.resolve_name(id.name.as_str()).map(|(_, f)| f),
-            _ => as_func(mw),
+            Expression::Identifier(id) => self.resolve_name(id.name.as_str()),
+            // `t.middleware(async ({ ctx, next }) => ..)`: the function it wraps.
+            Expression::CallExpression(c) => c
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(as_func)
+                .map(|f| (self.module, f)),
+            _ => as_func(mw).map(|f| (self.module, f)),
         };
-        let Some(func) = func else { return ctx };
+        let Some((module, func)) = func else {
+            return ctx;
+        };
         let mut fields = BTreeMap::new();
         fields.insert(
             "next".to_string(),
@@ -581,7 +635,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         };
         self.continuation_calls.clear();
         let before = self.flow.clone();
-        let _ = self.call_function(self.module, func, vec![arg], span_of(mw.span()));
+        let _ = self.call_function(module, func, vec![arg], span_of(mw.span()));
         let calls = std::mem::take(&mut self.continuation_calls);
         if calls.is_empty() {
             self.flow = before;
