@@ -95,6 +95,23 @@ export interface SourceError extends Range {
   message: string;
 }
 
+/** A verdict that rests on an import the analyzer could not see. */
+export interface Assumption {
+  file: string;
+  /** The action whose verdict rests on it. */
+  action: string;
+  /** 1-based line where the action uses it. */
+  line: number;
+  /** 1-based UTF-16 column. */
+  column: number;
+  /** The imported name, e.g. `updateVisibilityById`. */
+  import: string;
+  /** The module it is imported from, e.g. `@/lib/db/queries`. */
+  source: string;
+  /** What was assumed, e.g. "is assumed to check the caller itself". */
+  assumed: string;
+}
+
 /** A Server Action the analyzer found. */
 export interface ActionInfo {
   /** Exported name, `default`, or a descriptive name for inline actions. */
@@ -117,6 +134,8 @@ export interface AnalyzeResult {
   findings: Finding[];
   /** Findings silenced in the source. */
   suppressed: SuppressedFinding[];
+  /** Verdicts that rest on imports the analyzer could not see ("no findings, if …"). */
+  assumptions: Assumption[];
   /** The source with every available fix applied (equal to the input when there is none). */
   fixedSource: string;
 }

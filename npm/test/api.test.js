@@ -41,7 +41,7 @@ function isPlain(value) {
 
 /** Checks a result against index.d.ts's AnalyzeResult, field by field. */
 function assertShape(result) {
-  assert.deepEqual(keys(result), ['actions', 'errors', 'file', 'findings', 'fixedSource', 'suppressed']);
+  assert.deepEqual(keys(result), ['actions', 'assumptions', 'errors', 'file', 'findings', 'fixedSource', 'suppressed']);
   assert.equal(typeof result.file, 'string');
   assert.equal(typeof result.fixedSource, 'string');
   for (const a of result.actions) {

@@ -9,7 +9,7 @@ use oxc_allocator::Allocator;
 use crate::discover::discover;
 use crate::facts::{collect, StepBudget};
 use crate::module::{as_func, Func, ModuleScope};
-use crate::report::{ActionInfo, LineIndex, Report, SourceError};
+use crate::report::{ActionInfo, Assumption, LineIndex, Report, SourceError};
 use crate::{fix, parse, rules, suppress, ModuleLoader, Options};
 
 /// Most project modules one analysis follows imports into.
@@ -140,6 +140,7 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
         errors,
         findings: Vec::new(),
         suppressed: Vec::new(),
+        assumptions: Vec::new(),
         fixed_source: source.to_string(),
         refused: false,
     };
@@ -184,6 +185,16 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
             facts.fix.owner_column = file_ctx.owner_column.clone();
         }
         facts.fix.error_style = file_ctx.error_style;
+        report
+            .assumptions
+            .extend(facts.assumptions.iter().map(|a| Assumption {
+                action: def.name.clone(),
+                import: a.import.clone(),
+                source: a.source.clone(),
+                assumed: a.assumed.describe(),
+                span: a.span,
+                position: line_index.position(source, a.span),
+            }));
         let (line, _) = line_index.line_col(source, def.head.start);
         report.actions.push(ActionInfo {
             name: def.name.clone(),

@@ -132,6 +132,36 @@ pub struct SourceError {
     pub position: Position,
 }
 
+/// A verdict that rests on an import the analyzer could not see: a helper, wrapper or action
+/// client from a project file it was not given, judged by its name or taken to check the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Assumption {
+    /// The action whose verdict rests on it.
+    pub action: String,
+    /// The imported name (`updateVisibilityById`).
+    pub import: String,
+    /// The module it is imported from (`@/lib/db/queries`).
+    pub source: String,
+    /// What was assumed, as the end of a sentence about the import ("is assumed to check the
+    /// caller itself").
+    pub assumed: &'static str,
+    /// Where the action uses it.
+    pub span: ByteSpan,
+    /// The same range as lines and UTF-16 columns.
+    #[serde(flatten)]
+    pub position: Position,
+}
+
+impl Assumption {
+    /// The whole sentence, with what to do: "`f` from `m` is assumed to …: add that file to know."
+    pub fn sentence(&self) -> String {
+        format!(
+            "`{}` from `{}` {}: add that file to know.",
+            self.import, self.source, self.assumed
+        )
+    }
+}
+
 /// Everything the analyzer says about one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
@@ -145,6 +175,9 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Findings silenced by `// actiongate-ignore <rule>: <reason>`.
     pub suppressed: Vec<Finding>,
+    /// What verdicts take for granted about imports the analyzer could not see (SPEC §5): "no
+    /// findings" with assumptions means "no findings, if …".
+    pub assumptions: Vec<Assumption>,
     /// The whole file with every available fix applied (equal to the input when there is none).
     pub fixed_source: String,
     /// The input was refused before parsing (nesting too deep) and not analysed at all: a

@@ -7,7 +7,7 @@ use actiongate_analyzer::{all_rules, Config, ModuleLoader, RuleMeta};
 use serde::Serialize;
 
 use crate::analysis::FileResult;
-use crate::output::json::{self, ErrorEntry, FindingEntry};
+use crate::output::json::{self, AssumptionEntry, ErrorEntry, FindingEntry};
 
 /// The file name used when the caller gives none (its extension picks TypeScript).
 pub const DEFAULT_FILE_NAME: &str = "input.ts";
@@ -25,6 +25,8 @@ pub struct AnalyzeResult<'a> {
     pub findings: Vec<FindingEntry<'a>>,
     /// Findings silenced by `// actiongate-ignore <rule>: <reason>`, with their `reason`.
     pub suppressed: Vec<FindingEntry<'a>>,
+    /// Verdicts that rest on imports the analyzer could not see (empty when none).
+    pub assumptions: Vec<AssumptionEntry<'a>>,
     /// The source with every available fix applied (equal to the input when there is none).
     #[serde(rename = "fixedSource")]
     pub fixed_source: &'a str,
@@ -138,6 +140,7 @@ pub fn result_of(file: &FileResult) -> AnalyzeResult<'_> {
         errors: entry.errors,
         findings: doc.findings,
         suppressed: doc.suppressed,
+        assumptions: doc.assumptions,
         fixed_source: report
             .map(|r| r.fixed_source.as_str())
             .or(file.source.as_deref())
@@ -165,6 +168,7 @@ mod tests {
             keys,
             [
                 "actions",
+                "assumptions",
                 "errors",
                 "file",
                 "findings",

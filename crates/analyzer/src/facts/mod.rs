@@ -39,6 +39,52 @@ pub struct ActionFacts {
     pub unverified_source: Option<ByteSpan>,
     /// What fixes need to know about the action.
     pub fix: FixContext,
+    /// What the verdict takes for granted about imports the analyzer could not see.
+    pub assumptions: Vec<AssumptionFact>,
+}
+
+/// Something an imported helper, wrapper or action client is taken to do because its file was
+/// not given (a lone snippet, an unresolved import).
+#[derive(Debug, Clone)]
+pub struct AssumptionFact {
+    /// The call or reference in the action (or the call through which a helper reached it).
+    pub span: ByteSpan,
+    /// The imported name (`updateVisibilityById`).
+    pub import: String,
+    /// The module it comes from (`@/lib/db/queries`).
+    pub source: String,
+    /// What was assumed.
+    pub assumed: Assumed,
+}
+
+/// What an unseen import is taken to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assumed {
+    /// A data helper that checks the caller itself (the Data Access Layer pattern).
+    ChecksCaller,
+    /// A session helper, judged by its name, that fails closed when nobody is signed in.
+    FailsClosed,
+    /// A helper, judged by its name, that fails closed unless the caller has a role.
+    ChecksRole,
+    /// An action client, judged by its name, whose middleware checks the session.
+    AuthClient,
+    /// A wrapper, judged by its name, that checks the session before the action runs.
+    AuthWrapper,
+}
+
+impl Assumed {
+    /// What was assumed, as the end of a sentence about the import.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Assumed::ChecksCaller => "is assumed to check the caller itself",
+            Assumed::FailsClosed => "is assumed to fail closed when nobody is signed in",
+            Assumed::ChecksRole => "is assumed to fail closed unless the caller has the role",
+            Assumed::AuthClient => {
+                "is assumed to be an action client whose middleware checks the session"
+            }
+            Assumed::AuthWrapper => "is assumed to check the session before running the action",
+        }
+    }
 }
 
 /// A fail-closed check that establishes a role or the ownership of client keys.

@@ -17,7 +17,10 @@ use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator};
 
 use super::flow::{Asserts, Authn, Flow};
 use super::value::{Guard, Record, Taint, Value};
-use super::{ActionFacts, AuthzCheck, IdentityIssue, RawReturn, ScopeFix, SessionVar, SinkFact};
+use super::{
+    ActionFacts, Assumed, AssumptionFact, AuthzCheck, IdentityIssue, RawReturn, ScopeFix,
+    SessionVar, SinkFact,
+};
 use crate::catalog::guards::{self, GuardKind};
 use crate::catalog::sinks::{self, ArgShape, Seg, SinkKind, SinkMatch};
 use crate::catalog::{builtins, exits, names};
@@ -291,7 +294,14 @@ impl<'g, 'a> Walker<'g, 'a> {
             .iter()
             .position(|a| {
                 a.as_expression()
-                    .and_then(as_func)
+                    .and_then(|e| {
+                        as_func(e).or_else(|| match strip(e) {
+                            Expression::Identifier(id) => {
+                                self.scope.functions.get(id.name.as_str()).copied()
+                            }
+                            _ => None,
+                        })
+                    })
                     .is_some_and(|f| f.key() == action.key())
             })
             .unwrap_or(0);
@@ -330,6 +340,11 @@ impl<'g, 'a> Walker<'g, 'a> {
             return injected;
         }
         if guards::is_auth_wrapper_name(&callee_name) {
+            self.assume(
+                &callee_name,
+                span_of(call.callee.span()),
+                Assumed::AuthWrapper,
+            );
             self.record_guard_call(span_of(call.callee.span()));
             self.flow.authn = Authn::Checked;
             self.flow.role |= guards::is_role_wrapper_name(&callee_name);
@@ -549,6 +564,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     return r;
                 }
                 if guards::is_auth_client_name(name) {
+                    self.assume(name, span_of(id.span), Assumed::AuthClient);
                     self.record_guard_call(span_of(id.span));
                     self.flow.authn = Authn::Checked;
                     self.flow.role |= name.to_ascii_lowercase().contains("admin");
@@ -2779,7 +2795,36 @@ impl<'g, 'a> Walker<'g, 'a> {
         guards::classify_by_name(path, has_function_arg).map(|(kind, _)| kind)
     }
 
+    /// Records that the verdict rests on `path`'s root, imported from a project module the
+    /// analyzer was not given, doing what `assumed` says.
+    fn assume(&mut self, path: &str, span: ByteSpan, assumed: Assumed) {
+        let root = path.split('.').next().unwrap_or(path);
+        let Some(import) = self.scope.imports.get(root) else {
+            return;
+        };
+        if !is_project_specifier(import.source)
+            || self
+                .facts
+                .assumptions
+                .iter()
+                .any(|a| a.import == root && a.assumed == assumed)
+        {
+            return;
+        }
+        self.facts.assumptions.push(AssumptionFact {
+            span: self.site.unwrap_or(span),
+            import: root.to_string(),
+            source: import.source.to_string(),
+            assumed,
+        });
+    }
+
     fn on_guard(&mut self, kind: GuardKind, span: ByteSpan, path: &str) -> Value<'a> {
+        match kind {
+            GuardKind::FailsClosed => self.assume(path, span, Assumed::FailsClosed),
+            GuardKind::RoleFailsClosed => self.assume(path, span, Assumed::ChecksRole),
+            _ => {}
+        }
         self.record_guard_call(span);
         match kind {
             GuardKind::FailsClosed | GuardKind::RoleFailsClosed => {
@@ -2954,6 +2999,14 @@ impl<'g, 'a> Walker<'g, 'a> {
         if links.len() == 1 && links[0].name.is_empty() {
             if let Some(import) = self.scope.imports.get(root_name) {
                 if is_project_specifier(import.source) {
+                    // Unseen, it is taken to check the caller itself (the Data Access Layer
+                    // pattern); said as an assumption when client input reaches it or its name
+                    // says it changes data.
+                    if link_args[0].iter().any(|a| a.is_tainted())
+                        || sinks::starts_with_mutating_verb(root_name)
+                    {
+                        self.assume(root_name, span, Assumed::ChecksCaller);
+                    }
                     return None;
                 }
             }

@@ -19,6 +19,28 @@ pub struct Document<'a> {
     pub findings: Vec<FindingEntry<'a>>,
     /// Suppressed findings.
     pub suppressed: Vec<FindingEntry<'a>>,
+    /// Verdicts that rest on imports the analyzer could not see (SPEC §5; absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub assumptions: Vec<AssumptionEntry<'a>>,
+}
+
+/// A verdict that rests on an unseen import.
+#[derive(Debug, Serialize)]
+pub struct AssumptionEntry<'a> {
+    /// Path of the file.
+    pub file: &'a str,
+    /// The action whose verdict rests on it.
+    pub action: &'a str,
+    /// 1-based line where the action uses it.
+    pub line: u32,
+    /// 1-based UTF-16 column.
+    pub column: u32,
+    /// The imported name.
+    pub import: &'a str,
+    /// The module it is imported from.
+    pub source: &'a str,
+    /// What was assumed ("is assumed to check the caller itself").
+    pub assumed: &'a str,
 }
 
 /// One checked file.
@@ -135,6 +157,17 @@ pub fn document(results: &[FileResult]) -> Document<'_> {
             .collect(),
         suppressed: super::suppressed(results)
             .map(|(r, f)| finding(r, f))
+            .collect(),
+        assumptions: super::assumptions(results)
+            .map(|(r, a)| AssumptionEntry {
+                file: &r.display,
+                action: &a.action,
+                line: a.position.line,
+                column: a.position.column,
+                import: &a.import,
+                source: &a.source,
+                assumed: a.assumed,
+            })
             .collect(),
     }
 }

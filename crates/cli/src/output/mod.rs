@@ -12,7 +12,7 @@ pub mod json;
 pub mod pretty;
 pub mod sarif;
 
-use actiongate_analyzer::{Finding, Severity};
+use actiongate_analyzer::{Assumption, Finding, Severity};
 
 use crate::analysis::FileResult;
 
@@ -104,6 +104,15 @@ pub fn suppressed(results: &[FileResult]) -> impl Iterator<Item = (&FileResult, 
         r.report
             .iter()
             .flat_map(move |rep| rep.suppressed.iter().map(move |f| (r, f)))
+    })
+}
+
+/// Assumptions of every file (verdicts resting on unseen imports), with their file.
+pub fn assumptions(results: &[FileResult]) -> impl Iterator<Item = (&FileResult, &Assumption)> {
+    results.iter().flat_map(|r| {
+        r.report
+            .iter()
+            .flat_map(move |rep| rep.assumptions.iter().map(move |a| (r, a)))
     })
 }
 

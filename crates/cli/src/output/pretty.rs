@@ -97,6 +97,17 @@ pub fn render(results: &[FileResult], style: Style) -> String {
         for finding in &report.findings {
             render_finding(&mut out, &result.display, source, &lines, finding, style);
         }
+        for assumption in &report.assumptions {
+            let _ = writeln!(
+                out,
+                "{}: `{}` rests on an assumption: {}",
+                style.bold("note[assumption]"),
+                assumption.action,
+                assumption.sentence()
+            );
+            location(&mut out, &result.display, assumption.position, style);
+            out.push('\n');
+        }
     }
     out.push_str(&summary(&Totals::of(results), style));
     out

@@ -1,0 +1,109 @@
+//! Honest snippets: a verdict that rests on an import the analyzer could not see says so in the
+//! report's `assumptions`, and giving the analyzer that file replaces the assumption with a
+//! verdict from the definition.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use actiongate_analyzer::{analyze, analyze_with_loader, LoadedModule, ModuleLoader, Options};
+
+/// A thin chat action over a query module, written for this test.
+const ACTIONS: &str = r#""use server";
+import { removeThreadById, setThreadSharing } from "@/data/threads";
+import { requireUser } from "@/lib/session";
+
+export async function removeThread({ id }: { id: string }) {
+  await removeThreadById({ id });
+}
+
+export async function shareThread(threadId: string, shared: boolean) {
+  await setThreadSharing({ threadId, shared });
+}
+
+export async function renameOwnThread(threadId: string, title: string) {
+  const member = await requireUser();
+  await db.thread.updateMany({ where: { id: threadId, ownerId: member.id }, data: { title } });
+}
+"#;
+
+/// The query module: it checks nothing.
+const QUERIES: &str = r#"import { db } from "@/lib/db";
+export async function removeThreadById({ id }: { id: string }) {
+  return db.thread.delete({ where: { id } });
+}
+export async function setThreadSharing({ threadId, shared }: { threadId: string; shared: boolean }) {
+  return db.thread.update({ where: { id: threadId }, data: { shared } });
+}
+"#;
+
+struct Files(HashMap<&'static str, &'static str>);
+
+impl ModuleLoader for Files {
+    fn load(&self, _importer: &str, specifier: &str) -> Option<LoadedModule> {
+        self.0.get(specifier).map(|source| LoadedModule {
+            path: format!("{specifier}.ts"),
+            source: Arc::from(*source),
+        })
+    }
+}
+
+#[test]
+fn a_lone_snippet_lists_what_it_took_for_granted() {
+    let report = analyze(ACTIONS, &Options::new("app/actions.ts"));
+    assert!(report
+        .findings
+        .iter()
+        .all(|f| f.severity != actiongate_analyzer::Severity::High));
+    let listed: Vec<(&str, &str, &str)> = report
+        .assumptions
+        .iter()
+        .map(|a| (a.action.as_str(), a.import.as_str(), a.assumed))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (
+                "removeThread",
+                "removeThreadById",
+                "is assumed to check the caller itself"
+            ),
+            (
+                "shareThread",
+                "setThreadSharing",
+                "is assumed to check the caller itself"
+            ),
+            (
+                "renameOwnThread",
+                "requireUser",
+                "is assumed to fail closed when nobody is signed in"
+            ),
+        ]
+    );
+    assert_eq!(
+        report.assumptions[0].sentence(),
+        "`removeThreadById` from `@/data/threads` is assumed to check the caller itself: add that file to know."
+    );
+    assert_eq!(report.assumptions[0].position.line, 6);
+}
+
+#[test]
+fn the_helper_file_replaces_the_assumption_with_a_verdict() {
+    let files = Files([("@/data/threads", QUERIES)].into());
+    let report = analyze_with_loader(ACTIONS, &Options::new("app/actions.ts"), &files);
+    let high: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == actiongate_analyzer::Severity::High)
+        .map(|f| (f.action.as_str(), f.rule))
+        .collect();
+    assert_eq!(
+        high,
+        [
+            ("removeThread", "missing-authn"),
+            ("shareThread", "missing-authn")
+        ]
+    );
+    // The session helper's file is still unseen: that assumption stays.
+    assert_eq!(report.assumptions.len(), 1);
+    assert_eq!(report.assumptions[0].import, "requireUser");
+}
