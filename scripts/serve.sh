@@ -12,5 +12,9 @@ ARGS=(--skip-version-check serve --port "$PORT" --address 127.0.0.1)
 [ -n "${RELEASE:-}" ] && ARGS+=(--release)
 echo
 echo "  actiongate playground: http://127.0.0.1:${PORT}/   (Ctrl+C to stop)"
+if [ ! -d "$CARGO_TARGET_DIR/wasm32-unknown-unknown" ]; then
+  echo "  First build: cargo compiles the playground and its ~300 dependencies for the browser"
+  echo "  (5-10 minutes on 2 cores); the page answers when Trunk prints its address."
+fi
 echo
 exec trunk "${ARGS[@]}"

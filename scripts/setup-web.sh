@@ -20,7 +20,7 @@ fi
 
 # 2. Trunk ~0.21 (0.22 needs a newer rustc).
 if ! trunk --version 2>/dev/null | grep -q "^trunk ${TRUNK_REQ//./\\.}\."; then
-  log "installing trunk ~${TRUNK_REQ} (a few minutes)"
+  log "installing trunk ~${TRUNK_REQ}: built from source once, about 6-10 minutes on 2 cores (cargo lists each crate it compiles)"
   cargo install trunk --version "~${TRUNK_REQ}" --locked
 fi
 
@@ -32,7 +32,7 @@ if [ -z "$WBG" ]; then
   WBG="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
 fi
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG" ]; then
-  log "installing wasm-bindgen-cli $WBG (a few minutes)"
+  log "installing wasm-bindgen-cli $WBG: built from source once, about 3-5 minutes"
   cargo install wasm-bindgen-cli --version "$WBG" --force
 fi
 if ! grep -q "wasm_bindgen = \"$WBG\"" "$ROOT/Trunk.toml"; then
@@ -48,7 +48,7 @@ fi
 
 # 5. Chromium for the end-to-end tests (Debian's; no tool downloads its own browser here).
 if [ ! -x /usr/bin/chromium ]; then
-  log "installing chromium from Debian"
+  log "installing chromium from Debian (once, about a minute)"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null

@@ -176,11 +176,47 @@ pub fn no_findings_text(report: &Report) -> String {
             .to_owned();
     }
     let names: Vec<&str> = report.actions.iter().map(|a| a.name.as_str()).collect();
+    let verdict = if report.assumptions.is_empty() {
+        "No findings."
+    } else {
+        // Not a clean bill of health: the verdict rests on files the playground was not given.
+        "No findings, if the assumptions below hold."
+    };
     format!(
-        "No findings. Checked {}: {}.",
+        "{verdict} Checked {}: {}.",
         plural(names.len(), "Server Action", "Server Actions"),
         join_names(&names)
     )
+}
+
+/// One assumption a verdict rests on, as the findings pane lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssumptionRow {
+    /// The action whose verdict rests on it.
+    pub action: String,
+    /// The imported name.
+    pub import: String,
+    /// The module it comes from.
+    pub source: String,
+    /// What was assumed ("is assumed to check the caller itself").
+    pub assumed: &'static str,
+    /// 1-based line where the action uses it.
+    pub line: u32,
+}
+
+/// Each assumption a verdict rests on, in source order.
+pub fn assumption_rows(report: &Report) -> Vec<AssumptionRow> {
+    report
+        .assumptions
+        .iter()
+        .map(|a| AssumptionRow {
+            action: a.action.clone(),
+            import: a.import.clone(),
+            source: a.source.clone(),
+            assumed: a.assumed,
+            line: a.position.line,
+        })
+        .collect()
 }
 
 /// What the fixed pane says about how much it fixes (`fixes` of `total` findings, `fixes > 0`).
@@ -287,6 +323,27 @@ mod tests {
     }
 
     #[test]
+    fn no_findings_over_an_unseen_helper_is_conditional() {
+        let thin = "\"use server\";\nimport { dropNote } from \"@/data/notes\";\nexport async function removeNote(id: string) {\n  await dropNote(id);\n}\n";
+        let report = analyze(thin, &Options::new("actions.ts"));
+        assert!(report.findings.is_empty());
+        assert_eq!(
+            no_findings_text(&report),
+            "No findings, if the assumptions below hold. Checked 1 Server Action: removeNote."
+        );
+        assert_eq!(
+            assumption_rows(&report),
+            [AssumptionRow {
+                action: "removeNote".to_owned(),
+                import: "dropNote".to_owned(),
+                source: "@/data/notes".to_owned(),
+                assumed: "is assumed to check the caller itself",
+                line: 4,
+            }]
+        );
+    }
+
+    #[test]
     fn the_no_findings_text_names_the_actions_checked() {
         let clean = "\"use server\";\nexport async function a() {}\nexport async function b() {}\nexport async function c() {}\n";
         let report = analyze(clean, &Options::new("actions.ts"));
@@ -295,6 +352,7 @@ mod tests {
             "No findings. Checked 3 Server Actions: a, b and c."
         );
         assert_eq!(summary(&report), "No findings in 3 actions");
+        assert!(assumption_rows(&report).is_empty());
         let none = analyze("export const x = 1;", &Options::new("a.ts"));
         assert!(no_findings_text(&none).starts_with("No Server Actions found."));
     }

@@ -12,7 +12,9 @@ use super::icons::{Icon, Rich};
 use super::render::LineRenderer;
 use super::{browser, Store, Tab};
 use crate::state::{extension, with_extension, LANGUAGES};
-use crate::view::{finding_rows, fixed_view, no_findings_text, severity_label, summary, DiffStats};
+use crate::view::{
+    assumption_rows, finding_rows, fixed_view, no_findings_text, severity_label, summary, DiffStats,
+};
 
 fn sev_class(severity: Severity) -> &'static str {
     match severity {
@@ -296,6 +298,21 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let assumptions = Memo::new(move |_| {
+        store.analysis.with(|a| {
+            a.as_ref()
+                .map(|a| assumption_rows(&a.report))
+                .unwrap_or_default()
+        })
+    });
+    let assumed = move || !assumptions.with(|a| a.is_empty());
+    let assumption_items = move || {
+        assumptions
+            .get()
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<_>>()
+    };
     let has_analysis = move || store.analysis.with(|a| a.is_some());
     let stale = move || {
         store
@@ -334,8 +351,10 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                 when=move || !rows.with(|r| r.is_empty())
                 fallback=move || view! {
                     <Show when=has_analysis>
-                        <div class="empty-state" data-testid="no-findings">
-                            <span class="check" aria-hidden="true">"✓"</span>
+                        <div class="empty-state" class:conditional=assumed data-testid="no-findings">
+                            <span class="check" class:conditional=assumed aria-hidden="true">
+                                {move || if assumed() { "?" } else { "✓" }}
+                            </span>
                             <p>{empty_text}</p>
                         </div>
                     </Show>
@@ -375,6 +394,21 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                         }
                     </For>
                 </ul>
+            </Show>
+            <Show when=assumed>
+                <div class="assumptions" role="group" aria-labelledby="assumptions-title" data-testid="assumptions">
+                    <p class="assumptions-title" id="assumptions-title">
+                        "Assumed, not seen — these verdicts rest on files this page was not given"
+                    </p>
+                    <ul class="assumption-list">
+                        <For each=assumption_items key=|(i, a)| (*i, a.clone()) let:item>
+                            <li class="assumption" data-import=item.1.import.clone()>
+                                <code>{item.1.import.clone()}</code>" from "<code>{item.1.source.clone()}</code>
+                                " "{item.1.assumed}" (in "{item.1.action.clone()}", line "{item.1.line}"): add that file to know."
+                            </li>
+                        </For>
+                    </ul>
+                </div>
             </Show>
             <Show when=move || !suppressed.with(|s| s.is_empty())>
                 <details class="suppressed">
