@@ -317,6 +317,16 @@ pub fn is_token_cookie(key: &str) -> bool {
     })
 }
 
+/// Cookie names that hold the id of the caller's own anonymous record (`cartId`, `basket`,
+/// `guest_id`): a random id the server set, which selects only that visitor's cart.
+pub fn is_anonymous_owner_cookie(key: &str) -> bool {
+    crate::catalog::fold::with_folded(key, b"_-", |k| {
+        ["cart", "basket", "guest", "anon", "visitor", "checkout"]
+            .iter()
+            .any(|w| k.contains(w))
+    })
+}
+
 /// Parameter names a wrapper fills with the caller (`user`, `session`, `ctx`, `currentUser`).
 pub fn is_session_param_name(name: &str) -> bool {
     crate::catalog::fold::with_folded(name, b"_", |n| {

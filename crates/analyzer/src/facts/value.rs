@@ -98,6 +98,9 @@ pub struct Value<'a> {
     /// A built-in that stores nothing (`Date`, `Headers`, a crypto hash, a string): calls on it
     /// are never sinks. Names the built-in (see [`crate::catalog::builtins`]).
     pub inert: Option<&'static str>,
+    /// The id of the caller's own anonymous record, from a cookie the server set (`cartId`): a
+    /// write it selects is public by design (SPEC §3, anonymous carts).
+    pub anon_owned: bool,
 }
 
 impl<'a> Value<'a> {
@@ -141,6 +144,7 @@ impl<'a> Value<'a> {
         self.identity_expr = self.identity_expr.or(other.identity_expr);
         self.span = self.span.or(other.span);
         self.raw_token |= other.raw_token;
+        self.anon_owned |= other.anon_owned;
         if self.inert != other.inert {
             self.inert = None;
         }
@@ -156,6 +160,7 @@ impl<'a> Value<'a> {
             identity_expr: self.identity_expr.clone(),
             span: self.span,
             raw_token: self.raw_token,
+            anon_owned: self.anon_owned,
             ..Value::default()
         }
     }

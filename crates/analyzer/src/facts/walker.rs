@@ -1994,6 +1994,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         let mut v = Value {
             auth_bool: obj.auth_bool.clone(),
             raw_token: obj.raw_token,
+            anon_owned: obj.anon_owned,
             ..Value::default()
         };
         if let Some(g) = obj.guard {
@@ -2505,6 +2506,13 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             // The session token itself: fine when verified (`await decrypt(token)`), an
             // unverified read when decoded by hand (below).
+            if names::is_anonymous_owner_cookie(key) {
+                return Value {
+                    anon_owned: true,
+                    span: Some(span),
+                    ..Value::default()
+                };
+            }
             if names::is_token_cookie(key) {
                 // Only a verified read that follows makes it a session; a check of the raw
                 // token alone trusts whatever the client sent (`unverified-session`).
@@ -2715,6 +2723,12 @@ impl<'g, 'a> Walker<'g, 'a> {
         carry_records(&mut v, &args);
         // `Buffer.from(token, "base64url").toString()`: still the raw token.
         v.raw_token |= link_args.iter().flatten().any(|a| a.raw_token);
+        // `JSON.stringify({ cartId, lines })`: a body that names the visitor's own cart.
+        v.anon_owned |= args.iter().any(|a| {
+            let mut leaves = Vec::new();
+            a.leaves(None, &mut leaves, 0);
+            leaves.iter().any(|(_, x)| x.anon_owned)
+        });
         if matches!(
             last,
             "toString"
@@ -3366,6 +3380,13 @@ impl<'g, 'a> Walker<'g, 'a> {
         service: Option<bool>,
     ) -> Value<'a> {
         if m.kind == SinkKind::PublicSideEffect {
+            return Value::default();
+        }
+        // The visitor's own anonymous record (a cart whose id is in a cookie the server set):
+        // public by design, whoever calls.
+        if keys.iter().chain(data.iter()).any(|(_, v)| v.anon_owned)
+            && !keys.iter().chain(data.iter()).any(|(_, v)| v.identity)
+        {
             return Value::default();
         }
         // Reads of public data are not sinks.
