@@ -594,22 +594,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         else {
             return None;
         };
-        let Some(Expression::ObjectExpression(options)) = adapter
-            .arguments
-            .first()
-            .and_then(|a| a.as_expression())
-            .map(strip)
-        else {
-            return None;
-        };
-        let create = options.properties.iter().find_map(|p| match p {
-            ObjectPropertyKind::ObjectProperty(p)
-                if p.key.static_name().as_deref() == Some("createContext") =>
-            {
-                Some(&p.value)
-            }
-            _ => None,
-        })?;
+        let create = property_value(first_object_arg(adapter)?, "createContext")?;
         let (module, func) = match strip(create) {
             Expression::Identifier(id) => self.resolve_name(id.name.as_str())?,
             other => (self.module, as_func(other)?),
@@ -3296,25 +3281,10 @@ impl<'g, 'a> Walker<'g, 'a> {
         let Expression::StaticMemberExpression(member) = strip(&op_call.callee) else {
             return None;
         };
-        let Some(Expression::ObjectExpression(arg)) = op_call
-            .arguments
-            .first()
-            .and_then(|a| a.as_expression())
-            .map(strip)
-        else {
-            return None;
+        let where_obj = match property_value(first_object_arg(op_call)?, "where").map(strip) {
+            Some(Expression::ObjectExpression(o)) if !o.properties.is_empty() => o,
+            _ => return None,
         };
-        let where_obj = arg.properties.iter().find_map(|p| match p {
-            ObjectPropertyKind::ObjectProperty(p)
-                if p.key.static_name().as_deref() == Some("where") =>
-            {
-                match strip(&p.value) {
-                    Expression::ObjectExpression(o) if !o.properties.is_empty() => Some(o),
-                    _ => None,
-                }
-            }
-            _ => None,
-        })?;
         Some(ScopeFix::CheckFirst {
             stmt_start: self.stmt_start?,
             model_path: member
@@ -3769,6 +3739,24 @@ fn flatten_chain<'a>(
 }
 
 /// `a.b.c` for a member chain of identifiers (calls and `await` skipped).
+/// The object literal a call gets as its first argument (`f({ .. })`).
+fn first_object_arg<'a>(call: &'a CallExpression<'a>) -> Option<&'a ObjectExpression<'a>> {
+    match call.arguments.first()?.as_expression().map(strip)? {
+        Expression::ObjectExpression(o) => Some(o),
+        _ => None,
+    }
+}
+
+/// The value of the property `name` of an object literal (`{ name: value }`).
+fn property_value<'a>(object: &'a ObjectExpression<'a>, name: &str) -> Option<&'a Expression<'a>> {
+    object.properties.iter().find_map(|p| match p {
+        ObjectPropertyKind::ObjectProperty(p) if p.key.static_name().as_deref() == Some(name) => {
+            Some(&p.value)
+        }
+        _ => None,
+    })
+}
+
 pub(crate) fn path_of(expr: &Expression<'_>) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
     let mut e = expr;
