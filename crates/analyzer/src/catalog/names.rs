@@ -317,6 +317,22 @@ pub fn is_token_cookie(key: &str) -> bool {
     })
 }
 
+/// Tables of a project's own session store (`session`, `sessions`, `userSession`,
+/// `auth_sessions`).
+pub fn is_session_model(model: &str) -> bool {
+    crate::catalog::fold::with_folded(model, b"_-", |m| {
+        matches!(
+            m,
+            "session"
+                | "sessions"
+                | "usersession"
+                | "usersessions"
+                | "authsession"
+                | "authsessions"
+        )
+    })
+}
+
 /// Cookie names that hold the id of the caller's own anonymous record (`cartId`, `basket`,
 /// `guest_id`): a random id the server set, which selects only that visitor's cart.
 pub fn is_anonymous_owner_cookie(key: &str) -> bool {
