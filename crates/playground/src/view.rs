@@ -190,7 +190,7 @@ pub fn no_findings_text(report: &Report) -> String {
 }
 
 /// One assumption a verdict rests on, as the findings pane lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct AssumptionRow {
     /// The action whose verdict rests on it.
     pub action: String,
