@@ -141,20 +141,25 @@ pub fn inert_class(class: &str, shadowed: bool) -> Option<&'static str> {
     INERT_CLASSES.iter().copied().find(|c| *c == class)
 }
 
-/// The built-in a call makes: `imported` is the (module, export) the callee's root was imported
-/// as, if it was; `path` the callee path (`crypto.createHash`).
-pub fn inert_call(path: &str, imported: Option<(&str, &str)>) -> Option<&'static str> {
-    if let Some((module, export)) = imported {
-        if let Some(package) = INERT_PACKAGES.iter().find(|p| **p == module) {
-            return Some(package);
-        }
-        let module = module.strip_prefix("node:").unwrap_or(module);
-        return INERT_FACTORIES
-            .iter()
-            .find(|(m, e)| *m == module && *e == export)
-            .map(|(_, e)| *e);
+/// The built-in a call of `export`, imported from `module`, makes (`createHash` from
+/// `node:crypto`, anything from an in-memory package).
+pub fn inert_import(module: &str, export: &str) -> Option<&'static str> {
+    if let Some(package) = INERT_PACKAGES.iter().find(|p| **p == module) {
+        return Some(package);
     }
-    INERT_GLOBAL_CALLS.iter().copied().find(|c| *c == path)
+    let module = module.strip_prefix("node:").unwrap_or(module);
+    INERT_FACTORIES
+        .iter()
+        .find(|(m, e)| *m == module && *e == export)
+        .map(|(_, e)| *e)
+}
+
+/// The built-in a call of a global makes: `root(..)` or `root.member(..)` (`crypto.randomUUID`).
+pub fn inert_global(root: &str, member: Option<&str>) -> Option<&'static str> {
+    INERT_GLOBAL_CALLS.iter().copied().find(|c| match member {
+        None => *c == root,
+        Some(m) => c.split_once('.') == Some((root, m)),
+    })
 }
 
 #[cfg(test)]
@@ -167,17 +172,16 @@ mod tests {
         assert_eq!(inert_class("Date", true), None);
         assert_eq!(inert_class("PrismaClient", false), None);
         assert_eq!(
-            inert_call("createHash", Some(("node:crypto", "createHash"))),
+            inert_import("node:crypto", "createHash"),
             Some("createHash")
         );
+        assert_eq!(inert_import("@/lib/hash", "createHash"), None);
+        assert_eq!(inert_import("cheerio", "load"), Some("cheerio"));
         assert_eq!(
-            inert_call("createHash", Some(("@/lib/hash", "createHash"))),
-            None
-        );
-        assert_eq!(
-            inert_call("crypto.randomUUID", None),
+            inert_global("crypto", Some("randomUUID")),
             Some("crypto.randomUUID")
         );
-        assert_eq!(inert_call("db.post.create", None), None);
+        assert_eq!(inert_global("String", None), Some("String"));
+        assert_eq!(inert_global("db", Some("create")), None);
     }
 }

@@ -2265,20 +2265,25 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     /// The built-in a call returns, judged by where its callee comes from.
     fn inert_result(&self, call: &'a CallExpression<'a>) -> Option<&'static str> {
-        let path = path_of(&call.callee)?;
-        let root = path.split('.').next().unwrap_or("");
-        match self.scope.imports.get(root) {
-            Some(import) if root == path => {
-                builtins::inert_call(&path, Some((import.source, import.imported)))
-            }
+        // Every maker of an inert value is `f(..)` or `ns.f(..)`: read the callee without
+        // building its path (this runs for every call).
+        let (root, member) = match strip(&call.callee) {
+            Expression::Identifier(id) => (id.name.as_str(), None),
+            Expression::StaticMemberExpression(m) => match strip(&m.object) {
+                Expression::Identifier(id) => (id.name.as_str(), Some(m.property.name.as_str())),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match (self.scope.imports.get(root), member) {
+            (Some(import), None) => builtins::inert_import(import.source, import.imported),
             // `crypto.createHash(..)`, `cheerio.load(..)` through a namespace or default import.
-            Some(import) if matches!(import.imported, "*" | "default") => {
-                let export = path.split('.').nth(1).unwrap_or("");
-                builtins::inert_call(&path, Some((import.source, export)))
+            (Some(import), Some(export)) if matches!(import.imported, "*" | "default") => {
+                builtins::inert_import(import.source, export)
             }
-            Some(_) => None,
-            None if self.vars.contains_key(root) => None,
-            None => builtins::inert_call(&path, None),
+            (Some(_), _) => None,
+            (None, _) if self.vars.contains_key(root) => None,
+            (None, member) => builtins::inert_global(root, member),
         }
     }
 
