@@ -52,10 +52,22 @@ export interface Edit {
   text: string;
 }
 
-/** The edits that fix a finding. */
+/** A high gap a fix leaves open. */
+export interface Gap {
+  /** The rule still reported on the fixed action. */
+  rule: string;
+  /** What is still wrong. */
+  reason: string;
+}
+
+/** The edits that fix a finding: every gap of its action that can be closed safely. */
 export interface Fix {
   /** Non-overlapping edits, sorted by `start`. */
   edits: Edit[];
+  /** The high rules the fixed action no longer reports. */
+  closes: string[];
+  /** The high gaps the fix leaves open (empty: the action is fully fixed). */
+  remaining: Gap[];
 }
 
 /** A range: 1-based lines, 1-based UTF-16 columns, exclusive end column. */

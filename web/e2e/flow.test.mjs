@@ -60,7 +60,7 @@ test("pasting the seed's vulnerable deletePost shows missing-authn highlighted, 
   // The fixed pane shows the fix, with its lines marked as added.
   const added = await page.locator(".fixed-pane .ln.d-add").allTextContents();
   assert.ok(added.some((l) => /await verifySession\(\)|await auth\(\)/.test(l)), `added lines: ${added.join(" | ")}`);
-  assert.match(await page.locator("[data-testid=fix-note]").textContent(), /Fixes the finding\./);
+  assert.match(await page.locator("[data-testid=fix-note]").textContent(), /Closes all 2 high gaps\./);
 
   // Share copies the link and says so.
   await page.getByRole("button", { name: "Share" }).click();

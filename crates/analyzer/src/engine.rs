@@ -120,8 +120,26 @@ impl<'a> ModuleGraph<'a> {
     }
 }
 
-/// Analyses one file.
+/// Analyses one file and settles its fixes (SPEC §4).
 pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoader>) -> Report {
+    let mut report = analyze_once(source, options, loader);
+    if !report.errors.is_empty() {
+        // Never an edit computed on broken text: a half-typed statement can cut the action,
+        // and a fix placed around it would be wrong. The findings keep their help.
+        for finding in &mut report.findings {
+            finding.fix = None;
+        }
+        report.fixed_source = source.to_string();
+        return report;
+    }
+    fix::settle::settle(source, &mut report, &|text: &str| {
+        analyze_once(text, options, loader)
+    });
+    report
+}
+
+/// Analyses one file; fixes are the first round's, one per finding.
+fn analyze_once(source: &str, options: &Options, loader: Option<&dyn ModuleLoader>) -> Report {
     let allocator = Allocator::default();
     let line_index = LineIndex::new(source);
     let parsed = parse::parse(&allocator, source, &options.file_name);
@@ -215,7 +233,7 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
         }
     }
     report.findings.sort_by_key(|f| (f.span.start, f.rule));
-    report.fixed_source = fix::apply_all(source, &report.findings, &file_ctx);
+    report.fixed_source = fix::apply_all(source, &report.findings);
     report
 }
 

@@ -71,13 +71,37 @@ pub struct Edit {
     pub text: String,
 }
 
-/// The proposed fix for one finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The proposed fix for one finding: every edit the action needs, not only the finding's own.
+///
+/// A login check added by a fix can reveal the ownership gap that `missing-authn` hid by
+/// precedence; the fix then goes on until the action settles (SPEC §4) and says what it closed
+/// and what it could not write safely.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Fix {
-    /// One line saying what the fix does.
+    /// What the fix does, one sentence per step.
     pub description: String,
-    /// Non-overlapping edits, sorted by `start`.
+    /// Non-overlapping edits of the original file, sorted by `start`.
     pub edits: Vec<Edit>,
+    /// The high rules the fixed action no longer reports, the finding's own rule first.
+    pub closes: Vec<&'static str>,
+    /// The high gaps of the action that remain after the fix, each with why.
+    pub remaining: Vec<Gap>,
+}
+
+impl Fix {
+    /// Whether the fixed action has no high finding left.
+    pub fn is_complete(&self) -> bool {
+        self.remaining.is_empty()
+    }
+}
+
+/// A high gap a fix leaves open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Gap {
+    /// The rule still reported on the fixed action.
+    pub rule: &'static str,
+    /// What is still wrong, as the fixed action's finding says it.
+    pub reason: String,
 }
 
 /// One problem found in one action.

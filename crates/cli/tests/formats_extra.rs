@@ -306,3 +306,49 @@ fn compact_reads_standard_input() {
         stdout(&output)
     );
 }
+
+/// A fix closes every gap it can and declares the rest (SPEC §4): the login check added for
+/// `missing-authn` is followed by the ownership scope it revealed; a Stripe id that no edit can
+/// scope is declared as remaining; a file that does not parse gets no fix at all.
+#[test]
+fn json_fixes_say_what_they_close_and_what_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.ts"), VULNERABLE).unwrap();
+    std::fs::write(
+        dir.path().join("b.ts"),
+        "\"use server\";\nexport async function refund(chargeId: string) {\n  await stripe.refunds.create({ charge: chargeId });\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c.ts"),
+        "\"use server\";\nexport async function deletePost(id: string) {\n  await db.post.delete({ where: { id } });\n  if (\n}\n",
+    )
+    .unwrap();
+    let (_, out) = json(dir.path(), &["a.ts", "b.ts", "c.ts"]);
+    let fix_of = |file: &str| {
+        out["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["file"] == file && f["severity"] == "high")
+            .map(|f| f["fix"].clone())
+            .unwrap()
+    };
+    let a = fix_of("a.ts");
+    assert_eq!(
+        a["closes"],
+        serde_json::json!(["missing-authn", "missing-authz"])
+    );
+    assert_eq!(a["remaining"], serde_json::json!([]));
+    let b = fix_of("b.ts");
+    assert_eq!(b["closes"], serde_json::json!(["missing-authn"]));
+    assert_eq!(b["remaining"][0]["rule"], "missing-authz");
+    assert!(b["remaining"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("chargeId"));
+    assert!(
+        fix_of("c.ts").is_null(),
+        "no fix on a file that does not parse"
+    );
+}

@@ -219,15 +219,83 @@ pub fn assumption_rows(report: &Report) -> Vec<AssumptionRow> {
         .collect()
 }
 
-/// What the fixed pane says about how much it fixes (`fixes` of `total` findings, `fixes > 0`).
-pub fn fix_note(fixes: usize, total: usize) -> String {
-    match (fixes, total) {
-        (1, 1) => "Fixes the finding.".to_owned(),
-        (f, t) if f == t => format!("Fixes all {t} findings."),
-        (f, t) if t - f == 1 => {
-            format!("Fixes {f} of {t} findings. The other one carries guidance only.")
+/// A high gap the fixed version leaves open, for the fixed pane's list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OpenGap {
+    /// The action.
+    pub action: String,
+    /// The rule still reported.
+    pub rule: &'static str,
+    /// Why, as the fixed action's finding says it.
+    pub reason: String,
+}
+
+/// How much of the report's high gaps the fixed version closes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FixSummary {
+    /// High gaps the fixed version closes.
+    pub closed: usize,
+    /// Every high gap: each fixed action's closed and remaining ones, one per unfixed finding.
+    pub gaps: usize,
+    /// Gaps left open, with why.
+    pub open: Vec<OpenGap>,
+}
+
+/// Counts the high gaps the fixes close ("fixes 1 of 2 gaps", never "fixed" when some remain).
+pub fn fix_summary(report: &Report) -> FixSummary {
+    let mut summary = FixSummary::default();
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::High)
+    {
+        match &f.fix {
+            Some(fix) => {
+                summary.closed += fix.closes.len();
+                summary.gaps += fix.closes.len() + fix.remaining.len();
+                summary.open.extend(fix.remaining.iter().map(|g| OpenGap {
+                    action: f.action.clone(),
+                    rule: g.rule,
+                    reason: g.reason.clone(),
+                }));
+            }
+            None => {
+                summary.gaps += 1;
+                summary.open.push(OpenGap {
+                    action: f.action.clone(),
+                    rule: f.rule,
+                    reason: "no safe automatic fix: see How to fix.".to_owned(),
+                });
+            }
         }
-        (f, t) => format!("Fixes {f} of {t} findings. The others carry guidance only."),
+    }
+    summary
+}
+
+/// What the fixed pane says about the fixes of `report`.
+pub fn fix_note(report: &Report) -> String {
+    if report.findings.is_empty() {
+        return "No findings, so nothing to change.".to_owned();
+    }
+    let high = report.findings.iter().any(|f| f.severity == Severity::High);
+    if let (true, Some(error)) = (high, report.errors.first()) {
+        return format!(
+            "No fix while the file does not parse (line {}: {}): a fix computed on cut-off code would be wrong.",
+            error.position.line, error.message
+        );
+    }
+    let s = fix_summary(report);
+    match (s.closed, s.gaps) {
+        (_, 0) => {
+            "No high finding to fix; the others carry guidance only — see “How to fix”.".to_owned()
+        }
+        (0, _) => {
+            "No automatic fix: these findings need a decision only you can make — see “How to fix”."
+                .to_owned()
+        }
+        (1, 1) => "Closes the high gap.".to_owned(),
+        (c, g) if c == g => format!("Closes all {g} high gaps."),
+        (c, g) => format!("Fixes {c} of {g} high gaps. Still open:"),
     }
 }
 
@@ -294,6 +362,25 @@ mod tests {
         assert_eq!(rows[0].line, 3);
         assert!(rows[0].has_fix);
         assert_eq!(summary(&report), "1 finding (1 high) in 1 action");
+    }
+
+    #[test]
+    fn the_fixed_pane_counts_gaps_and_lists_what_is_left() {
+        // The login check reveals the ownership gap; both are closed.
+        let report = analyze(VULNERABLE, &Options::new("actions.ts"));
+        assert_eq!(fix_note(&report), "Closes all 2 high gaps.");
+        // A Stripe id cannot be scoped by an edit: the gap stays, said with its reason.
+        let stripe = "\"use server\";\nexport async function refund(chargeId: string) {\n  await stripe.refunds.create({ charge: chargeId });\n}\n";
+        let report = analyze(stripe, &Options::new("actions.ts"));
+        assert_eq!(fix_note(&report), "Fixes 1 of 2 high gaps. Still open:");
+        let s = fix_summary(&report);
+        assert_eq!(s.open.len(), 1);
+        assert_eq!(s.open[0].rule, "missing-authz");
+        // Mid-typing: no fix on cut-off code.
+        let broken = "\"use server\";\nexport async function deletePost(id: string) {\n  await db.post.delete({ where: { id } });\n  if (\n}\n";
+        let report = analyze(broken, &Options::new("actions.ts"));
+        assert!(fix_note(&report).starts_with("No fix while the file does not parse"));
+        assert_eq!(report.fixed_source, broken);
     }
 
     #[test]
@@ -397,20 +484,6 @@ mod tests {
         assert_eq!(inline_code("odd ` tick"), [(false, "odd ` tick".into())]);
         assert_eq!(inline_code("`x`"), [(true, "x".into())]);
         assert!(inline_code("").is_empty() || inline_code("") == [(false, String::new())]);
-    }
-
-    #[test]
-    fn the_fix_note_reads_well() {
-        assert_eq!(fix_note(1, 1), "Fixes the finding.");
-        assert_eq!(fix_note(3, 3), "Fixes all 3 findings.");
-        assert_eq!(
-            fix_note(2, 3),
-            "Fixes 2 of 3 findings. The other one carries guidance only."
-        );
-        assert_eq!(
-            fix_note(1, 4),
-            "Fixes 1 of 4 findings. The others carry guidance only."
-        );
     }
 
     #[test]

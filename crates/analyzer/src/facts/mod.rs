@@ -175,6 +175,13 @@ pub enum ScopeFix {
         /// The id argument's text.
         key_text: String,
     },
+    /// Drizzle: `.where(cond)` becomes `.where(and(cond, eq(table.owner, id)))`.
+    DrizzleAnd {
+        /// The condition passed to `.where(..)`.
+        condition: ByteSpan,
+        /// The table passed to `insert/update/delete(..)`, as written (`posts`).
+        table: String,
+    },
     /// Query builders: append an owner condition after the last link before `at`
     /// (`template` has `{col}` and `{id}` placeholders).
     AppendCondition {
@@ -210,6 +217,8 @@ pub struct FixContext {
     pub body_insert_at: Option<u32>,
     /// Indentation of the body's statements.
     pub indent: String,
+    /// The spans of the body's top-level statements (a late lookup is moved as whole ones).
+    pub body_statements: Vec<ByteSpan>,
     /// The session variable in scope at the first sink, and the statement after which a
     /// check can be inserted (for unchecked sessions).
     pub session_var: Option<SessionVar>,

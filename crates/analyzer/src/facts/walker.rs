@@ -193,6 +193,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .map(|d| d.span.end)
                 .unwrap_or(b.span.start + 1)
         });
+        self.facts.fix.body_statements = def
+            .func
+            .body()
+            .map(|b| b.statements.iter().map(|s| span_of(s.span())).collect())
+            .unwrap_or_default();
         self.facts.fix.indent = def
             .func
             .body()
@@ -3337,13 +3342,33 @@ impl<'g, 'a> Walker<'g, 'a> {
             .iter()
             .rposition(|l| matches!(l.name, "where" | "eq" | "match"))?;
         let at = links[last_condition].call?.span.end;
+        if library == "Drizzle" {
+            let condition = links[last_condition]
+                .call?
+                .arguments
+                .first()?
+                .as_expression()?;
+            let table = links
+                .get(op_link)?
+                .call?
+                .arguments
+                .first()?
+                .as_expression()?;
+            let Expression::Identifier(table) = table.get_inner_expression() else {
+                return None;
+            };
+            let _ = call;
+            return Some(ScopeFix::DrizzleAnd {
+                condition: span_of(condition.span()),
+                table: table.name.to_string(),
+            });
+        }
         let template = match (library, links[last_condition].name) {
             ("Supabase", _) => ".eq(\"{col}\", {id})",
             ("Kysely", _) => ".where(\"{col}\", \"=\", {id})",
             ("Knex", _) => ".where(\"{col}\", {id})",
             _ => return None,
         };
-        let _ = (call, op_link);
         Some(ScopeFix::AppendCondition {
             at,
             template,

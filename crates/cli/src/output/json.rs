@@ -106,6 +106,19 @@ pub struct FindingEntry<'a> {
 pub struct FixEntry<'a> {
     /// Text edits, sorted by `start`.
     pub edits: Vec<EditEntry<'a>>,
+    /// The high rules the fixed action no longer reports.
+    pub closes: &'a [&'static str],
+    /// The high gaps the fix leaves open, each with why (empty: the action is fully fixed).
+    pub remaining: Vec<GapEntry<'a>>,
+}
+
+/// A high gap a fix leaves open.
+#[derive(Debug, Serialize)]
+pub struct GapEntry<'a> {
+    /// The rule still reported on the fixed action.
+    pub rule: &'static str,
+    /// What is still wrong.
+    pub reason: &'a str,
 }
 
 /// One edit.
@@ -216,6 +229,15 @@ fn finding<'a>(r: &'a FileResult, f: &'a Finding) -> FindingEntry<'a> {
                     start: e.start,
                     end: e.end,
                     text: &e.text,
+                })
+                .collect(),
+            closes: &fix.closes,
+            remaining: fix
+                .remaining
+                .iter()
+                .map(|g| GapEntry {
+                    rule: g.rule,
+                    reason: &g.reason,
                 })
                 .collect(),
         }),

@@ -150,6 +150,19 @@ fn render_finding(
             style.bold("fix:"),
             fix.description
         );
+        // A partial fix says what it leaves: "fixes 1 of 2 gaps".
+        if !fix.remaining.is_empty() {
+            let total = fix.closes.len() + fix.remaining.len();
+            let _ = writeln!(
+                out,
+                "{blank} {eq} {} the fix closes {} of {total} gaps of this action; still open:",
+                style.bold("partial:"),
+                fix.closes.len()
+            );
+            for gap in &fix.remaining {
+                let _ = writeln!(out, "{blank}     - {}: {}", gap.rule, gap.reason);
+            }
+        }
     }
     out.push('\n');
 }

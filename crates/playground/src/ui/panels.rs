@@ -523,15 +523,20 @@ pub fn FixedPane(store: Store) -> impl IntoView {
     });
     let note = move || {
         store.analysis.with(|a| {
-            let Some(a) = a else { return String::new() };
-            let fixes = a.report.findings.iter().filter(|f| f.fix.is_some()).count();
-            if a.report.findings.is_empty() {
-                "No findings, so nothing to change.".to_owned()
-            } else if fixes == 0 {
-                "No automatic fix: these findings need a decision only you can make — see “How to fix”.".to_owned()
-            } else {
-                crate::view::fix_note(fixes, a.report.findings.len())
-            }
+            a.as_ref()
+                .map(|a| crate::view::fix_note(&a.report))
+                .unwrap_or_default()
+        })
+    };
+    // The gaps a partial fix leaves, each with why ("fixes 1 of 2 gaps").
+    let open_gaps = move || {
+        store.analysis.with(|a| {
+            a.as_ref()
+                .filter(|a| a.report.errors.is_empty())
+                .map(|a| crate::view::fix_summary(&a.report))
+                .filter(|s| s.closed > 0 && !s.open.is_empty())
+                .map(|s| s.open)
+                .unwrap_or_default()
         })
     };
     let copy = move |_| {
@@ -564,6 +569,15 @@ pub fn FixedPane(store: Store) -> impl IntoView {
                 </button>
             </header>
             <p class="pane-note" data-testid="fix-note">{note}</p>
+            <Show when=move || !open_gaps().is_empty()>
+                <ul class="open-gaps" data-testid="open-gaps">
+                    <For each=open_gaps key=|g| g.clone() let:gap>
+                        <li>
+                            <code>{gap.rule}</code>" in "<code>{gap.action.clone()}</code>": "{gap.reason.clone()}
+                        </li>
+                    </For>
+                </ul>
+            </Show>
             <div class="code-scroll">
                 <pre class="code-layer static" node_ref=pre_ref aria-label="Fixed code" tabindex="0"></pre>
             </div>

@@ -6,6 +6,12 @@
 //! if (!session?.user) throw new Error("Unauthorized");`. A fix that cannot be made safely is
 //! not invented: the finding then carries guidance only.
 
+mod compose;
+pub mod idioms;
+pub(crate) mod settle;
+
+pub use idioms::GuardIdiom;
+
 use oxc_ast::ast::{ImportDeclarationSpecifier, Program, Statement};
 
 use crate::facts::{ActionFacts, ErrorStyle};
@@ -38,6 +44,8 @@ pub enum FixPlan {
 pub struct FileStyle {
     /// The session helper the file already imports, and how to call it.
     pub guard: Option<GuardIdiom>,
+    /// Whether the file imports an auth library (then it never gets another library's helper).
+    pub uses_auth_library: bool,
     /// How the file fails closed.
     pub error_style: ErrorStyle,
     /// An owner column the file already scopes queries by (`authorId`).
@@ -52,23 +60,6 @@ pub struct FileStyle {
     pub single_quotes: bool,
     /// Whether the file ends statements without semicolons.
     pub no_semicolons: bool,
-}
-
-/// How to call a session helper.
-#[derive(Debug, Clone)]
-pub struct GuardIdiom {
-    /// The import to add if the file lacks it (`None` when the file already imports it).
-    pub import: Option<String>,
-    /// The call, e.g. `await auth()`.
-    pub call: String,
-    /// The variable name to bind.
-    pub var: &'static str,
-    /// Whether the helper fails closed by itself (no check needed).
-    pub fails_closed: bool,
-    /// The truthiness test for "signed in", with `{v}` for the variable.
-    pub present: &'static str,
-    /// The identity expression, with `{v}` for the variable.
-    pub identity: &'static str,
 }
 
 impl FileStyle {
@@ -95,6 +86,8 @@ impl FileStyle {
             } else {
                 without_semi += 1;
             }
+            let module = import.source.value.as_str();
+            style.uses_auth_library |= idioms::is_auth_module(module);
             for spec in import.specifiers.iter().flatten() {
                 let ImportDeclarationSpecifier::ImportSpecifier(s) = spec else {
                     continue;
@@ -104,9 +97,20 @@ impl FileStyle {
                     style.has_redirect_import = true;
                 }
                 if style.guard.is_none() {
-                    style.guard = idiom_for(name, source);
+                    style.guard = idioms::idiom_for(name, module, source);
                 }
             }
+        }
+        // A session helper defined in the file itself (`async function currentUser()`); an
+        // exported one would be an action of a "use server" file.
+        if style.guard.is_none() {
+            style.guard = program.body.iter().find_map(|stmt| {
+                let Statement::FunctionDeclaration(func) = stmt else {
+                    return None;
+                };
+                let name = func.id.as_ref()?.name.as_str();
+                idioms::idiom_for(name, "", source)
+            });
         }
         style.single_quotes = single > double;
         style.no_semicolons = without_semi > with_semi;
@@ -148,103 +152,6 @@ impl FileStyle {
         }
         .to_string()
     }
-}
-
-/// The idiom for a session helper the file imports.
-fn idiom_for(name: &str, source: &str) -> Option<GuardIdiom> {
-    let (call, var, fails_closed, present, identity) = match name {
-        "auth" => (
-            "await auth()".to_string(),
-            "session",
-            false,
-            "{v}?.user",
-            "{v}.user.id",
-        ),
-        "getServerSession" => {
-            let arg = if source.contains("authOptions") {
-                "authOptions"
-            } else {
-                ""
-            };
-            (
-                format!("await getServerSession({arg})"),
-                "session",
-                false,
-                "{v}?.user",
-                "{v}.user.id",
-            )
-        }
-        "getServerAuthSession" => (
-            "await getServerAuthSession()".into(),
-            "session",
-            false,
-            "{v}?.user",
-            "{v}.user.id",
-        ),
-        "currentUser" => ("await currentUser()".into(), "user", false, "{v}", "{v}.id"),
-        "getCurrentUser" | "getUser" | "getViewer" | "getSessionUser" => {
-            (format!("await {name}()"), "user", false, "{v}", "{v}.id")
-        }
-        "getSession" => (
-            "await getSession()".into(),
-            "session",
-            false,
-            "{v}?.user",
-            "{v}.user.id",
-        ),
-        "verifySession" => (
-            "await verifySession()".into(),
-            "session",
-            true,
-            "{v}",
-            "{v}.userId",
-        ),
-        "requireUser" | "requireAuth" | "ensureSignedIn" => {
-            (format!("await {name}()"), "user", true, "{v}", "{v}.id")
-        }
-        "validateRequest" => (
-            "await validateRequest()".into(),
-            "auth",
-            false,
-            "{v}.user",
-            "{v}.user.id",
-        ),
-        _ => return None,
-    };
-    Some(GuardIdiom {
-        import: None,
-        call,
-        var,
-        fails_closed,
-        present,
-        identity,
-    })
-}
-
-fn default_idiom(config: &crate::Config) -> GuardIdiom {
-    GuardIdiom {
-        import: Some(
-            config
-                .fix
-                .auth_import
-                .clone()
-                .unwrap_or_else(|| "import { auth } from \"@/auth\";".to_string()),
-        ),
-        call: config
-            .fix
-            .session_call
-            .clone()
-            .unwrap_or_else(|| "await auth()".to_string()),
-        var: "session",
-        fails_closed: false,
-        present: "{v}?.user",
-        identity: "{v}.user.id",
-    }
-}
-
-/// Builds the edits for one plan.
-pub fn build(plan: &FixPlan, facts: &ActionFacts, source: &str, style: &FileStyle) -> Option<Fix> {
-    build_with(plan, facts, source, style, &crate::Config::default())
 }
 
 /// Builds the edits for one plan with an explicit configuration, in the file's line endings.
@@ -295,6 +202,10 @@ fn build_lf(
 ) -> Option<Fix> {
     match plan {
         FixPlan::AddAuthAtTop => {
+            // A late lookup and its check move up whole, in the file's own words.
+            if let Some(fix) = move_late_lookup(facts, source) {
+                return Some(fix);
+            }
             // `async (id) => db.x.delete(..)`: the body becomes a block that returns the
             // expression after the check.
             let (at, wrap) = match (facts.fix.body_insert_at, facts.fix.expression_body) {
@@ -302,7 +213,12 @@ fn build_lf(
                 (None, Some(expr)) => (expr.start, Some(expr)),
                 _ => return None,
             };
-            let idiom = style.guard.clone().unwrap_or_else(|| default_idiom(config));
+            let idiom = match &style.guard {
+                Some(idiom) => idiom.clone(),
+                // Never another library's helper in a file that already uses one.
+                None if style.uses_auth_library => return None,
+                None => idioms::fallback(config),
+            };
             let indent = if facts.fix.indent.is_empty() {
                 "  ".to_string()
             } else {
@@ -311,14 +227,8 @@ fn build_lf(
             let body_text = source
                 .get(at as usize..facts.fix.body_end as usize)
                 .unwrap_or("");
-            let var = if body_text.contains(&format!(" {} ", idiom.var))
-                || body_text.contains(&format!("{{ {} }}", idiom.var))
-            {
-                "authSession"
-            } else {
-                idiom.var
-            };
-            let mut text = format!("\n{indent}const {var} = {};", idiom.call);
+            let var = free_name(body_text, idiom.var);
+            let mut text = format!("\n{indent}{}", idiom.declaration(var));
             if !idiom.fails_closed {
                 let present = idiom.present.replace("{v}", var);
                 text.push_str(&format!(
@@ -345,7 +255,7 @@ fn build_lf(
                     },
                 ],
             };
-            if let Some(import) = &idiom.import {
+            for import in &idiom.imports {
                 edits.push(import_edit(style, import));
             }
             if style.error_style == ErrorStyle::Redirect
@@ -358,12 +268,18 @@ fn build_lf(
                 ));
             }
             edits.sort_by_key(|e| e.start);
+            let mut description = format!(
+                "Look the caller up with `{}` and fail closed at the top of the action.",
+                idiom.call
+            );
+            if let Some(assumption) = &idiom.assumption {
+                description.push(' ');
+                description.push_str(assumption);
+            }
             Some(Fix {
-                description: format!(
-                    "Look the session up with `{}` and fail closed at the top of the action.",
-                    idiom.call
-                ),
+                description,
                 edits,
+                ..Fix::default()
             })
         }
         FixPlan::CheckSessionVar => {
@@ -372,7 +288,7 @@ fn build_lf(
             let present = match (&facts.fix.session_field, var.always_object) {
                 // iron-session: the object always exists; test the field the action relies on.
                 (Some(field), true) => format!("{}.{field}", var.name),
-                _ if var.name == "session" => format!("{}?.user", var.name),
+                _ if var.name == "session" => format!("{}?.user?.id", var.name),
                 _ => var.name.clone(),
             };
             let text = format!("\n{indent}if (!{present}) {}", style.fail_statement());
@@ -383,6 +299,7 @@ fn build_lf(
                     end: var.after_decl,
                     text,
                 }],
+                ..Fix::default()
             })
         }
         FixPlan::CheckIgnoredResult => {
@@ -396,6 +313,7 @@ fn build_lf(
                     end: stmt.end,
                     text: format!("if (!({call})) {fail}"),
                 }],
+                ..Fix::default()
             })
         }
         FixPlan::ReplaceWith { span, text } => {
@@ -422,6 +340,7 @@ fn build_lf(
                     end: span.end,
                     text: replacement,
                 }],
+                ..Fix::default()
             })
         }
         FixPlan::ScopeToOwner => {
@@ -468,7 +387,8 @@ fn build_lf(
                     Some(Fix {
                         description: format!("Load the record scoped to the caller with {} and stop when it is not theirs.", note(&col)),
                         edits: vec![Edit { start: *stmt_start, end: *stmt_start, text }],
-                    })
+..Fix::default()
+})
                 }
                 crate::facts::ScopeFix::MongoExists {
                     stmt_start,
@@ -488,6 +408,41 @@ fn build_lf(
                             end: *stmt_start,
                             text,
                         }],
+                        ..Fix::default()
+                    })
+                }
+                crate::facts::ScopeFix::DrizzleAnd { condition, table } => {
+                    let col = assumed(false);
+                    let mut edits = vec![
+                        Edit {
+                            start: condition.start,
+                            end: condition.start,
+                            text: "and(".into(),
+                        },
+                        Edit {
+                            start: condition.end,
+                            end: condition.end,
+                            text: format!(", eq({table}.{col}, {identity}))"),
+                        },
+                    ];
+                    let missing: Vec<&str> = ["and", "eq"]
+                        .into_iter()
+                        .filter(|name| !idioms::imports_name(source, name))
+                        .collect();
+                    if !missing.is_empty() {
+                        edits.push(import_edit(
+                            style,
+                            &format!("import {{ {} }} from \"drizzle-orm\";", missing.join(", ")),
+                        ));
+                    }
+                    edits.sort_by_key(|e| e.start);
+                    Some(Fix {
+                        description: format!(
+                            "Scope the query to the caller: `and(..)` the condition with `eq({table}.{col}, ..)`, using {}.",
+                            note(&col)
+                        ),
+                        edits,
+                        ..Fix::default()
                     })
                 }
                 crate::facts::ScopeFix::AppendCondition {
@@ -504,6 +459,7 @@ fn build_lf(
                             end: *at,
                             text,
                         }],
+                        ..Fix::default()
                     })
                 }
             }
@@ -547,8 +503,125 @@ fn build_lf(
                     "Allow only admins: check `{role}` before the operation (adapt it to how your app stores roles)."
                 ),
                 edits,
-            })
+..Fix::default()
+})
         }
+    }
+}
+
+/// `name`, or another name when the action's body already uses it.
+fn free_name(body: &str, name: &'static str) -> &'static str {
+    let taken = |n: &str| {
+        body.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .any(|word| word == n)
+    };
+    if !taken(name) {
+        return name;
+    }
+    match name {
+        "session" => "authSession",
+        "userId" => "callerId",
+        _ => "currentUser",
+    }
+}
+
+/// `auth-after-mutation` with the lookup in the action's own body: move the lookup statement
+/// and its fail-closed check (whole top-level statements) to the top, instead of adding a
+/// second lookup above the late one.
+fn move_late_lookup(facts: &ActionFacts, source: &str) -> Option<Fix> {
+    let var = facts.fix.session_var.as_ref()?;
+    let at = facts.fix.body_insert_at?;
+    let statements = &facts.fix.body_statements;
+    let decl_index = statements
+        .iter()
+        .position(|s| s.start < var.after_decl && var.after_decl <= s.end)?;
+    let is_word = |text: &str, word: &str| {
+        text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .any(|w| w == word)
+    };
+    let text_of = |s: &ByteSpan| source.get(s.start as usize..s.end as usize).unwrap_or("");
+    let check_index = statements
+        .iter()
+        .enumerate()
+        .skip(decl_index + 1)
+        .find_map(|(i, s)| {
+            let text = text_of(s);
+            (text.starts_with("if")
+                && is_word(text, &var.name)
+                && ["throw", "redirect", "return", "notFound"]
+                    .iter()
+                    .any(|w| is_word(text, w)))
+            .then_some(i)
+        })?;
+    if decl_index == 0 && check_index == 1 {
+        return None;
+    }
+    // Names declared above the lookup that it uses would not exist yet at the top.
+    let decl_text = text_of(&statements[decl_index]);
+    for earlier in &statements[..decl_index] {
+        let text = text_of(earlier);
+        let declared = ["const ", "let ", "var "]
+            .iter()
+            .find_map(|k| text.strip_prefix(k))
+            .map(|rest| {
+                rest.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .filter(|w| !w.is_empty())
+                    .take_while(|w| *w != "await")
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        if declared.iter().any(|name| is_word(decl_text, name)) {
+            return None;
+        }
+    }
+    let indent = if facts.fix.indent.is_empty() {
+        "  ".to_string()
+    } else {
+        facts.fix.indent.clone()
+    };
+    let moved = [decl_index, check_index]
+        .iter()
+        .map(|&i| format!("\n{indent}{}", text_of(&statements[i])))
+        .collect::<String>();
+    let mut edits = vec![Edit {
+        start: at,
+        end: at,
+        text: moved,
+    }];
+    for &i in &[decl_index, check_index] {
+        edits.push(remove_line_of(source, statements[i]));
+    }
+    edits.sort_by_key(|e| e.start);
+    Some(Fix {
+        description: format!(
+            "Move the lookup of `{}` and its fail-closed check to the top of the action, before any data is touched.",
+            var.name
+        ),
+        edits,
+        ..Fix::default()
+    })
+}
+
+/// Deletes a statement, with its line when nothing else is on it.
+fn remove_line_of(source: &str, span: ByteSpan) -> Edit {
+    let (mut start, mut end) = (span.start as usize, span.end as usize);
+    let line_start = source[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let rest = &source[end..];
+    let line_end = rest.find('\n').map(|i| end + i).unwrap_or(source.len());
+    if source[line_start..start].trim().is_empty() && source[end..line_end].trim().is_empty() {
+        // Remove the line with its newline (the preceding one, so the text stays tidy).
+        start = line_start.saturating_sub(1);
+        if line_start == 0 {
+            start = 0;
+            end = (line_end + 1).min(source.len());
+        } else {
+            end = line_end;
+        }
+    }
+    Edit {
+        start: start as u32,
+        end: end as u32,
+        text: String::new(),
     }
 }
 
@@ -571,7 +644,7 @@ fn indentation_before(source: &str, offset: u32) -> String {
 
 /// Applies every finding's fix to `source`. Identical edits (a shared import) apply once;
 /// edits that overlap an earlier one are skipped, so the result is always well-formed text.
-pub fn apply_all(source: &str, findings: &[Finding], _style: &FileStyle) -> String {
+pub fn apply_all(source: &str, findings: &[Finding]) -> String {
     let mut edits: Vec<&Edit> = findings
         .iter()
         .filter_map(|f| f.fix.as_ref())
