@@ -61,7 +61,11 @@ function assertShape(result) {
     assert.match(f.cwe, /^CWE-\d+$/);
     for (const k of RANGE_KEYS) assert.ok(Number.isInteger(f[k]) && f[k] >= 1, k);
     if (f.fix !== null) {
-      assert.deepEqual(keys(f.fix), ['edits']);
+      assert.deepEqual(keys(f.fix), ['closes', 'edits', 'remaining']);
+      assert.ok(f.fix.closes.every((r) => typeof r === 'string'));
+      for (const g of f.fix.remaining) {
+        assert.deepEqual(keys(g), ['reason', 'rule']);
+      }
       for (const e of f.fix.edits) {
         assert.deepEqual(keys(e), ['end', 'start', 'text']);
         assert.ok(e.start <= e.end);
