@@ -23,6 +23,9 @@ cargo build -p actiongate-analyzer --target wasm32-unknown-unknown --release
 say "npm package: wasm build, parity with the CLI, API types, SARIF schema"
 bash scripts/test-npm.sh
 
+say "fixes type-check: tsc on every fixed fixture and gallery example"
+bash scripts/test-typecheck.sh
+
 if [ -f scripts/fuzz-smoke.sh ]; then
   say "fuzz smoke run"
   bash scripts/fuzz-smoke.sh

@@ -183,11 +183,22 @@ fn analyze_once(source: &str, options: &Options, loader: Option<&dyn ModuleLoade
     let scope = graph.module(0);
     let actions = discover(&scope);
     let directives = suppress::Directives::parse(program, source, &line_index);
-    let file_ctx = fix::FileStyle::detect(source, program);
+    let mut file_ctx = fix::FileStyle::detect(source, program);
 
     let mut budget = StepBudget::for_file(source.len());
-    for def in &actions {
-        let mut facts = collect(&graph, 0, def, &options.config, &mut budget);
+    let all_facts: Vec<_> = actions
+        .iter()
+        .map(|def| collect(&graph, 0, def, &options.config, &mut budget))
+        .collect();
+    // An action client of this file whose middlewares authenticate: the fix for an action on a
+    // public client moves it there.
+    file_ctx.authed_client = all_facts
+        .iter()
+        .filter(|f| f.fix.client_authenticates)
+        .filter_map(|f| f.fix.client_root.as_ref().map(|(_, name)| name.clone()))
+        .filter(|name| !name.ends_with("()"))
+        .find(|name| scope.consts.contains_key(name.as_str()));
+    for (def, mut facts) in actions.iter().zip(all_facts) {
         facts.public = directives
             .public_reason(def.stmt_start, source)
             .or_else(|| {

@@ -217,6 +217,11 @@ pub struct FixContext {
     pub body_insert_at: Option<u32>,
     /// Indentation of the body's statements.
     pub indent: String,
+    /// For an action-client action: the identifier its chain starts from (`actionClient`), and
+    /// whether that client's middlewares look the caller up and fail closed.
+    pub client_root: Option<(ByteSpan, String)>,
+    /// Whether the action's client authenticates (its middlewares fail closed without a session).
+    pub client_authenticates: bool,
     /// The spans of the body's top-level statements (a late lookup is moved as whole ones).
     pub body_statements: Vec<ByteSpan>,
     /// The session variable in scope at the first sink, and the statement after which a

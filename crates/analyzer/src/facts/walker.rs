@@ -216,6 +216,14 @@ impl<'g, 'a> Walker<'g, 'a> {
             Via::Client(call) => {
                 params = self.enter_client(call);
                 self.client_session_var(def.func, params.first());
+                self.facts.fix.client_root = client_root(&call.callee).map(|(id, called)| {
+                    let name = id.name.to_string();
+                    (
+                        span_of(id.span),
+                        if called { format!("{name}()") } else { name },
+                    )
+                });
+                self.facts.fix.client_authenticates = self.flow.authn >= Authn::Checked;
             }
         }
         self.in_action_body = true;
@@ -4100,6 +4108,29 @@ fn mark_identity(v: &mut Value<'_>) {
 }
 
 /// The caller's id expression for a session variable named `name`.
+/// The identifier an action-client chain starts from (`authActionClient` in
+/// `authActionClient.inputSchema(s).action`), if it starts from one.
+/// A root that is called (`createServerAction()` in zsa) is written with `()` after it.
+fn client_root<'a>(callee: &'a Expression<'a>) -> Option<(&'a IdentifierReference<'a>, bool)> {
+    let mut expr = callee;
+    let mut called = false;
+    for _ in 0..64 {
+        match strip(expr) {
+            Expression::StaticMemberExpression(m) => {
+                expr = &m.object;
+                called = false;
+            }
+            Expression::CallExpression(c) => {
+                expr = &c.callee;
+                called = true;
+            }
+            Expression::Identifier(id) => return Some((id, called)),
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn default_identity_expr(name: &str) -> String {
     match name {
         "session" | "authSession" | "serverSession" => format!("{name}.user.id"),

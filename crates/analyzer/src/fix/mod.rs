@@ -46,6 +46,8 @@ pub struct FileStyle {
     pub guard: Option<GuardIdiom>,
     /// Whether the file imports an auth library (then it never gets another library's helper).
     pub uses_auth_library: bool,
+    /// An action client of the file whose middlewares authenticate (`authActionClient`).
+    pub authed_client: Option<String>,
     /// How the file fails closed.
     pub error_style: ErrorStyle,
     /// An owner column the file already scopes queries by (`authorId`).
@@ -163,12 +165,13 @@ pub fn build_with(
     config: &crate::Config,
 ) -> Option<Fix> {
     let mut fix = build_lf(plan, facts, source, style, config)?;
-    // Fixes that use the session identity may first need it in scope.
+    // Fixes that use the session identity may first need it in scope, and known to be there.
     if matches!(
         plan,
         FixPlan::ScopeToOwner | FixPlan::RoleCheck | FixPlan::ReplaceWith { .. }
     ) {
         fix.edits.extend(facts.fix.prelude.iter().cloned());
+        fix.edits.extend(identity_check(facts, source, style));
         fix.edits.sort_by_key(|e| e.start);
     }
     // Follow the file's quotes and semicolons (only in text the fix generates itself).
@@ -205,6 +208,31 @@ fn build_lf(
             // A late lookup and its check move up whole, in the file's own words.
             if let Some(fix) = move_late_lookup(facts, source) {
                 return Some(fix);
+            }
+            // An action on a public client moves onto the file's authenticated client.
+            if let (Some((span, name)), Some(authed)) =
+                (&facts.fix.client_root, &style.authed_client)
+            {
+                // next-safe-action: another client; zsa: `authedProcedure.createServerAction()`.
+                let text = match name.as_str() {
+                    "createServerAction()" => Some(format!("{authed}.createServerAction")),
+                    n if n.ends_with("()") || n == authed => None,
+                    _ => Some(authed.clone()),
+                };
+                if let (Some(text), false) = (text, facts.fix.client_authenticates) {
+                    let name = name.trim_end_matches("()");
+                    return Some(Fix {
+                        description: format!(
+                            "Build the action on `{authed}`, whose middleware looks the caller up and fails closed, instead of `{name}`."
+                        ),
+                        edits: vec![Edit {
+                            start: span.start,
+                            end: span.end,
+                            text,
+                        }],
+                        ..Fix::default()
+                    });
+                }
             }
             // `async (id) => db.x.delete(..)`: the body becomes a block that returns the
             // expression after the check.
@@ -373,8 +401,16 @@ fn build_lf(
                     model_path,
                     where_text,
                 } => {
-                    let col = assumed(false);
+                    // The caller's own account row is scoped by its id.
+                    let col = match &known {
+                        None if model_path.ends_with(".user") => "id".to_string(),
+                        _ => assumed(false),
+                    };
                     let indent = indentation_before(source, *stmt_start);
+                    let body = source
+                        .get(facts.head.start as usize..facts.fix.body_end as usize)
+                        .unwrap_or("");
+                    let owned = free_name(body, "owned");
                     let inner = where_text
                         .trim()
                         .trim_start_matches('{')
@@ -382,7 +418,7 @@ fn build_lf(
                         .trim()
                         .trim_end_matches(',');
                     let text = format!(
-                        "const owned = await {model_path}.findFirst({{ where: {{ {inner}, {col}: {identity} }}, select: {{ id: true }} }});\n{indent}if (!owned) {fail}\n{indent}"
+                        "const {owned} = await {model_path}.findFirst({{ where: {{ {inner}, {col}: {identity} }}, select: {{ id: true }} }});\n{indent}if (!{owned}) {fail}\n{indent}"
                     );
                     Some(Fix {
                         description: format!("Load the record scoped to the caller with {} and stop when it is not theirs.", note(&col)),
@@ -397,7 +433,11 @@ fn build_lf(
                 } => {
                     let col = assumed(false);
                     let indent = indentation_before(source, *stmt_start);
-                    let text = format!("const owned = await {model}.exists({{ _id: {key_text}, {col}: {identity} }});\n{indent}if (!owned) {fail}\n{indent}");
+                    let body = source
+                        .get(facts.head.start as usize..facts.fix.body_end as usize)
+                        .unwrap_or("");
+                    let owned = free_name(body, "owned");
+                    let text = format!("const {owned} = await {model}.exists({{ _id: {key_text}, {col}: {identity} }});\n{indent}if (!{owned}) {fail}\n{indent}");
                     Some(Fix {
                         description: format!(
                             "Check that the document belongs to the caller with {} first.",
@@ -509,6 +549,36 @@ fn build_lf(
     }
 }
 
+/// Auth.js types `session.user.id` as optional, and Prisma drops an `undefined` filter: before a
+/// fix scopes by `<v>.user.id`, the action must fail closed when the id is missing. Added right
+/// after the session's declaration unless the action already tests the id itself.
+fn identity_check(facts: &ActionFacts, source: &str, style: &FileStyle) -> Option<Edit> {
+    let var = facts.fix.session_var.as_ref()?;
+    let base = var.identity_expr.strip_suffix(".user.id")?;
+    if var.always_object || base.is_empty() {
+        return None;
+    }
+    let body = source
+        .get(facts.head.start as usize..facts.fix.body_end as usize)
+        .unwrap_or("");
+    if body.contains(&format!("{base}?.user?.id")) || body.contains(&format!("{base}.user?.id")) {
+        return None;
+    }
+    let at = var.after_decl;
+    let indent = match indentation_before(source, at) {
+        i if i.is_empty() => facts.fix.indent.clone(),
+        i => i,
+    };
+    Some(Edit {
+        start: at,
+        end: at,
+        text: format!(
+            "\n{indent}if (!{base}?.user?.id) {}",
+            style.fail_statement()
+        ),
+    })
+}
+
 /// `name`, or another name when the action's body already uses it.
 fn free_name(body: &str, name: &'static str) -> &'static str {
     let taken = |n: &str| {
@@ -521,6 +591,7 @@ fn free_name(body: &str, name: &'static str) -> &'static str {
     match name {
         "session" => "authSession",
         "userId" => "callerId",
+        "owned" => "ownedRecord",
         _ => "currentUser",
     }
 }

@@ -63,7 +63,11 @@ pub(crate) fn settle(source: &str, report: &mut Report, reanalyse: &Reanalyse<'_
             let (Some(fix), Some(&owner)) = (&finding.fix, owner_of.get(&finding.action)) else {
                 continue;
             };
-            if finding.severity < Severity::High {
+            // A rule whose fix was applied and is still reported is not fixed by applying it
+            // again: it stays, declared as remaining.
+            if finding.severity < Severity::High
+                || steps[owner].iter().any(|(_, rule)| *rule == finding.rule)
+            {
                 continue;
             }
             next.extend(fix.edits.iter().map(|e| (e.clone(), owner)));
