@@ -2250,10 +2250,41 @@ impl<'g, 'a> Walker<'g, 'a> {
             keys,
             data,
             kind == SinkKind::Read && select_star,
-            None,
+            sql_scope_fix(t),
             None,
         )
     }
+}
+
+/// A SQL template whose statement ends with a plain `WHERE` condition: the owner condition is
+/// appended (`… WHERE id = ${id} AND user_id = ${user.id}`). Not when anything could change
+/// what `AND` binds to or follows the condition (`OR`, `RETURNING`, `ORDER BY`, `LIMIT`, …).
+fn sql_scope_fix(t: &TaggedTemplateExpression<'_>) -> Option<ScopeFix> {
+    let text: String = t
+        .quasi
+        .quasis
+        .iter()
+        .map(|q| q.value.raw.as_str())
+        .collect::<Vec<_>>()
+        .join(" ? ")
+        .to_ascii_uppercase();
+    let (_, condition) = text.split_once("WHERE")?;
+    let words: Vec<&str> = condition.split_whitespace().collect();
+    const ENDS: &[&str] = &[
+        "OR", "RETURNING", "ORDER", "LIMIT", "GROUP", "OFFSET", "FOR", "UNION", "HAVING", ";",
+    ];
+    if words.is_empty()
+        || words.iter().any(|w| ENDS.contains(&w.trim_end_matches(';')) || w.contains(';'))
+        || condition.contains('(')
+    {
+        return None;
+    }
+    let last = t.quasi.quasis.last()?;
+    Some(ScopeFix::AppendCondition {
+        at: last.span.end,
+        template: " AND {col} = ${{id}}",
+        snake_case: true,
+    })
 }
 
 // ----- calls ------------------------------------------------------------------------------

@@ -48,6 +48,8 @@ pub struct FileStyle {
     pub uses_auth_library: bool,
     /// An action client of the file whose middlewares authenticate (`authActionClient`).
     pub authed_client: Option<String>,
+    /// Whether the file imports next-safe-action (its clients take `.use()` middlewares).
+    pub uses_next_safe_action: bool,
     /// How the file fails closed.
     pub error_style: ErrorStyle,
     /// An owner column the file already scopes queries by (`authorId`).
@@ -90,6 +92,7 @@ impl FileStyle {
             }
             let module = import.source.value.as_str();
             style.uses_auth_library |= idioms::is_auth_module(module);
+            style.uses_next_safe_action |= module == "next-safe-action";
             for spec in import.specifiers.iter().flatten() {
                 let ImportDeclarationSpecifier::ImportSpecifier(s) = spec else {
                     continue;
@@ -232,6 +235,23 @@ fn build_lf(
                         }],
                         ..Fix::default()
                     });
+                }
+            }
+            // A next-safe-action client with no authenticated client in sight: the chain gets
+            // a `.use()` middleware that looks the caller up, fails closed and passes the id on
+            // in `ctx`, as the library documents.
+            if let (Some((span, name)), None, false) = (
+                &facts.fix.client_root,
+                &style.authed_client,
+                facts.fix.client_authenticates,
+            ) {
+                if !name.ends_with("()") && style.uses_next_safe_action {
+                    let idiom = match &style.guard {
+                        Some(idiom) => idiom.clone(),
+                        None if style.uses_auth_library => return None,
+                        None => idioms::fallback(config),
+                    };
+                    return Some(client_middleware(*span, &idiom, source, style));
                 }
             }
             // `async (id) => db.x.delete(..)`: the body becomes a block that returns the
@@ -577,6 +597,61 @@ fn identity_check(facts: &ActionFacts, source: &str, style: &FileStyle) -> Optio
             style.fail_statement()
         ),
     })
+}
+
+/// `client` becomes `client.use(async ({ next }) => { <lookup>; <check>; return next({ ctx }) })`,
+/// so the handler's `ctx.userId` is the caller's id (next-safe-action's documented pattern).
+fn client_middleware(root: ByteSpan, idiom: &GuardIdiom, source: &str, style: &FileStyle) -> Fix {
+    // The chain's own indentation: the line after the root when the chain is split over lines.
+    let after = &source[root.end as usize..];
+    let chain_indent = after
+        .split_once('\n')
+        .map(|(_, next)| {
+            next.chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .collect::<String>()
+        })
+        .filter(|i| !i.is_empty())
+        .unwrap_or_else(|| "  ".to_string());
+    let inner = format!("{chain_indent}  ");
+    let var = idiom.var;
+    let mut text = format!(
+        "\n{chain_indent}.use(async ({{ next }}) => {{\n{inner}{}",
+        idiom.declaration(var)
+    );
+    if !idiom.fails_closed {
+        text.push_str(&format!(
+            "\n{inner}if (!{}) {}",
+            idiom.present.replace("{v}", var),
+            style.fail_statement()
+        ));
+    }
+    text.push_str(&format!(
+        "\n{inner}return next({{ ctx: {{ userId: {} }} }});\n{chain_indent}}})",
+        idiom.identity.replace("{v}", var)
+    ));
+    let mut edits = vec![Edit {
+        start: root.end,
+        end: root.end,
+        text,
+    }];
+    for import in &idiom.imports {
+        edits.push(import_edit(style, import));
+    }
+    edits.sort_by_key(|e| e.start);
+    let mut description = format!(
+        "Add a `.use()` middleware to the client chain that looks the caller up with `{}`, fails closed, and passes `ctx.userId` to the action.",
+        idiom.call
+    );
+    if let Some(assumption) = &idiom.assumption {
+        description.push(' ');
+        description.push_str(assumption);
+    }
+    Fix {
+        description,
+        edits,
+        ..Fix::default()
+    }
 }
 
 /// `name`, or another name when the action's body already uses it.
