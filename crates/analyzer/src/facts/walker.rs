@@ -1276,6 +1276,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                     if record.keys.is_empty() && !record.scoped && !role && record.user_model {
                         sink.admin_only =
                             Some("it returns other users' account records".to_string());
+                        // The role check goes before the statement that returns them.
+                        if self.in_action_body && self.facts.fix.admin_stmt.is_none() {
+                            self.facts.fix.admin_stmt = self.stmt_start;
+                        }
                     }
                 }
             }
@@ -2256,6 +2260,28 @@ impl<'g, 'a> Walker<'g, 'a> {
     }
 }
 
+/// A MongoDB/Mongoose filter written as an object literal (`deleteMany({ repoId })`): the owner
+/// field joins the filter (`{ repoId, userId: user.id }`). Not with `$or`/`$where` or a spread.
+fn filter_scope_fix(call: &CallExpression<'_>) -> Option<ScopeFix> {
+    let Expression::ObjectExpression(filter) = call.arguments.first()?.as_expression()? else {
+        return None;
+    };
+    let last = filter.properties.last()?;
+    // `$or`/`$where` change what a new field means; `where` is another ORM's options object.
+    let plain = filter.properties.iter().all(|p| match p {
+        ObjectPropertyKind::ObjectProperty(p) => !p
+            .key
+            .static_name()
+            .is_some_and(|k| k.starts_with('$') || k == "where"),
+        ObjectPropertyKind::SpreadProperty(_) => false,
+    });
+    plain.then(|| ScopeFix::AppendCondition {
+        at: last.span().end,
+        template: ", {col}: {id}",
+        snake_case: false,
+    })
+}
+
 /// A SQL template whose statement ends with a plain `WHERE` condition: the owner condition is
 /// appended (`… WHERE id = ${id} AND user_id = ${user.id}`). Not when anything could change
 /// what `AND` binds to or follows the condition (`OR`, `RETURNING`, `ORDER BY`, `LIMIT`, …).
@@ -2271,10 +2297,21 @@ fn sql_scope_fix(t: &TaggedTemplateExpression<'_>) -> Option<ScopeFix> {
     let (_, condition) = text.split_once("WHERE")?;
     let words: Vec<&str> = condition.split_whitespace().collect();
     const ENDS: &[&str] = &[
-        "OR", "RETURNING", "ORDER", "LIMIT", "GROUP", "OFFSET", "FOR", "UNION", "HAVING", ";",
+        "OR",
+        "RETURNING",
+        "ORDER",
+        "LIMIT",
+        "GROUP",
+        "OFFSET",
+        "FOR",
+        "UNION",
+        "HAVING",
+        ";",
     ];
     if words.is_empty()
-        || words.iter().any(|w| ENDS.contains(&w.trim_end_matches(';')) || w.contains(';'))
+        || words
+            .iter()
+            .any(|w| ENDS.contains(&w.trim_end_matches(';')) || w.contains(';'))
         || condition.contains('(')
     {
         return None;
@@ -3285,6 +3322,22 @@ impl<'g, 'a> Walker<'g, 'a> {
             ArgShape::FilterThenData => {
                 let args = &link_args[op_link];
                 let is_create = matches!(m.op.as_str(), "create" | "insertOne" | "insertMany");
+                // Only operations whose first argument is a MongoDB filter (Sequelize's
+                // `update(data, { where })` takes data first).
+                let filter_first = matches!(
+                    m.op.as_str(),
+                    "deleteMany"
+                        | "deleteOne"
+                        | "updateMany"
+                        | "updateOne"
+                        | "replaceOne"
+                        | "findOneAndUpdate"
+                        | "findOneAndDelete"
+                        | "findOneAndReplace"
+                );
+                if matches!(m.library, "MongoDB" | "ORM") && filter_first {
+                    scope_fix = links[op_link].call.and_then(filter_scope_fix);
+                }
                 if is_create {
                     for a in args {
                         a.leaves(None, &mut data, 0);
@@ -3356,6 +3409,22 @@ impl<'g, 'a> Walker<'g, 'a> {
         };
         let where_obj = match property_value(first_object_arg(op_call)?, "where").map(strip) {
             Some(Expression::ObjectExpression(o)) if !o.properties.is_empty() => o,
+            // Drizzle's relational queries: `db.query.invoices.findFirst({ where: eq(..) })`.
+            Some(condition @ Expression::CallExpression(_)) => {
+                let Expression::StaticMemberExpression(table) = strip(&member.object) else {
+                    return None;
+                };
+                let Expression::StaticMemberExpression(query) = strip(&table.object) else {
+                    return None;
+                };
+                if query.property.name != "query" {
+                    return None;
+                }
+                return Some(ScopeFix::DrizzleAnd {
+                    condition: span_of(condition.span()),
+                    table: table.property.name.to_string(),
+                });
+            }
             _ => return None,
         };
         Some(ScopeFix::CheckFirst {

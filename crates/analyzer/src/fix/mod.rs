@@ -37,6 +37,12 @@ pub enum FixPlan {
     ScopeToOwner,
     /// Check the caller's role before an admin-only operation.
     RoleCheck,
+    /// Move a role or ownership check that comes after the write above the statement that
+    /// writes (when it needs nothing the write or later statements produce).
+    MoveCheckAbove {
+        /// The write the check should guard.
+        sink: ByteSpan,
+    },
 }
 
 /// How the file looks up sessions and fails, detected once per file.
@@ -524,6 +530,7 @@ fn build_lf(
                 }
             }
         }
+        FixPlan::MoveCheckAbove { sink } => move_check_above(facts, source, *sink),
         FixPlan::RoleCheck => {
             let at = facts.fix.admin_stmt?;
             let mut edits = Vec::new();
@@ -743,6 +750,65 @@ fn move_late_lookup(facts: &ActionFacts, source: &str) -> Option<Fix> {
             "Move the lookup of `{}` and its fail-closed check to the top of the action, before any data is touched.",
             var.name
         ),
+        edits,
+        ..Fix::default()
+    })
+}
+
+/// `auth-after-mutation` for a role or ownership check: the first fail-closed `if` after the
+/// write's statement moves above it, unless it uses a name declared from the write onwards
+/// (`cancelled.guestId` needs the write's result: no safe move).
+fn move_check_above(facts: &ActionFacts, source: &str, sink: ByteSpan) -> Option<Fix> {
+    let statements = &facts.fix.body_statements;
+    let text_of = |s: &ByteSpan| source.get(s.start as usize..s.end as usize).unwrap_or("");
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let sink_index = statements
+        .iter()
+        .position(|s| s.start <= sink.start && sink.end <= s.end)?;
+    let check_index = statements
+        .iter()
+        .enumerate()
+        .skip(sink_index + 1)
+        .find_map(|(i, s)| {
+            let text = text_of(s);
+            let w = words(text);
+            (text.starts_with("if")
+                && ["throw", "return", "redirect", "notFound"]
+                    .iter()
+                    .any(|k| w.iter().any(|x| x == k)))
+            .then_some(i)
+        })?;
+    let check_words = words(text_of(&statements[check_index]));
+    for between in &statements[sink_index..check_index] {
+        let text = text_of(between);
+        let declared = ["const ", "let ", "var "]
+            .iter()
+            .find_map(|k| text.strip_prefix(k))
+            .map(|rest| rest.split('=').next().unwrap_or("").to_string())
+            .unwrap_or_default();
+        if words(&declared).iter().any(|d| check_words.contains(d)) {
+            return None;
+        }
+    }
+    let at = statements[sink_index].start;
+    let indent = indentation_before(source, at);
+    let check = text_of(&statements[check_index]);
+    let mut edits = vec![
+        Edit {
+            start: at,
+            end: at,
+            text: format!("{check}\n{indent}"),
+        },
+        remove_line_of(source, statements[check_index]),
+    ];
+    edits.sort_by_key(|e| e.start);
+    Some(Fix {
+        description: "Move the check above the write it guards, so that it fails closed before any data changes.".into(),
         edits,
         ..Fix::default()
     })

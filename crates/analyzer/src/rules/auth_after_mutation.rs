@@ -65,7 +65,7 @@ fn authz_after_mutation(facts: &ActionFacts) -> Vec<Detection> {
             facts.name, sink.label
         ),
         help: "Move the check (and the read it needs) above the first write, so that it fails closed before any data changes.".into(),
-        fix: None,
+        fix: Some(FixPlan::MoveCheckAbove { sink: sink.span }),
     }]
 }
 
