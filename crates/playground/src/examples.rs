@@ -196,7 +196,7 @@ pub static EXAMPLES: &[Example] = &[
         ["missing-authn"]),
     example!("lib-zsa.ts", "app/events/actions.ts", Library, Vulnerable,
         "A zsa action with no procedure", "zsa · Drizzle",
-        "createServerAction() alone is public: the fix checks the session in the handler; with an authed procedure in the file, it builds the action on that instead.",
+        "createServerAction() alone is public: check the session in the handler, or build it on an authed procedure.",
         ["missing-authn"]),
     example!("lib-inline-page.tsx", "app/admin/users/page.tsx", Library, Vulnerable,
         "An inline action in an admin page", "Auth.js · Prisma · TSX",

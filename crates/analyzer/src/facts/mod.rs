@@ -182,6 +182,14 @@ pub enum ScopeFix {
         /// The table passed to `insert/update/delete(..)`, as written (`posts`).
         table: String,
     },
+    /// Object storage and key-value stores: the client's key must start with the caller's own
+    /// prefix (`if (!key.startsWith(`${id}/`)) throw …`) before the statement.
+    KeyPrefix {
+        /// Start of the statement that runs the sink.
+        stmt_start: u32,
+        /// The client value that names the object (`key`).
+        key: String,
+    },
     /// Query builders: append an owner condition after the last link before `at`
     /// (`template` has `{col}` and `{id}` placeholders).
     AppendCondition {

@@ -3758,6 +3758,31 @@ impl<'g, 'a> Walker<'g, 'a> {
             .and_then(|(_, v)| v.span)
             .map(|s| if self.in_action_body { s } else { site });
         let keyed_by_client = !unauthorized.is_empty();
+        // Object storage and key-value stores: confine a client-chosen key to the caller's own
+        // prefix (`${user.id}/…`), the pattern the path-prefix check recognises.
+        let scope_fix = scope_fix.or_else(|| {
+            let raw: BTreeSet<&str> = keys
+                .iter()
+                .filter_map(|(_, v)| v.taint.as_ref())
+                .filter(|t| !self.flow.authorizes(&t.labels))
+                .flat_map(|t| t.labels.iter().map(String::as_str))
+                .collect();
+            let plain = |l: &str| {
+                !l.is_empty()
+                    && l.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                    && !l.starts_with(|c: char| c.is_ascii_digit())
+            };
+            match (m.library, raw.len(), raw.iter().next()) {
+                ("AWS S3" | "key-value store", 1, Some(key)) if plain(key) => {
+                    Some(ScopeFix::KeyPrefix {
+                        stmt_start: self.stmt_start?,
+                        key: key.to_string(),
+                    })
+                }
+                _ => None,
+            }
+        });
         let idx = self.facts.sinks.len();
         self.facts.sinks.push(SinkFact {
             seq: self.seq,

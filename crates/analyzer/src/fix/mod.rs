@@ -511,6 +511,23 @@ fn build_lf(
                         ..Fix::default()
                     })
                 }
+                crate::facts::ScopeFix::KeyPrefix { stmt_start, key } => {
+                    let indent = indentation_before(source, *stmt_start);
+                    let fail = style.fail_statement().replace("Unauthorized", "Forbidden");
+                    Some(Fix {
+                        description: format!(
+                            "Allow only keys under the caller's own prefix: `{key}` must start with `${{{identity}}}/` (store each user's objects under their id)."
+                        ),
+                        edits: vec![Edit {
+                            start: *stmt_start,
+                            end: *stmt_start,
+                            text: format!(
+                                "if (!{key}.startsWith(`${{{identity}}}/`)) {fail}\n{indent}"
+                            ),
+                        }],
+                        ..Fix::default()
+                    })
+                }
                 crate::facts::ScopeFix::AppendCondition {
                     at,
                     template,
