@@ -2050,9 +2050,6 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .identity_expr
                 .as_ref()
                 .map(|base| refine_identity_expr(base, prop));
-            if let Some(f) = &obj.fields {
-                let _ = f;
-            }
         }
         if let Some(t) = &obj.taint {
             let mut t = t.clone();
@@ -2330,7 +2327,6 @@ fn sql_scope_fix(t: &TaggedTemplateExpression<'_>) -> Option<ScopeFix> {
 struct ChainLink<'a> {
     name: &'a str,
     call: Option<&'a CallExpression<'a>>,
-    span: oxc_span::Span,
 }
 
 impl<'g, 'a> Walker<'g, 'a> {
@@ -2688,7 +2684,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
 
         // 11. Sinks.
-        if let Some(v) = self.try_sink(root_name, &root_value, &links, &link_args, span, call) {
+        if let Some(v) = self.try_sink(root_name, &root_value, &links, &link_args, span) {
             return v;
         }
 
@@ -2970,7 +2966,6 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if self.facts.unverified_source.is_none() {
                     self.facts.unverified_source = Some(self.site.unwrap_or(span));
                 }
-                let _ = path;
                 Value {
                     guard: Some(Guard {
                         unverified: true,
@@ -3070,7 +3065,6 @@ impl<'g, 'a> Walker<'g, 'a> {
         links: &[ChainLink<'a>],
         link_args: &[Vec<Value<'a>>],
         span: ByteSpan,
-        call: &'a CallExpression<'a>,
     ) -> Option<Value<'a>> {
         // A call on a built-in that stores nothing (`expiry.setDate(..)`, `hash.update(..)`,
         // `title.replace(/\s+/g, " ")`), or a function of a package that stores nothing.
@@ -3264,7 +3258,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 scope_fix = self.prisma_scope_fix(links[op_link].call);
             }
             ArgShape::Builder => {
-                scope_fix = self.builder_scope_fix(m.library, links, call, op_link);
+                scope_fix = self.builder_scope_fix(m.library, links, op_link);
                 for (i, link) in links.iter().enumerate() {
                     let args = &link_args[i];
                     match link.name {
@@ -3443,7 +3437,6 @@ impl<'g, 'a> Walker<'g, 'a> {
         &self,
         library: &str,
         links: &[ChainLink<'a>],
-        call: &'a CallExpression<'a>,
         op_link: usize,
     ) -> Option<ScopeFix> {
         let last_condition = links
@@ -3465,7 +3458,6 @@ impl<'g, 'a> Walker<'g, 'a> {
             let Expression::Identifier(table) = table.get_inner_expression() else {
                 return None;
             };
-            let _ = call;
             return Some(ScopeFix::DrizzleAnd {
                 condition: span_of(condition.span()),
                 table: table.name.to_string(),
@@ -3863,7 +3855,6 @@ fn flatten_chain<'a>(
                 links.push(ChainLink {
                     name: m.property.name.as_str(),
                     call: pending_call.take(),
-                    span: m.span,
                 });
                 expr = &m.object;
             }
@@ -3875,7 +3866,6 @@ fn flatten_chain<'a>(
                 links.push(ChainLink {
                     name,
                     call: pending_call.take(),
-                    span: m.span,
                 });
                 expr = &m.object;
             }
@@ -3885,7 +3875,6 @@ fn flatten_chain<'a>(
                         links.push(ChainLink {
                             name: "",
                             call: Some(pc),
-                            span: pc.span,
                         });
                     }
                     pending_call = Some(inner);
@@ -3895,7 +3884,6 @@ fn flatten_chain<'a>(
                     links.push(ChainLink {
                         name: m.property.name.as_str(),
                         call: pending_call.take(),
-                        span: m.span,
                     });
                     expr = &m.object;
                 }
@@ -3906,7 +3894,6 @@ fn flatten_chain<'a>(
                     links.push(ChainLink {
                         name: "",
                         call: Some(pc),
-                        span: pc.span,
                     });
                 }
                 pending_call = Some(inner);
@@ -3919,7 +3906,6 @@ fn flatten_chain<'a>(
         links.push(ChainLink {
             name: "",
             call: Some(pc),
-            span: pc.span,
         });
     }
     links.reverse();
@@ -4017,7 +4003,6 @@ fn describe_chain(root: &str, links: &[ChainLink<'_>]) -> String {
             break;
         }
     }
-    let _ = links.first().map(|l| l.span);
     s
 }
 
