@@ -190,6 +190,17 @@ pub enum ScopeFix {
         /// The client value that names the object (`key`).
         key: String,
     },
+    /// SQL with `OR`: `(` after `WHERE`, then the owner condition after a closing `)`.
+    WrapThenAppend {
+        /// Where the `(` goes (the start of the condition after `WHERE`).
+        open: u32,
+        /// Where the `) AND …` goes.
+        at: u32,
+        /// `) AND {col} = ${{id}}`.
+        template: &'static str,
+        /// Whether the table uses snake_case columns.
+        snake_case: bool,
+    },
     /// Query builders: append an owner condition after the last link before `at`
     /// (`template` has `{col}` and `{id}` placeholders).
     AppendCondition {

@@ -2258,19 +2258,17 @@ impl<'g, 'a> Walker<'g, 'a> {
 }
 
 /// A MongoDB/Mongoose filter written as an object literal (`deleteMany({ repoId })`): the owner
-/// field joins the filter (`{ repoId, userId: user.id }`). Not with `$or`/`$where` or a spread.
+/// field joins the filter (`{ repoId, userId: user.id }`). MongoDB ANDs every top-level field
+/// of a filter (`$or` included), and a field written last wins over a spread, so the new field
+/// always narrows. Not for another ORM's options object (`{ where }`).
 fn filter_scope_fix(call: &CallExpression<'_>) -> Option<ScopeFix> {
     let Expression::ObjectExpression(filter) = call.arguments.first()?.as_expression()? else {
         return None;
     };
     let last = filter.properties.last()?;
-    // `$or`/`$where` change what a new field means; `where` is another ORM's options object.
     let plain = filter.properties.iter().all(|p| match p {
-        ObjectPropertyKind::ObjectProperty(p) => !p
-            .key
-            .static_name()
-            .is_some_and(|k| k.starts_with('$') || k == "where"),
-        ObjectPropertyKind::SpreadProperty(_) => false,
+        ObjectPropertyKind::ObjectProperty(p) => p.key.static_name().as_deref() != Some("where"),
+        ObjectPropertyKind::SpreadProperty(_) => true,
     });
     plain.then(|| ScopeFix::AppendCondition {
         at: last.span().end,
@@ -2279,9 +2277,10 @@ fn filter_scope_fix(call: &CallExpression<'_>) -> Option<ScopeFix> {
     })
 }
 
-/// A SQL template whose statement ends with a plain `WHERE` condition: the owner condition is
-/// appended (`… WHERE id = ${id} AND user_id = ${user.id}`). Not when anything could change
-/// what `AND` binds to or follows the condition (`OR`, `RETURNING`, `ORDER BY`, `LIMIT`, …).
+/// A SQL template whose statement ends with its `WHERE` condition: the owner condition is
+/// appended (`… WHERE id = ${id} AND user_id = ${user.id}`); a condition with `OR` is wrapped in
+/// parentheses first, so that `AND` binds to all of it. Not when anything follows the condition
+/// (`RETURNING`, `ORDER BY`, `LIMIT`, …) or the statement has subqueries.
 fn sql_scope_fix(t: &TaggedTemplateExpression<'_>) -> Option<ScopeFix> {
     let text: String = t
         .quasi
@@ -2294,7 +2293,6 @@ fn sql_scope_fix(t: &TaggedTemplateExpression<'_>) -> Option<ScopeFix> {
     let (_, condition) = text.split_once("WHERE")?;
     let words: Vec<&str> = condition.split_whitespace().collect();
     const ENDS: &[&str] = &[
-        "OR",
         "RETURNING",
         "ORDER",
         "LIMIT",
@@ -2314,9 +2312,27 @@ fn sql_scope_fix(t: &TaggedTemplateExpression<'_>) -> Option<ScopeFix> {
         return None;
     }
     let last = t.quasi.quasis.last()?;
-    Some(ScopeFix::AppendCondition {
+    if !words.contains(&"OR") {
+        return Some(ScopeFix::AppendCondition {
+            at: last.span.end,
+            template: " AND {col} = ${{id}}",
+            snake_case: true,
+        });
+    }
+    // `WHERE a OR b` → `WHERE (a OR b) AND owner`: the quasi holding `WHERE` gets the `(`
+    // (a template's raw text is its source text, so offsets carry over).
+    let quasi = t
+        .quasi
+        .quasis
+        .iter()
+        .find(|q| q.value.raw.to_ascii_uppercase().contains("WHERE"))?;
+    let raw = quasi.value.raw.as_str();
+    let after_where = raw.to_ascii_uppercase().find("WHERE")? + "WHERE".len();
+    let at = after_where + (raw[after_where..].len() - raw[after_where..].trim_start().len());
+    Some(ScopeFix::WrapThenAppend {
+        open: quasi.span.start + u32::try_from(at).ok()?,
         at: last.span.end,
-        template: " AND {col} = ${{id}}",
+        template: ") AND {col} = ${{id}}",
         snake_case: true,
     })
 }

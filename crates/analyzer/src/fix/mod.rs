@@ -528,6 +528,34 @@ fn build_lf(
                         ..Fix::default()
                     })
                 }
+                crate::facts::ScopeFix::WrapThenAppend {
+                    open,
+                    at,
+                    template,
+                    snake_case,
+                } => {
+                    let col = assumed(*snake_case);
+                    let text = template.replace("{col}", &col).replace("{id}", identity);
+                    Some(Fix {
+                        description: format!(
+                            "Scope the query to the caller with {}: the `OR` condition goes in parentheses so that the owner condition applies to all of it.",
+                            note(&col)
+                        ),
+                        edits: vec![
+                            Edit {
+                                start: *open,
+                                end: *open,
+                                text: "(".into(),
+                            },
+                            Edit {
+                                start: *at,
+                                end: *at,
+                                text,
+                            },
+                        ],
+                        ..Fix::default()
+                    })
+                }
                 crate::facts::ScopeFix::AppendCondition {
                     at,
                     template,
