@@ -122,7 +122,7 @@ impl<'a> ModuleGraph<'a> {
 
 /// Analyses one file and settles its fixes (SPEC §4).
 pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoader>) -> Report {
-    let mut report = analyze_once(source, options, loader);
+    let mut report = analyze_once(source, options, loader, None);
     if !report.errors.is_empty() {
         // Never an edit computed on broken text: a half-typed statement can cut the action,
         // and a fix placed around it would be wrong. The findings keep their help.
@@ -132,14 +132,20 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
         report.fixed_source = source.to_string();
         return report;
     }
-    fix::settle::settle(source, &mut report, &|text: &str| {
-        analyze_once(text, options, loader)
+    fix::settle::settle(source, &mut report, &|text: &str, only: &[usize]| {
+        analyze_once(text, options, loader, Some(only))
     });
     report
 }
 
-/// Analyses one file; fixes are the first round's, one per finding.
-fn analyze_once(source: &str, options: &Options, loader: Option<&dyn ModuleLoader>) -> Report {
+/// Analyses one file; fixes are the first round's, one per finding. With `only`, just the
+/// actions at those indices (discovery order) are analysed; every action is still listed.
+fn analyze_once(
+    source: &str,
+    options: &Options,
+    loader: Option<&dyn ModuleLoader>,
+    only: Option<&[usize]>,
+) -> Report {
     let allocator = Allocator::default();
     let line_index = LineIndex::new(source);
     let parsed = parse::parse(&allocator, source, &options.file_name);
@@ -186,19 +192,32 @@ fn analyze_once(source: &str, options: &Options, loader: Option<&dyn ModuleLoade
     let mut file_ctx = fix::FileStyle::detect(source, program);
 
     let mut budget = StepBudget::for_file(source.len());
+    let wanted = |index: usize| only.is_none_or(|only| only.binary_search(&index).is_ok());
     let all_facts: Vec<_> = actions
         .iter()
-        .map(|def| collect(&graph, 0, def, &options.config, &mut budget))
+        .enumerate()
+        .map(|(index, def)| {
+            wanted(index).then(|| collect(&graph, 0, def, &options.config, &mut budget))
+        })
         .collect();
     // An action client of this file whose middlewares authenticate: the fix for an action on a
     // public client moves it there.
     file_ctx.authed_client = all_facts
         .iter()
+        .flatten()
         .filter(|f| f.fix.client_authenticates)
         .filter_map(|f| f.fix.client_root.as_ref().map(|(_, name)| name.clone()))
         .filter(|name| !name.ends_with("()"))
         .find(|name| scope.consts.contains_key(name.as_str()));
-    for (def, mut facts) in actions.iter().zip(all_facts) {
+    for (def, facts) in actions.iter().zip(all_facts) {
+        let (line, _) = line_index.line_col(source, def.head.start);
+        report.actions.push(ActionInfo {
+            name: def.name.clone(),
+            kind: def.kind,
+            span: def.head,
+            line,
+        });
+        let Some(mut facts) = facts else { continue };
         facts.public = directives
             .public_reason(def.stmt_start, source)
             .or_else(|| {
@@ -224,13 +243,6 @@ fn analyze_once(source: &str, options: &Options, loader: Option<&dyn ModuleLoade
                 span: a.span,
                 position: line_index.position(source, a.span),
             }));
-        let (line, _) = line_index.line_col(source, def.head.start);
-        report.actions.push(ActionInfo {
-            name: def.name.clone(),
-            kind: def.kind,
-            span: def.head,
-            line,
-        });
         for finding in rules::run(&facts, &options.config, source, &line_index, &file_ctx) {
             match directives.ignore_reason(finding.rule, def.stmt_start, finding.span.start, source)
             {

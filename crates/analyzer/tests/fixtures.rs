@@ -132,16 +132,25 @@ fn fix_outcome(file: &Path) -> Result<FixOutcome, String> {
             again.errors, report.fixed_source
         ));
     }
+    if report.actions.len() != again.actions.len() {
+        return Err(format!(
+            "{name}: the fixed file has a different number of actions"
+        ));
+    }
     let mut outcome = FixOutcome::default();
-    for action in &report.actions {
-        let high = |r: &Report| {
+    // Actions are matched by position: an inline action's name carries its line.
+    for (action, fixed_action) in report.actions.iter().zip(&again.actions) {
+        let high = |r: &Report, name: &str| {
             r.findings
                 .iter()
-                .filter(|f| f.action == action.name && f.severity == Severity::High)
+                .filter(|f| f.action == name && f.severity == Severity::High)
                 .map(|f| f.rule)
                 .collect::<Vec<_>>()
         };
-        let (before, after) = (high(&report), high(&again));
+        let (before, after) = (
+            high(&report, &action.name),
+            high(&again, &fixed_action.name),
+        );
         if before.is_empty() {
             if !after.is_empty() {
                 return Err(format!(

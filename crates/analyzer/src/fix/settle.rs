@@ -19,22 +19,32 @@ const MORE_ROUNDS: usize = 3;
 /// should not cost four analyses.
 pub(crate) const SETTLE_LIMIT: usize = 2 * 1024 * 1024;
 
-/// Re-analyses a version of the file (same name, options and project) without fixing it.
-pub(crate) type Reanalyse<'f> = dyn Fn(&str) -> Report + 'f;
+/// Re-analyses a version of the file (same name, options and project) without fixing it; only
+/// the actions at the given indices (in discovery order) are analysed, the others are listed.
+pub(crate) type Reanalyse<'f> = dyn Fn(&str, &[usize]) -> Report + 'f;
+
+/// The index of the action a finding belongs to. Actions are matched by position, since an
+/// inline action's name carries its line (`<form action> (line 11)`), which fixes move.
+fn action_index(report: &Report, name: &str) -> Option<usize> {
+    report.actions.iter().position(|a| a.name == name)
+}
 
 /// Turns the first round's fixes of `report` into fixes that close every high gap of their
 /// action they safely can, and sets `fixed_source` to the settled file.
 pub(crate) fn settle(source: &str, report: &mut Report, reanalyse: &Reanalyse<'_>) {
-    // The finding that carries each action's fix (at most one high finding per action has one).
-    let mut owner_of: HashMap<String, usize> = HashMap::default();
+    // For each action (by index), the finding that carries its fix.
+    let mut owner_of: HashMap<usize, usize> = HashMap::default();
     let mut round: Vec<(Edit, usize)> = Vec::new();
     let mut steps: Vec<Vec<(String, &'static str)>> = vec![Vec::new(); report.findings.len()];
     for (index, finding) in report.findings.iter().enumerate() {
-        let Some(fix) = &finding.fix else { continue };
-        owner_of.entry(finding.action.clone()).or_insert(index);
+        let (Some(fix), Some(action)) = (&finding.fix, action_index(report, &finding.action))
+        else {
+            continue;
+        };
+        let owner = *owner_of.entry(action).or_insert(index);
         // The first round's edits stay each finding's own; later rounds belong to the owner.
         round.extend(fix.edits.iter().map(|e| (e.clone(), index)));
-        steps[owner_of[&finding.action]].push((fix.description.clone(), finding.rule));
+        steps[owner].push((fix.description.clone(), finding.rule));
     }
     if round.is_empty() {
         return;
@@ -50,17 +60,23 @@ pub(crate) fn settle(source: &str, report: &mut Report, reanalyse: &Reanalyse<'_
         report.fixed_source = super::apply_all(source, &report.findings);
         return;
     }
+    // Only the fixed actions are analysed again: the others' findings cannot change.
+    let mut fixed_actions: Vec<usize> = owner_of.keys().copied().collect();
+    fixed_actions.sort_unstable();
     let mut composed = Composed::new(source);
     composed.apply(&round);
-    let mut last = reanalyse(&composed.text());
+    let mut last = reanalyse(&composed.text(), &fixed_actions);
+    let followable =
+        |last: &Report| last.errors.is_empty() && last.actions.len() == report.actions.len();
     for _ in 0..MORE_ROUNDS {
-        // Only actions whose names still match can be followed (fixes never add actions).
-        if !last.errors.is_empty() || last.actions.len() != report.actions.len() {
+        // Fixes never add or remove actions; a result that cannot be followed ends the rounds.
+        if !followable(&last) {
             break;
         }
         let mut next: Vec<(Edit, usize)> = Vec::new();
         for finding in &last.findings {
-            let (Some(fix), Some(&owner)) = (&finding.fix, owner_of.get(&finding.action)) else {
+            let owner = action_index(&last, &finding.action).and_then(|a| owner_of.get(&a));
+            let (Some(fix), Some(&owner)) = (&finding.fix, owner) else {
                 continue;
             };
             // A rule whose fix was applied and is still reported is not fixed by applying it
@@ -76,23 +92,38 @@ pub(crate) fn settle(source: &str, report: &mut Report, reanalyse: &Reanalyse<'_
         if next.is_empty() || composed.apply(&next) == 0 {
             break;
         }
-        last = reanalyse(&composed.text());
+        last = reanalyse(&composed.text(), &fixed_actions);
     }
+    let followed = followable(&last);
     let mut edits = composed.edits_by_owner();
+    let actions: Vec<Option<usize>> = report
+        .findings
+        .iter()
+        .map(|f| action_index(report, &f.action))
+        .collect();
     for (index, finding) in report.findings.iter_mut().enumerate() {
-        let Some(fix) = finding.fix.as_mut() else {
+        let (Some(fix), Some(action)) = (finding.fix.as_mut(), actions[index]) else {
             continue;
         };
-        let owner = owner_of[&finding.action];
-        let remaining: Vec<Gap> = last
-            .findings
-            .iter()
-            .filter(|f| f.action == finding.action && f.severity == Severity::High)
-            .map(|f| Gap {
-                rule: f.rule,
-                reason: f.message.clone(),
-            })
-            .collect();
+        let owner = owner_of[&action];
+        let remaining: Vec<Gap> = if followed {
+            last.findings
+                .iter()
+                .filter(|f| {
+                    f.severity == Severity::High && action_index(&last, &f.action) == Some(action)
+                })
+                .map(|f| Gap {
+                    rule: f.rule,
+                    reason: f.message.clone(),
+                })
+                .collect()
+        } else {
+            // The fixed file could not be analysed as the same actions: nothing is claimed.
+            vec![Gap {
+                rule: finding.rule,
+                reason: "the fixed file could not be checked again".to_string(),
+            }]
+        };
         let own_steps: &[(String, &'static str)] = if index == owner { &steps[owner] } else { &[] };
         let mut closes: Vec<&'static str> = Vec::new();
         for rule in std::iter::once(&finding.rule).chain(own_steps.iter().map(|(_, r)| r)) {
