@@ -9,6 +9,8 @@
 //!   `compressToEncodedURIComponent` / `decompressFromEncodedURIComponent`,
 //!   with bounded, panic-free decompression.
 //! * [`state`] (re-exported here) defines the state and the versioned format.
+//! * [`project`] (re-exported here) carries several files in one link (`v2`), and reads `v1`
+//!   links as one-file projects.
 //!
 //! ```
 //! use actiongate_permalink::{decode, encode, PlaygroundState, ViewOptions};
@@ -83,8 +85,10 @@
 #![warn(missing_docs)]
 
 pub mod lz;
+pub mod project;
 pub mod state;
 
+pub use project::{decode_project, encode_project, ProjectFile, ProjectState, MAX_FILES};
 pub use state::{
     decode, encode, is_valid_file_name, sanitize_file_name, DecodeError, PlaygroundState,
     ViewOptions, ALLOWED_EXTENSIONS, CURRENT_VERSION, DEFAULT_FILE_NAME, MAX_CODE_BYTES,

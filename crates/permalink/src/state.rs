@@ -131,6 +131,15 @@ pub enum DecodeError {
     /// The shared code is larger than the playground accepts.
     #[error("The code in this link is larger than the playground's limit of 1 MB.")]
     TooLarge,
+    /// A project link carries more files than the playground opens.
+    #[error(
+        "This link carries {count} files; the playground opens at most {max}.",
+        max = crate::project::MAX_FILES
+    )]
+    TooManyFiles {
+        /// How many files the link carries.
+        count: usize,
+    },
     /// The data decompressed, but is not a playground state of the expected
     /// shape (not JSON, missing `code`, wrong field types, …).
     #[error(
@@ -186,17 +195,7 @@ pub fn encode(state: &PlaygroundState) -> String {
 /// fragment gives [`DecodeError::Empty`], which normally means "start with
 /// the default state" rather than an error.
 pub fn decode(fragment: &str) -> Result<PlaygroundState, DecodeError> {
-    let body = fragment.strip_prefix('#').unwrap_or(fragment);
-    if body.len() > MAX_FRAGMENT_LEN {
-        return Err(DecodeError::TooLong {
-            len: fragment.len(),
-        });
-    }
-    if body.is_empty() {
-        return Err(DecodeError::Empty);
-    }
-    let (version, payload) = split_version(body)?;
-    let payload = undo_percent_encoding(payload);
+    let (version, payload) = split_body(fragment)?;
     match version {
         "v1" => decode_v1(&payload),
         // A future format is added here, e.g. `"v2" => decode_v2(&payload)`,
@@ -251,6 +250,22 @@ pub fn sanitize_file_name(name: &str) -> String {
         Some((_, ext)) if ALLOWED_EXTENSIONS.contains(&ext) => format!("{stem}.{ext}"),
         _ => DEFAULT_FILE_NAME.to_owned(),
     }
+}
+
+/// Checks a fragment's length and splits it into its version marker and its payload (with
+/// percent-encoding undone): the steps every format shares.
+pub(crate) fn split_body(fragment: &str) -> Result<(&str, std::borrow::Cow<'_, str>), DecodeError> {
+    let body = fragment.strip_prefix('#').unwrap_or(fragment);
+    if body.len() > MAX_FRAGMENT_LEN {
+        return Err(DecodeError::TooLong {
+            len: fragment.len(),
+        });
+    }
+    if body.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let (version, payload) = split_version(body)?;
+    Ok((version, undo_percent_encoding(payload)))
 }
 
 /// Splits `v<digits>.<payload>` into the version marker and the payload.
@@ -334,7 +349,7 @@ fn parse_v1_json(json: &str) -> Result<WireV1In, String> {
 /// Deserialises a struct from a JSON object only. Derived struct
 /// deserialisers also accept JSON arrays (fields read by position), which
 /// would let `["…"]` pass as a state; this refuses them.
-fn object_only<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+pub(crate) fn object_only<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
@@ -357,7 +372,7 @@ where
 }
 
 /// Maps a decompression failure to the message the user sees.
-fn from_lz_error(err: LzError) -> DecodeError {
+pub(crate) fn from_lz_error(err: LzError) -> DecodeError {
     match err {
         LzError::Empty | LzError::Truncated => DecodeError::Truncated,
         LzError::InvalidChar { ch, .. } => DecodeError::InvalidCharacter { ch },
@@ -397,7 +412,7 @@ struct WireV1In {
 
 /// `v1` view options.
 #[derive(Serialize, Deserialize, Default)]
-struct WireOptionsV1 {
+pub(crate) struct WireOptionsV1 {
     #[serde(default)]
-    show_fixed: bool,
+    pub(crate) show_fixed: bool,
 }
