@@ -26,7 +26,11 @@ fuzz_target!(|data: &[u8]| {
             .iter()
             .all(|f| actiongate_permalink::is_valid_file_name(&f.name)));
         let again = decode_project(&encode_project(&project));
-        assert_eq!(again.as_ref(), Ok(&project), "a project did not survive its link");
+        assert_eq!(
+            again.as_ref(),
+            Ok(&project),
+            "a project did not survive its link"
+        );
     }
     let state = PlaygroundState {
         code: text.to_string(),
