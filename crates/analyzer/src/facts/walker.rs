@@ -2444,6 +2444,9 @@ impl<'g, 'a> Walker<'g, 'a> {
         let resolved = callee_func.or_else(|| {
             if links.len() == 1 && links[0].name.is_empty() {
                 self.resolve_name(root_name)
+            } else if let Expression::StaticMemberExpression(m) = strip(&call.callee) {
+                // `notes.createNote(..)` on a module-level object of functions.
+                self.resolve_object_method(m)
             } else {
                 None
             }
@@ -3010,8 +3013,54 @@ impl<'g, 'a> Walker<'g, 'a> {
     fn resolve_callee(&self, callee: &'a Expression<'a>) -> Option<(usize, Func<'a>)> {
         match strip(callee) {
             Expression::Identifier(id) => self.resolve_name(id.name.as_str()),
+            Expression::StaticMemberExpression(m) => self.resolve_object_method(m),
             _ => None,
         }
+    }
+
+    /// `notes.createNote(..)` where `notes` is a module-level object of functions, in this file
+    /// or another project module (`export const notes = { createNote, … }`, a data layer): the
+    /// method that runs, so it is followed like any project function instead of being judged
+    /// by its name.
+    fn resolve_object_method(
+        &self,
+        m: &'a StaticMemberExpression<'a>,
+    ) -> Option<(usize, Func<'a>)> {
+        let Expression::Identifier(object) = strip(&m.object) else {
+            return None;
+        };
+        let name = object.name.as_str();
+        if self.vars.contains_key(name) {
+            return None;
+        }
+        let (module, init) = match self.scope.consts.get(name) {
+            Some(init) => (self.module, *init),
+            None => self.graph.resolve_const(self.module, name)?,
+        };
+        let Expression::ObjectExpression(object) = strip(init) else {
+            return None;
+        };
+        let method = m.property.name.as_str();
+        object.properties.iter().find_map(|p| {
+            let ObjectPropertyKind::ObjectProperty(p) = p else {
+                return None;
+            };
+            if p.key.static_name().as_deref() != Some(method) {
+                return None;
+            }
+            if let Some(func) = as_func(&p.value) {
+                return Some((module, func));
+            }
+            // `{ createNote }` or `{ createNote: createNote }`: a function of that module.
+            let Expression::Identifier(id) = strip(&p.value) else {
+                return None;
+            };
+            self.graph
+                .module(module)
+                .functions
+                .get(id.name.as_str())
+                .map(|f| (module, *f))
+        })
     }
 
     fn drizzle_condition(
