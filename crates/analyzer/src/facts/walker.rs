@@ -1431,6 +1431,36 @@ impl<'g, 'a> Walker<'g, 'a> {
                 let (tb, fb) = self.cond(&l.right);
                 (ta.or(tb), fa.and(fb))
             }
+            // `rows.length === 0` / `rows.length > 0` on rows read scoped to the caller: some row
+            // exists, so the caller owns what the client keys select (`if (!row)` for arrays).
+            Expression::BinaryExpression(b) if self.is_row_count_test(b) => {
+                let v = self.eval(&b.left);
+                let (found, _) = self.truthiness(&Value {
+                    field_of: None,
+                    ..v
+                });
+                self.eval(&b.right);
+                let zero =
+                    matches!(strip(&b.right), Expression::NumericLiteral(n) if n.value == 0.0);
+                let means_found = match b.operator {
+                    BinaryOperator::StrictInequality | BinaryOperator::Inequality => zero,
+                    BinaryOperator::GreaterThan => zero,
+                    BinaryOperator::GreaterEqualThan => !zero,
+                    BinaryOperator::Equality | BinaryOperator::StrictEquality => !zero,
+                    _ => false,
+                };
+                let means_empty = match b.operator {
+                    BinaryOperator::Equality | BinaryOperator::StrictEquality => zero,
+                    BinaryOperator::LessThan => !zero,
+                    BinaryOperator::LessEqualThan => zero,
+                    _ => false,
+                };
+                match (means_found, means_empty) {
+                    (true, _) => (found, Asserts::default()),
+                    (_, true) => (Asserts::default(), found),
+                    _ => (Asserts::default(), Asserts::default()),
+                }
+            }
             Expression::BinaryExpression(b) if b.operator.is_equality() => {
                 let equal = matches!(
                     b.operator,
@@ -1465,6 +1495,16 @@ impl<'g, 'a> Walker<'g, 'a> {
                 self.truthiness(&v)
             }
         }
+    }
+
+    /// `<rows>.length <op> 0|1` (the row count of a read compared with zero or one).
+    fn is_row_count_test(&self, b: &BinaryExpression<'a>) -> bool {
+        let Expression::StaticMemberExpression(m) = strip(&b.left) else {
+            return false;
+        };
+        m.property.name == "length"
+            && matches!(strip(&b.right), Expression::NumericLiteral(n) if n.value == 0.0 || n.value == 1.0)
+            && !matches!(b.operator, BinaryOperator::Instanceof | BinaryOperator::In)
     }
 
     /// What a value being truthy / falsy establishes.
@@ -1528,7 +1568,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                 Asserts::default(),
             );
         }
-        if let (Some(r), None) = (&v.record, &v.field_of) {
+        // `if (!row)`, and `if (!rows.length)` for a list of rows.
+        let whole = v.field_of.is_none() || v.field_of.as_deref() == Some("length");
+        if let (Some(r), true) = (&v.record, whole) {
             if r.scoped && !r.keys.is_empty() {
                 return (
                     Asserts {
