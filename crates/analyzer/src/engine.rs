@@ -122,7 +122,8 @@ impl<'a> ModuleGraph<'a> {
 
 /// Analyses one file and settles its fixes (SPEC §4).
 pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoader>) -> Report {
-    let mut report = analyze_once(source, options, loader, None);
+    let mut budget = StepBudget::for_file(source.len());
+    let mut report = analyze_once(source, options, loader, None, &mut budget);
     if !report.errors.is_empty() {
         // Never an edit computed on broken text: a half-typed statement can cut the action,
         // and a fix placed around it would be wrong. The findings keep their help.
@@ -132,9 +133,24 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
         report.fixed_source = source.to_string();
         return report;
     }
-    fix::settle::settle(source, &mut report, &|text: &str, only: &[usize]| {
-        analyze_once(text, options, loader, Some(only))
-    });
+    // All rounds of settling share one more file budget; a file whose first analysis already
+    // spent its budget (a crafted fan-out of helpers) is fixed in one round.
+    let one_round = budget.exhausted();
+    let settle_budget = RefCell::new(StepBudget::for_file(source.len()));
+    fix::settle::settle(
+        source,
+        &mut report,
+        &|text: &str, only: &[usize]| {
+            analyze_once(
+                text,
+                options,
+                loader,
+                Some(only),
+                &mut settle_budget.borrow_mut(),
+            )
+        },
+        one_round,
+    );
     report
 }
 
@@ -145,6 +161,7 @@ fn analyze_once(
     options: &Options,
     loader: Option<&dyn ModuleLoader>,
     only: Option<&[usize]>,
+    budget: &mut StepBudget,
 ) -> Report {
     let allocator = Allocator::default();
     let line_index = LineIndex::new(source);
@@ -191,14 +208,11 @@ fn analyze_once(
     let directives = suppress::Directives::parse(program, source, &line_index);
     let mut file_ctx = fix::FileStyle::detect(source, program);
 
-    let mut budget = StepBudget::for_file(source.len());
     let wanted = |index: usize| only.is_none_or(|only| only.binary_search(&index).is_ok());
     let all_facts: Vec<_> = actions
         .iter()
         .enumerate()
-        .map(|(index, def)| {
-            wanted(index).then(|| collect(&graph, 0, def, &options.config, &mut budget))
-        })
+        .map(|(index, def)| wanted(index).then(|| collect(&graph, 0, def, &options.config, budget)))
         .collect();
     // An action client of this file whose middlewares authenticate: the fix for an action on a
     // public client moves it there.

@@ -31,7 +31,15 @@ fn action_index(report: &Report, name: &str) -> Option<usize> {
 
 /// Turns the first round's fixes of `report` into fixes that close every high gap of their
 /// action they safely can, and sets `fixed_source` to the settled file.
-pub(crate) fn settle(source: &str, report: &mut Report, reanalyse: &Reanalyse<'_>) {
+///
+/// With `one_round` (the first analysis spent the file's whole step budget), each finding keeps
+/// its first-round fix and says that it was not re-checked, as files over [`SETTLE_LIMIT`] do.
+pub(crate) fn settle(
+    source: &str,
+    report: &mut Report,
+    reanalyse: &Reanalyse<'_>,
+    one_round: bool,
+) {
     // For each action (by index), the finding that carries its fix.
     let mut owner_of: HashMap<usize, usize> = HashMap::default();
     let mut round: Vec<(Edit, usize)> = Vec::new();
@@ -49,12 +57,16 @@ pub(crate) fn settle(source: &str, report: &mut Report, reanalyse: &Reanalyse<'_
     if round.is_empty() {
         return;
     }
-    if source.len() > SETTLE_LIMIT {
+    if source.len() > SETTLE_LIMIT || one_round {
+        let why = if one_round {
+            " (Not re-checked: this file's helpers exhausted the analysis budget, so it is fixed in one round.)"
+        } else {
+            " (Not re-checked: files over 2 MB are fixed in one round.)"
+        };
         for finding in &mut report.findings {
             if let Some(fix) = finding.fix.as_mut() {
                 fix.closes = vec![finding.rule];
-                fix.description
-                    .push_str(" (Not re-checked: files over 2 MB are fixed in one round.)");
+                fix.description.push_str(why);
             }
         }
         report.fixed_source = super::apply_all(source, &report.findings);

@@ -1,0 +1,731 @@
+//! Calls: the ordered recognisers of `eval_call` (continuations, project functions, guards,
+//! wrappers, sinks) and how a callee is resolved.
+
+use super::*;
+
+// ----- calls ------------------------------------------------------------------------------
+
+/// One segment of a flattened call chain, with its syntax.
+pub(super) struct ChainLink<'a> {
+    pub(super) name: &'a str,
+    pub(super) call: Option<&'a CallExpression<'a>>,
+}
+
+impl<'g, 'a> Walker<'g, 'a> {
+    /// Evaluates a call, then marks a result that is a built-in storing nothing
+    /// (`createHash(..)` from `node:crypto`, `await headers()`).
+    pub(super) fn eval_call(&mut self, call: &'a CallExpression<'a>) -> Value<'a> {
+        let mut v = self.eval_call_inner(call);
+        if v.inert.is_none() {
+            v.inert = self.inert_result(call);
+        }
+        v
+    }
+
+    /// The built-in a call returns, judged by where its callee comes from.
+    pub(super) fn inert_result(&self, call: &'a CallExpression<'a>) -> Option<&'static str> {
+        // Every maker of an inert value is `f(..)` or `ns.f(..)`: read the callee without
+        // building its path (this runs for every call).
+        let (root, member) = match strip(&call.callee) {
+            Expression::Identifier(id) => (id.name.as_str(), None),
+            Expression::StaticMemberExpression(m) => match strip(&m.object) {
+                Expression::Identifier(id) => (id.name.as_str(), Some(m.property.name.as_str())),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match (self.scope.imports.get(root), member) {
+            (Some(import), None) => builtins::inert_import(import.source, import.imported),
+            // `crypto.createHash(..)`, `cheerio.load(..)` through a namespace or default import.
+            (Some(import), Some(export)) if matches!(import.imported, "*" | "default") => {
+                builtins::inert_import(import.source, export)
+            }
+            (Some(_), _) => None,
+            (None, _) if self.vars.contains_key(root) => None,
+            (None, member) => builtins::inert_global(root, member),
+        }
+    }
+
+    pub(super) fn eval_call_inner(&mut self, call: &'a CallExpression<'a>) -> Value<'a> {
+        // Flatten `root.a(..).b.c(..)` into a root and links.
+        let (root_expr, links) = flatten_chain(call);
+        let root_name: &str = match root_expr.map(strip_await) {
+            Some(Expression::Identifier(id)) => id.name.as_str(),
+            _ => "",
+        };
+        // Evaluate the root (receiver) value and every call's arguments, in order.
+        let root_value = match root_expr {
+            Some(e) => self.eval(e),
+            None => Value::default(),
+        };
+        let mut link_args: Vec<Vec<Value<'a>>> = Vec::with_capacity(links.len());
+        for link in &links {
+            let args = match link.call {
+                Some(c) => c.arguments.iter().map(|a| self.eval_argument(a)).collect(),
+                None => Vec::new(),
+            };
+            link_args.push(args);
+        }
+        let path: String = std::iter::once(root_name)
+            .chain(links.iter().map(|l| l.name))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(".");
+        let last = links
+            .last()
+            .map(|l| if l.name.is_empty() { root_name } else { l.name })
+            .unwrap_or(root_name);
+        let span = span_of(call.span);
+        let args = link_args.last().cloned().unwrap_or_default();
+        let has_function_arg = call
+            .arguments
+            .iter()
+            .any(|a| a.as_expression().is_some_and(|e| as_func(e).is_some()));
+
+        // 1. Exits: redirect(), notFound(), ...
+        if exits::is_exit_call(&path) {
+            self.on_throw();
+            return Value::default();
+        }
+
+        // 2. A continuation: the wrapper/middleware runs the action here.
+        if links.len() == 1 && root_value.continuation {
+            self.continuation_calls
+                .push((self.flow.clone(), args.clone()));
+            return Value::default();
+        }
+        // `next({ ctx })` destructured from a middleware argument.
+        if links.is_empty() && root_value.continuation {
+            self.continuation_calls
+                .push((self.flow.clone(), args.clone()));
+            return Value::default();
+        }
+
+        // 3. A function defined in the project: follow it (a definition beats a name).
+        let callee_func = if links.len() == 1 && links[0].name.is_empty() {
+            root_value.func
+        } else {
+            None
+        };
+        let resolved = callee_func.or_else(|| {
+            if links.len() == 1 && links[0].name.is_empty() {
+                self.resolve_name(root_name)
+            } else if let Expression::StaticMemberExpression(m) = strip(&call.callee) {
+                // `notes.createNote(..)` on a module-level object of functions.
+                self.resolve_object_method(m)
+            } else {
+                None
+            }
+        });
+        if let Some((module, func)) = resolved {
+            let result = self.call_function(module, func, args, span);
+            return result;
+        }
+
+        // 4. Kinde-style guard functions obtained from a factory.
+        if root_value.guard.is_some_and(|g| g.factory)
+            && links.len() == 1
+            && links[0].name.is_empty()
+        {
+            self.record_guard_call(span);
+            let is_auth_bool = root_name.starts_with("is");
+            let mut v = Value {
+                guard: Some(Guard::default()),
+                identity: !is_auth_bool,
+                ..Value::default()
+            };
+            if is_auth_bool {
+                v.guard = None;
+                v.auth_bool = Some(Rc::new(Asserts {
+                    authn: Authn::Checked,
+                    ..Asserts::default()
+                }));
+            }
+            return v;
+        }
+
+        // 5. Guards from the catalog (and configuration).
+        if let Some(mut kind) = self.guard_kind(&path, has_function_arg) {
+            // WorkOS `withAuth({ ensureSignedIn: true })` redirects by itself.
+            let text = call.span.source_text(self.scope.source);
+            if kind == GuardKind::NeedsCheck && text.contains("ensureSignedIn: true") {
+                kind = GuardKind::FailsClosed;
+            }
+            // `requireOrgMember(orgId, { role: "admin" })`: a role *in* the organisation the
+            // client named, not over every record. It authorizes that key (below), and
+            // admin-only writes inside it (`role:` labels, see `record_sink`).
+            let keys = client_keys(&args);
+            let checks_access =
+                kind == GuardKind::RoleFailsClosed || names::names_an_access_check(last);
+            if kind == GuardKind::RoleFailsClosed && !keys.is_empty() {
+                kind = GuardKind::FailsClosed;
+                self.flow
+                    .authorized
+                    .extend(keys.iter().map(|k| format!("role:{k}")));
+            }
+            let mut v = self.on_guard(kind, span, &path);
+            if kind == GuardKind::FailsClosed {
+                // Still the lookup's result: `const { user } = ..` is the caller.
+                v.guard = None;
+            }
+            // `await assertCanEdit(session.user.id, postId)`, `await requireTeamMember(teamId)`:
+            // a fail-closed access check handed a client key checks the caller's right to it
+            // (`assertIsString(postId)` checks nothing of the kind).
+            if matches!(kind, GuardKind::FailsClosed | GuardKind::RoleFailsClosed) && checks_access
+            {
+                self.flow.authorized.extend(keys);
+            }
+            return v;
+        }
+
+        // `if (!(await canEditPost(session.user.id, postId))) throw ..`: a permission predicate
+        // defined outside what is analysed, asked about a client key. When it holds, the
+        // caller may act on that key (and is a signed-in user, if it was given the session).
+        if links.len() == 1 && links[0].name.is_empty() && names::is_permission_predicate(root_name)
+        {
+            // Only when asked about the caller too: `canRefund(orderId)` is about the order.
+            let keys = client_keys(&args);
+            if !keys.is_empty() && args.iter().any(is_session_value) {
+                return check_result(Asserts {
+                    authorize: keys,
+                    authn: Authn::Checked,
+                    ..Asserts::default()
+                });
+            }
+        }
+
+        // `Promise.all([a, b])` resolves to the same elements.
+        if matches!(path.as_str(), "Promise.all" | "Promise.allSettled") {
+            return args.into_iter().next().unwrap_or_default();
+        }
+
+        // The value the last call is made on (`session.user.permissions` in `..permissions.includes(x)`).
+        let receiver =
+            links
+                .iter()
+                .take(links.len().saturating_sub(1))
+                .fold(root_value.clone(), |acc, l| {
+                    if l.call.is_none() && !l.name.is_empty() {
+                        self.member_value(&acc, l.name, None)
+                    } else {
+                        acc.derived()
+                    }
+                });
+
+        // 6. Role and permission checks returning a boolean.
+        if names::is_role_check_call(last) && !links.is_empty() {
+            let receiver_tainted = root_value.is_tainted() && links.len() > 1;
+            if receiver_tainted {
+                self.identity_issue(root_value.span, "the caller's permissions");
+                return Value::default();
+            }
+            // Clerk's `has({ role })` from `await auth()`, `can(session.user, ..)`: a role
+            // check on the session is false for an anonymous caller, so it also proves a user.
+            let authn =
+                session_authn(is_session_value(&root_value) || args.iter().any(is_session_value));
+            return check_result(Asserts {
+                role: true,
+                authn,
+                ..Asserts::default()
+            });
+        }
+        // `key.startsWith(`users/${session.user.id}/`)`: a client path inside the caller's own
+        // prefix. When it holds, the key is the caller's.
+        let prefix_ends_with_separator = call.arguments.first().is_some_and(|a| {
+            let text = a.span().source_text(self.scope.source);
+            text.trim_end_matches(['`', '"', '\'']).ends_with('/')
+        });
+        if last == "startsWith"
+            && prefix_ends_with_separator
+            && args.first().is_some_and(|a| a.identity && !a.is_tainted())
+        {
+            if let Some(t) = receiver.taint.as_ref().filter(|t| !t.labels.is_empty()) {
+                return check_result(Asserts {
+                    authorize: t.labels.clone(),
+                    authn: Authn::Checked,
+                    ..Asserts::default()
+                });
+            }
+        }
+        // `["admin", "moderator"].includes(session.user.role)`.
+        if last == "includes"
+            && receiver.is_array
+            && args.first().is_some_and(|a| a.role && !a.is_tainted())
+            && receiver.fields.as_ref().is_some_and(|f| {
+                !f.is_empty()
+                    && f.values()
+                        .all(|v| v.str_lit.is_some_and(is_privileged_role))
+            })
+        {
+            return check_result(Asserts {
+                role: true,
+                authn: session_authn(is_session_value(&args[0])),
+                ..Asserts::default()
+            });
+        }
+        if matches!(last, "includes" | "has" | "some") && receiver.role && !receiver.is_tainted() {
+            return check_result(Asserts {
+                role: true,
+                ..Asserts::default()
+            });
+        }
+
+        // A raw cookie read as the user id is identity nobody verified.
+        // `cookies().get(..)`, or `store.get(..)` on the store `await cookies()` returned.
+        if last == "get"
+            && (path.ends_with("cookies.get")
+                || (links.len() == 1 && root_value.inert == Some("cookies")))
+        {
+            let key = args.first().and_then(|a| a.str_lit).unwrap_or("");
+            if names::is_actor_id_name(key) || names::is_identity_cookie(key) {
+                return self.on_guard(GuardKind::Unverified, span, &path);
+            }
+            // The session token itself: fine when verified (`await decrypt(token)`), an
+            // unverified read when decoded by hand (below).
+            if names::is_anonymous_owner_cookie(key) {
+                return Value {
+                    anon_owned: true,
+                    span: Some(span),
+                    ..Value::default()
+                };
+            }
+            if names::is_token_cookie(key) {
+                // Only a verified read that follows makes it a session; a check of the raw
+                // token alone trusts whatever the client sent (`unverified-session`).
+                self.raw_token_read.get_or_insert(self.site.unwrap_or(span));
+                return Value {
+                    raw_token: true,
+                    span: Some(span),
+                    ..Value::default()
+                };
+            }
+        }
+        // `JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString())`, `atob(..)`:
+        // a token decoded without checking its signature.
+        if matches!(
+            path.as_str(),
+            "JSON.parse" | "jwt_decode" | "decodeJwtPayload"
+        ) && args.iter().any(|a| a.raw_token)
+        {
+            return self.on_guard(GuardKind::Unverified, span, &path);
+        }
+
+        // 7. Client input: formData.get(..), Object.fromEntries(formData).
+        if matches!(last, "get" | "getAll")
+            && !links.is_empty()
+            && links.last().is_some_and(|l| !l.name.is_empty())
+            && is_form_data(root_name, &root_value)
+        {
+            let key = args.first().and_then(|a| a.str_lit).unwrap_or("field");
+            let mut v = Value::client(key, key, Some(span));
+            if let Some(t) = v.taint.as_mut() {
+                t.labels = [format!("formData:{key}")].into();
+            }
+            return v;
+        }
+        if path == "Object.fromEntries" || path == "Object.assign" {
+            return args
+                .into_iter()
+                .fold(Value::default(), |acc, a| acc.merge(a.derived()));
+        }
+
+        // 8. Schema validation: schema.parse(x), safeParse(x).data, v.parse(schema, x).
+        if matches!(
+            last,
+            "parse"
+                | "safeParse"
+                | "parseAsync"
+                | "safeParseAsync"
+                | "validate"
+                | "validateSync"
+                | "cast"
+                | "assert"
+                | "decode"
+        ) && !links.is_empty()
+            && path != "JSON.parse"
+        {
+            let mut v = args
+                .iter()
+                .fold(Value::default(), |acc, a| acc.merge(a.derived()));
+            if let Some(t) = v.taint.as_mut() {
+                t.validated = true;
+            }
+            return v;
+        }
+
+        // 9. Supabase service-role client creation.
+        if is_service_client_call(&path, call, self.scope.source) {
+            return Value {
+                service: true,
+                ..Value::default()
+            };
+        }
+
+        // 10. Drizzle condition helpers: eq(col, v), and(..), or(..) keep column names.
+        if links.len() == 1 && links[0].name.is_empty() {
+            if let Some(v) = self.drizzle_condition(root_name, call, &args) {
+                return v;
+            }
+        }
+
+        // 11. Sinks.
+        if let Some(v) = self.try_sink(root_name, &root_value, &links, &link_args, span) {
+            return v;
+        }
+
+        // `pool.query("UPDATE .. WHERE id = $1", [id])`: SQL text plus parameters.
+        if matches!(
+            last,
+            "query"
+                | "execute"
+                | "exec"
+                | "run"
+                | "unsafe"
+                | "$executeRawUnsafe"
+                | "$queryRawUnsafe"
+                | "raw"
+        ) && !links.is_empty()
+        {
+            if let Some(kind) = args
+                .first()
+                .and_then(|a| a.str_lit)
+                .and_then(sinks::classify_sql)
+            {
+                let text = args[0].str_lit.unwrap_or("");
+                let m = SinkMatch {
+                    kind,
+                    library: "SQL",
+                    op: text
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .to_ascii_uppercase(),
+                    model: None,
+                    op_index: 0,
+                    shape: ArgShape::Generic,
+                };
+                let mut keys = Vec::new();
+                for a in args.iter().skip(1) {
+                    a.leaves(None, &mut keys, 0);
+                }
+                let data = if kind == SinkKind::Mutation {
+                    keys.clone()
+                } else {
+                    Vec::new()
+                };
+                let label = format!(
+                    "{}(\"{} ..\")",
+                    path,
+                    text.split_whitespace()
+                        .take(2)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
+                let select_star = text.to_ascii_uppercase().contains("SELECT *");
+                return self.record_sink(&m, &label, span, keys, data, select_star, None, None);
+            }
+        }
+
+        // 12. `fetch(url, { method: "POST" })`.
+        if path == "fetch" {
+            let method = args
+                .get(1)
+                .and_then(|a| a.field("method"))
+                .and_then(|m| m.str_lit);
+            // A chat webhook (`hooks.slack.com/..`, `process.env.SLACK_WEBHOOK_URL`) posts a
+            // message, like a mail: a side effect on no user's data.
+            let url_text = call
+                .arguments
+                .first()
+                .map(|a| a.span())
+                .and_then(|sp| self.scope.source.get(sp.start as usize..sp.end as usize))
+                .unwrap_or("");
+            if method.is_some_and(sinks::is_mutating_http_method)
+                && !sinks::is_message_webhook(url_text)
+            {
+                let m = SinkMatch {
+                    kind: SinkKind::Mutation,
+                    library: "fetch",
+                    op: method.unwrap_or("").to_string(),
+                    model: None,
+                    op_index: 0,
+                    shape: ArgShape::Generic,
+                };
+                let mut keys = Vec::new();
+                if let Some(url) = args.first() {
+                    url.leaves(None, &mut keys, 0);
+                }
+                let mut data = Vec::new();
+                if let Some(body) = args.get(1).and_then(|a| a.field("body")) {
+                    body.leaves(None, &mut data, 0);
+                }
+                // What the request acts on is named in its URL or its body.
+                keys.extend(data.iter().cloned());
+                return self.record_sink(
+                    &m,
+                    &format!("fetch(.., {{ method: \"{}\" }})", method.unwrap_or("")),
+                    span,
+                    keys,
+                    data,
+                    false,
+                    None,
+                    None,
+                );
+            }
+        }
+
+        // 13. Anything else: the result derives from the receiver and the arguments, and inline
+        // callbacks (`items.map(async (x) => ..)`, `$transaction(async (tx) => ..)`) run.
+        let callback_results = self.walk_callbacks(call, &root_value);
+        // `orders.map((o) => ({ id: o.id, total: o.total }))`: the callback's DTO is what comes
+        // out, not the rows.
+        if matches!(last, "map" | "flatMap") && root_value.record.is_some() {
+            if let Some(mut out) = callback_results.into_iter().next() {
+                out.span = Some(span);
+                out.falsy = false;
+                return out;
+            }
+        }
+        let mut v = root_value.derived();
+        if root_value.field_of.is_none() {
+            // `rows.map(..)`, `doc.toObject()`: still the records' data.
+            v.record = root_value.record.clone();
+        }
+        for a in &args {
+            v = v.merge(a.derived());
+        }
+        // `getSignedUrl(s3, command)`, `JSON.stringify(row)`: what reaches the caller through
+        // the result still comes from the records among the arguments.
+        carry_records(&mut v, &args);
+        // `Buffer.from(token, "base64url").toString()`: still the raw token.
+        v.raw_token |= link_args.iter().flatten().any(|a| a.raw_token);
+        // `JSON.stringify({ cartId, lines })`: a body that names the visitor's own cart.
+        v.anon_owned |= args.iter().any(|a| {
+            let mut leaves = Vec::new();
+            a.leaves(None, &mut leaves, 0);
+            leaves.iter().any(|(_, x)| x.anon_owned)
+        });
+        if matches!(
+            last,
+            "toString"
+                | "trim"
+                | "toLowerCase"
+                | "toUpperCase"
+                | "String"
+                | "Number"
+                | "parseInt"
+                | "parseFloat"
+                | "BigInt"
+                | "toHexString"
+                | "equals"
+        ) {
+            v.identity |= receiver.identity || args.iter().any(|a| a.identity);
+            // `String(order.userId)` is still the record's owner field.
+            let source = if links.len() == 1 && links[0].name.is_empty() {
+                args.first().cloned()
+            } else {
+                Some(receiver.clone())
+            };
+            if let Some(src) = source.filter(|s| s.field_of.is_some()) {
+                v.record = src.record.clone();
+                v.field_of = src.field_of.clone();
+            }
+        } else {
+            v.identity = false;
+        }
+        v.falsy = false;
+        v.span = Some(span);
+        v
+    }
+
+    /// Walks inline function arguments of an unresolved call as closures. They may or may not
+    /// run (a `.catch` handler), so the action's own flow is left as it was.
+    /// Returns what each callback returned.
+    pub(super) fn walk_callbacks(
+        &mut self,
+        call: &'a CallExpression<'a>,
+        receiver: &Value<'a>,
+    ) -> Vec<Value<'a>> {
+        let mut results = Vec::new();
+        for arg in &call.arguments {
+            let Some(func) = arg.as_expression().and_then(|e| match strip(e) {
+                Expression::ArrowFunctionExpression(a) => Some(Func::Arrow(a)),
+                Expression::FunctionExpression(f) => Some(Func::Function(f)),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let before = self.flow.clone();
+            // `rows.map((row) => ..)`: each item is a row of the records read.
+            let item = element_of(receiver);
+            results.push(self.call_function(self.module, func, vec![item], span_of(call.span)));
+            self.flow = before;
+        }
+        results
+    }
+
+    /// The guard kind of a call by its path, honouring configuration.
+    pub(super) fn guard_kind(&self, path: &str, has_function_arg: bool) -> Option<GuardKind> {
+        let last = path.rsplit('.').next().unwrap_or(path);
+        let matches = |names: &[String]| {
+            names
+                .iter()
+                .any(|n| n == last || crate::catalog::path_ends_with(path, n))
+        };
+        if matches(&self.config.role_guards) {
+            return Some(GuardKind::RoleFailsClosed);
+        }
+        if matches(&self.config.fail_closed_guards) {
+            return Some(GuardKind::FailsClosed);
+        }
+        if matches(&self.config.guards) {
+            return Some(GuardKind::NeedsCheck);
+        }
+        // Names are the fallback when the callee is imported from outside the project.
+        guards::classify_by_name(path, has_function_arg).map(|(kind, _)| kind)
+    }
+
+    /// Records that the verdict rests on `path`'s root, imported from a project module the
+    /// analyzer was not given, doing what `assumed` says.
+    pub(super) fn assume(&mut self, path: &str, span: ByteSpan, assumed: Assumed) {
+        let root = path.split('.').next().unwrap_or(path);
+        let Some(import) = self.scope.imports.get(root) else {
+            return;
+        };
+        if !is_project_specifier(import.source)
+            || self
+                .facts
+                .assumptions
+                .iter()
+                .any(|a| a.import == root && a.assumed == assumed)
+        {
+            return;
+        }
+        self.facts.assumptions.push(AssumptionFact {
+            span: self.site.unwrap_or(span),
+            import: root.to_string(),
+            source: import.source.to_string(),
+            assumed,
+        });
+    }
+
+    pub(super) fn on_guard(&mut self, kind: GuardKind, span: ByteSpan, path: &str) -> Value<'a> {
+        match kind {
+            GuardKind::FailsClosed => self.assume(path, span, Assumed::FailsClosed),
+            GuardKind::RoleFailsClosed => self.assume(path, span, Assumed::ChecksRole),
+            _ => {}
+        }
+        self.record_guard_call(span);
+        match kind {
+            GuardKind::FailsClosed | GuardKind::RoleFailsClosed => {
+                self.flow.authn = self.flow.authn.max(Authn::Checked);
+                self.flow.role |= kind == GuardKind::RoleFailsClosed;
+                self.record_check();
+                Value {
+                    identity: true,
+                    owned: true,
+                    session_root: true,
+                    ..Value::default()
+                }
+            }
+            GuardKind::NeedsCheck => Value {
+                guard: Some(Guard::default()),
+                session_root: true,
+                ..Value::default()
+            },
+            GuardKind::AlwaysObject => Value {
+                guard: Some(Guard {
+                    always_object: true,
+                    ..Guard::default()
+                }),
+                ..Value::default()
+            },
+            GuardKind::Factory => Value {
+                guard: Some(Guard {
+                    factory: true,
+                    ..Guard::default()
+                }),
+                ..Value::default()
+            },
+            GuardKind::Unverified => {
+                if self.facts.unverified_source.is_none() {
+                    self.facts.unverified_source = Some(self.site.unwrap_or(span));
+                }
+                Value {
+                    guard: Some(Guard {
+                        unverified: true,
+                        ..Guard::default()
+                    }),
+                    ..Value::default()
+                }
+            }
+        }
+    }
+
+    /// Resolves a bare name to a function defined in the project.
+    pub(super) fn resolve_name(&self, name: &str) -> Option<(usize, Func<'a>)> {
+        if name.is_empty() {
+            return None;
+        }
+        if let Some(v) = self.vars.get(name) {
+            return v.func;
+        }
+        if let Some(func) = self.scope.functions.get(name) {
+            return Some((self.module, *func));
+        }
+        self.graph.resolve_function(self.module, name)
+    }
+
+    pub(super) fn resolve_callee(&self, callee: &'a Expression<'a>) -> Option<(usize, Func<'a>)> {
+        match strip(callee) {
+            Expression::Identifier(id) => self.resolve_name(id.name.as_str()),
+            Expression::StaticMemberExpression(m) => self.resolve_object_method(m),
+            _ => None,
+        }
+    }
+
+    /// `notes.createNote(..)` where `notes` is a module-level object of functions, in this file
+    /// or another project module (`export const notes = { createNote, … }`, a data layer): the
+    /// method that runs, so it is followed like any project function instead of being judged
+    /// by its name.
+    pub(super) fn resolve_object_method(
+        &self,
+        m: &'a StaticMemberExpression<'a>,
+    ) -> Option<(usize, Func<'a>)> {
+        let Expression::Identifier(object) = strip(&m.object) else {
+            return None;
+        };
+        let name = object.name.as_str();
+        if self.vars.contains_key(name) {
+            return None;
+        }
+        let (module, init) = match self.scope.consts.get(name) {
+            Some(init) => (self.module, *init),
+            None => self.graph.resolve_const(self.module, name)?,
+        };
+        let Expression::ObjectExpression(object) = strip(init) else {
+            return None;
+        };
+        let method = m.property.name.as_str();
+        object.properties.iter().find_map(|p| {
+            let ObjectPropertyKind::ObjectProperty(p) = p else {
+                return None;
+            };
+            if p.key.static_name().as_deref() != Some(method) {
+                return None;
+            }
+            if let Some(func) = as_func(&p.value) {
+                return Some((module, func));
+            }
+            // `{ createNote }` or `{ createNote: createNote }`: a function of that module.
+            let Expression::Identifier(id) = strip(&p.value) else {
+                return None;
+            };
+            self.graph
+                .module(module)
+                .functions
+                .get(id.name.as_str())
+                .map(|f| (module, *f))
+        })
+    }
+}

@@ -1,0 +1,659 @@
+//! Expressions: what each evaluates to (client input, a session, a record, a built-in).
+
+use super::*;
+
+// ----- expressions ------------------------------------------------------------------------
+
+impl<'g, 'a> Walker<'g, 'a> {
+    pub(super) fn eval_argument(&mut self, arg: &'a Argument<'a>) -> Value<'a> {
+        match arg {
+            Argument::SpreadElement(s) => self.eval(&s.argument),
+            other => match other.as_expression() {
+                Some(e) => self.eval(e),
+                None => Value::default(),
+            },
+        }
+    }
+
+    pub(super) fn eval(&mut self, expr: &'a Expression<'a>) -> Value<'a> {
+        self.depth += 1;
+        self.steps += 1;
+        let mut v = if self.depth > MAX_EXPR_DEPTH || self.over_budget() {
+            Value::default()
+        } else {
+            self.eval_inner(expr)
+        };
+        self.depth -= 1;
+        if v.span.is_none() {
+            v.span = Some(span_of(expr.span()));
+        }
+        v
+    }
+
+    pub(super) fn eval_inner(&mut self, expr: &'a Expression<'a>) -> Value<'a> {
+        match expr {
+            Expression::ParenthesizedExpression(e) => self.eval(&e.expression),
+            Expression::TSAsExpression(e) => self.eval(&e.expression),
+            Expression::TSSatisfiesExpression(e) => self.eval(&e.expression),
+            Expression::TSNonNullExpression(e) => self.eval(&e.expression),
+            Expression::TSTypeAssertion(e) => self.eval(&e.expression),
+            Expression::TSInstantiationExpression(e) => self.eval(&e.expression),
+            Expression::AwaitExpression(e) => self.eval(&e.argument),
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::CallExpression(call) => self.eval_call(call),
+                ChainElement::TSNonNullExpression(e) => self.eval(&e.expression),
+                other => match other.as_member_expression() {
+                    Some(m) => self.eval_member(m),
+                    None => Value::default(),
+                },
+            },
+            Expression::Identifier(id) => self.eval_identifier(id.name.as_str(), span_of(id.span)),
+            Expression::StringLiteral(s) => Value {
+                str_lit: Some(s.value.as_str()),
+                falsy: s.value.is_empty(),
+                inert: Some("string"),
+                ..Value::default()
+            },
+            Expression::NullLiteral(_) => Value {
+                falsy: true,
+                ..Value::default()
+            },
+            Expression::BooleanLiteral(b) => Value {
+                falsy: !b.value,
+                ..Value::default()
+            },
+            Expression::NumericLiteral(n) => Value {
+                falsy: n.value == 0.0,
+                ..Value::default()
+            },
+            Expression::TemplateLiteral(t) => {
+                let mut v = Value::default();
+                for e in &t.expressions {
+                    let x = self.eval(e);
+                    v = v.merge(x.derived());
+                }
+                if t.expressions.is_empty() {
+                    v.str_lit = t.quasis.first().map(|q| q.value.raw.as_str());
+                }
+                v.inert = Some("string");
+                v
+            }
+            Expression::TaggedTemplateExpression(t) => self.eval_tagged_template(t),
+            Expression::CallExpression(call) => self.eval_call(call),
+            Expression::NewExpression(n) => self.eval_new(n),
+            Expression::StaticMemberExpression(_)
+            | Expression::ComputedMemberExpression(_)
+            | Expression::PrivateFieldExpression(_) => {
+                self.eval_member(expr.as_member_expression().unwrap())
+            }
+            Expression::ObjectExpression(o) => self.eval_object(o),
+            Expression::ArrayExpression(a) => {
+                let mut v = Value::default();
+                let mut fields = BTreeMap::new();
+                for (i, el) in a.elements.iter().enumerate() {
+                    let x = match el {
+                        ArrayExpressionElement::SpreadElement(s) => self.eval(&s.argument),
+                        ArrayExpressionElement::Elision(_) => Value::default(),
+                        other => other
+                            .as_expression()
+                            .map(|e| self.eval(e))
+                            .unwrap_or_default(),
+                    };
+                    fields.insert(format!("[{i}]"), x.clone());
+                    v = v.merge(x.derived());
+                }
+                v.fields = Some(Rc::new(fields));
+                v.is_array = true;
+                v.inert = Some("array");
+                v
+            }
+            Expression::LogicalExpression(l) => {
+                let a = self.eval(&l.left);
+                let b = self.eval(&l.right);
+                // `return isOwner || isAdmin`: what the combined value's truthiness proves.
+                let proof = match l.operator {
+                    LogicalOperator::Or => Some(self.truthiness(&a).0.or(self.truthiness(&b).0)),
+                    LogicalOperator::And => Some(self.truthiness(&a).0.and(self.truthiness(&b).0)),
+                    LogicalOperator::Coalesce => None,
+                };
+                let mut v = a.merge(b);
+                if let Some(p) = proof.filter(|p| !p.is_empty()) {
+                    v.auth_bool = Some(Rc::new(p));
+                }
+                v
+            }
+            Expression::ConditionalExpression(c) => {
+                self.cond(&c.test);
+                let a = self.eval(&c.consequent);
+                let b = self.eval(&c.alternate);
+                a.merge(b)
+            }
+            Expression::BinaryExpression(b) if b.operator.is_equality() => {
+                // `return membership !== null`: truthy only when the comparison's facts hold.
+                let (when_true, _) = self.cond_inner(expr);
+                Value {
+                    auth_bool: (!when_true.is_empty()).then(|| Rc::new(when_true)),
+                    span: Some(span_of(b.span)),
+                    ..Value::default()
+                }
+            }
+            Expression::BinaryExpression(b) => {
+                let a = self.eval(&b.left);
+                let c = self.eval(&b.right);
+                let mut v = a.derived().merge(c.derived());
+                v.span = Some(span_of(b.span));
+                // `ROLES[member.role] >= ROLES.editor`: a rank comparison of a server-side role.
+                let relational = matches!(
+                    b.operator,
+                    BinaryOperator::GreaterEqualThan
+                        | BinaryOperator::GreaterThan
+                        | BinaryOperator::LessThan
+                        | BinaryOperator::LessEqualThan
+                );
+                let role_side = |x: &Value<'a>| {
+                    x.taint.is_none()
+                        && (x.role || x.field_of.as_deref().is_some_and(names::is_role_name))
+                };
+                if relational
+                    && (role_side(&a) || role_side(&c))
+                    && a.taint.is_none()
+                    && c.taint.is_none()
+                {
+                    v.auth_bool = Some(Rc::new(Asserts {
+                        role: true,
+                        ..Asserts::default()
+                    }));
+                } else if relational {
+                    // `count > 0` on a scoped count: the same proof as the record existing.
+                    let proof = [&a, &c]
+                        .into_iter()
+                        .find(|x| x.record.is_some() && x.field_of.is_none())
+                        .map(|x| self.truthiness(x).0);
+                    if let Some(p) = proof.filter(|p| !p.is_empty()) {
+                        v.auth_bool = Some(Rc::new(p));
+                    }
+                }
+                v
+            }
+            Expression::UnaryExpression(u) => {
+                let a = self.eval(&u.argument);
+                if u.operator == UnaryOperator::Void {
+                    return Value {
+                        falsy: true,
+                        ..Value::default()
+                    };
+                }
+                a.derived()
+            }
+            Expression::AssignmentExpression(a) => {
+                let v = self.eval(&a.right);
+                if let AssignmentTarget::AssignmentTargetIdentifier(id) = &a.left {
+                    let name = id.name.as_str();
+                    self.vars.insert(name, v.clone());
+                } else if let Some(m) = a.left.as_member_expression() {
+                    // `post.title = x` on a record: mark the record's later save as writing x.
+                    self.eval(m.object());
+                }
+                v
+            }
+            Expression::SequenceExpression(s) => {
+                let mut last = Value::default();
+                for e in &s.expressions {
+                    last = self.eval(e);
+                }
+                last
+            }
+            Expression::ArrowFunctionExpression(a) => Value {
+                func: Some((self.module, Func::Arrow(a))),
+                ..Value::default()
+            },
+            Expression::FunctionExpression(f) => Value {
+                func: Some((self.module, Func::Function(f))),
+                ..Value::default()
+            },
+            Expression::JSXElement(_) | Expression::JSXFragment(_) => Value::default(),
+            _ => Value::default(),
+        }
+    }
+
+    pub(super) fn eval_identifier(&mut self, name: &'a str, span: ByteSpan) -> Value<'a> {
+        if let Some(v) = self.vars.get(name) {
+            let mut v = v.clone();
+            v.span = Some(span);
+            return v;
+        }
+        if name == "undefined" {
+            return Value {
+                falsy: true,
+                ..Value::default()
+            };
+        }
+        // Module-level constants: service-role clients, functions.
+        if let Some(func) = self.scope.functions.get(name).copied() {
+            return Value {
+                func: Some((self.module, func)),
+                span: Some(span),
+                ..Value::default()
+            };
+        }
+        if let Some(init) = self.scope.consts.get(name).copied() {
+            if is_service_client_expr(init, self.scope.source) {
+                return Value {
+                    service: true,
+                    span: Some(span),
+                    ..Value::default()
+                };
+            }
+        }
+        if self.scope.imports.contains_key(name) && is_service_client_name(name) {
+            return Value {
+                service: true,
+                span: Some(span),
+                ..Value::default()
+            };
+        }
+        Value::default()
+    }
+
+    pub(super) fn eval_object(&mut self, o: &'a ObjectExpression<'a>) -> Value<'a> {
+        let mut fields = BTreeMap::new();
+        let mut rest = Value::default();
+        let mut falsy = false;
+        for (i, prop) in o.properties.iter().enumerate() {
+            match prop {
+                ObjectPropertyKind::ObjectProperty(p) => {
+                    let v = self.eval(&p.value);
+                    let key = p
+                        .key
+                        .static_name()
+                        .map(|k| k.to_string())
+                        .unwrap_or_else(|| format!("[computed {i}]"));
+                    let failure_flag = match key.as_str() {
+                        "error" => !v.falsy,
+                        "success" | "ok" => v.falsy,
+                        _ => false,
+                    };
+                    if failure_flag {
+                        falsy = true;
+                    }
+                    fields.insert(key, v);
+                }
+                ObjectPropertyKind::SpreadProperty(s) => {
+                    let v = self.eval(&s.argument);
+                    if let Some(f) = &v.fields {
+                        for (k, x) in f.iter() {
+                            fields.insert(k.clone(), x.clone());
+                        }
+                    } else {
+                        fields.insert(format!("...{i}"), v.clone());
+                        rest = rest.merge(v.derived());
+                        // `{ ...article, extra }`: unknown fields still read the record.
+                        if v.field_of.is_none() {
+                            rest.record = rest.record.or(v.record.clone());
+                        }
+                    }
+                }
+            }
+        }
+        let mut v = rest;
+        v.fields = Some(Rc::new(fields));
+        v.falsy = falsy;
+        v
+    }
+
+    pub(super) fn eval_member(&mut self, m: &'a MemberExpression<'a>) -> Value<'a> {
+        let obj = self.eval(m.object());
+        if let (Some(g), MemberExpression::StaticMemberExpression(s)) = (obj.guard, m) {
+            if g.always_object && self.in_action_body && self.facts.fix.session_field.is_none() {
+                self.facts.fix.session_field = Some(s.property.name.to_string());
+            }
+        }
+        let prop: Option<&str> = match m {
+            MemberExpression::StaticMemberExpression(s) => Some(s.property.name.as_str()),
+            MemberExpression::ComputedMemberExpression(c) => {
+                let k = self.eval(&c.expression);
+                k.str_lit
+            }
+            MemberExpression::PrivateFieldExpression(_) => None,
+        };
+        let mut v = self.member_value(&obj, prop.unwrap_or(""), Some(span_of(m.span())));
+        v.span = Some(span_of(m.span()));
+        v
+    }
+
+    /// The value of `obj.prop` (also used for destructuring).
+    pub(super) fn member_value(
+        &self,
+        obj: &Value<'a>,
+        prop: &str,
+        _span: Option<ByteSpan>,
+    ) -> Value<'a> {
+        if let Some(field) = obj.field(prop) {
+            return field.clone();
+        }
+        let mut v = Value {
+            auth_bool: obj.auth_bool.clone(),
+            raw_token: obj.raw_token,
+            anon_owned: obj.anon_owned,
+            ..Value::default()
+        };
+        if let Some(g) = obj.guard {
+            if g.factory {
+                v.guard = Some(Guard { factory: true, ..g });
+                return v;
+            }
+            let is_error = matches!(prop, "error" | "err");
+            v.guard = Some(Guard {
+                always_object: false,
+                error: is_error,
+                ..g
+            });
+            v.identity = !is_error;
+            v.owned = !is_error;
+            v.role = names::is_role_name(prop) || obj.role;
+            v.identity_expr = obj
+                .identity_expr
+                .as_ref()
+                .map(|base| refine_identity_expr(base, prop));
+            if matches!(prop, "data" | "user" | "session" | "claims") {
+                // `data.user`, `session.user`: still the lookup result.
+            }
+            return v;
+        }
+        if obj.identity || obj.owned {
+            v.identity = obj.identity;
+            v.owned = true;
+            v.role = names::is_role_name(prop) || obj.role;
+            v.identity_expr = obj
+                .identity_expr
+                .as_ref()
+                .map(|base| refine_identity_expr(base, prop));
+        }
+        if let Some(t) = &obj.taint {
+            let mut t = t.clone();
+            if !prop.is_empty() && !matches!(prop, "data" | "length") {
+                t.actor |= names::is_actor_id_name(prop);
+                t.role |= names::is_role_name(prop);
+                if !obj.identity {
+                    t.labels.insert(format!(
+                        "{}.{prop}",
+                        t.labels.iter().next().cloned().unwrap_or_default()
+                    ));
+                }
+            }
+            v.taint = Some(t);
+        }
+        if let Some(rec) = &obj.record {
+            v.record = Some(rec.clone());
+            // `const { data } = await supabase.from(..).select(..)`: `data` is the rows.
+            v.field_of = if prop == "data" && obj.field_of.is_none() {
+                None
+            } else {
+                Some(prop.to_string())
+            };
+            if rec.scoped || !rec.keys.is_empty() && self.flow.authorizes(&rec.keys) {
+                v.owned = true;
+            }
+        }
+        v.service = obj.service && matches!(prop, "from" | "storage" | "rpc" | "schema");
+        v
+    }
+
+    pub(super) fn eval_new(&mut self, n: &'a NewExpression<'a>) -> Value<'a> {
+        let args: Vec<Value<'a>> = n.arguments.iter().map(|a| self.eval_argument(a)).collect();
+        let class = path_of(&n.callee).unwrap_or_default();
+        let last = class.rsplit('.').next().unwrap_or("");
+        if let Some(kind) = sinks::s3_command(last) {
+            let m = SinkMatch {
+                kind,
+                library: "AWS S3",
+                op: last.to_string(),
+                model: None,
+                op_index: 0,
+                shape: ArgShape::KeyThenData,
+            };
+            // `{ Bucket, Key, Body }`: the key names the object, the body is written.
+            let input = args.first().cloned().unwrap_or_default();
+            let mut keys = Vec::new();
+            let mut data = Vec::new();
+            for field in ["Key", "Bucket", "Delete"] {
+                if let Some(v) = input.field(field) {
+                    v.leaves(Some(field), &mut keys, 0);
+                }
+            }
+            if let Some(body) = input.field("Body") {
+                body.leaves(Some("Body"), &mut data, 0);
+            }
+            if input.fields.is_none() {
+                input.leaves(None, &mut keys, 0);
+            }
+            // A `GetObjectCommand` is a read: its object reaches the caller through a signed URL.
+            let read = self.record_sink(
+                &m,
+                &format!("new {last}(..)"),
+                span_of(n.span),
+                keys,
+                data,
+                false,
+                None,
+                None,
+            );
+            // Keyed by a record's data (`Key: file.key`): that record is what is exposed.
+            if read.record.as_ref().is_some_and(|r| r.keys.is_empty()) {
+                let mut v = Value::default();
+                carry_records(&mut v, &args);
+                if v.record.is_some() {
+                    return v;
+                }
+            }
+            return read;
+        }
+        // `new Date()`, `new Headers(..)`: a built-in that stores nothing.
+        if !class.contains('.') {
+            let shadowed = self.vars.contains_key(class.as_str())
+                || self.scope.imports.contains_key(class.as_str())
+                || self.scope.functions.contains_key(class.as_str());
+            if let Some(inert) = builtins::inert_class(&class, shadowed) {
+                let mut v = args
+                    .iter()
+                    .fold(Value::default(), |acc, a| acc.merge(a.derived()));
+                v.inert = Some(inert);
+                return v;
+            }
+        }
+        // `new ObjectId(id)`: the same id, so still the client's key.
+        let mut v = if last.ends_with("ObjectId") || last.ends_with("Id") || last == "UUID" {
+            args.iter()
+                .fold(Value::default(), |acc, a| acc.merge(a.derived()))
+        } else {
+            Value::default()
+        };
+        // `new GetObjectCommand({ Key: file.key })`: built from the record's data.
+        carry_records(&mut v, &args);
+        v
+    }
+
+    pub(super) fn eval_tagged_template(
+        &mut self,
+        t: &'a TaggedTemplateExpression<'a>,
+    ) -> Value<'a> {
+        let tag = path_of(&t.tag).unwrap_or_default();
+        let values: Vec<Value<'a>> = t.quasi.expressions.iter().map(|e| self.eval(e)).collect();
+        let first_text = t
+            .quasi
+            .quasis
+            .first()
+            .map(|q| q.value.raw.as_str())
+            .unwrap_or("");
+        let is_sql_tag = {
+            let last = tag.rsplit('.').next().unwrap_or("");
+            matches!(
+                last,
+                "sql"
+                    | "$executeRaw"
+                    | "$queryRaw"
+                    | "$executeRawUnsafe"
+                    | "query"
+                    | "execute"
+                    | "raw"
+                    | "unsafe"
+            ) || tag == "sql"
+        };
+        if !is_sql_tag {
+            return values
+                .into_iter()
+                .fold(Value::default(), |acc, v| acc.merge(v.derived()));
+        }
+        let Some(kind) = sinks::classify_sql(first_text) else {
+            return Value::default();
+        };
+        // Interpolations after WHERE are keys; before it, data.
+        let mut keys = Vec::new();
+        let mut data = Vec::new();
+        let mut after_where = false;
+        let mut select_star = false;
+        for (i, quasi) in t.quasi.quasis.iter().enumerate() {
+            let text = quasi.value.raw.as_str().to_ascii_uppercase();
+            if text.contains("WHERE") {
+                after_where = true;
+            }
+            if i == 0 && text.contains("SELECT *") {
+                select_star = true;
+            }
+            if let Some(v) = values.get(i) {
+                let col = text
+                    .trim_end()
+                    .trim_end_matches(['=', ' '])
+                    .rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                    .next()
+                    .map(|c| c.to_ascii_lowercase());
+                if after_where {
+                    keys.push((col, v.clone()));
+                } else {
+                    data.push((col, v.clone()));
+                }
+            }
+        }
+        if kind == SinkKind::Mutation
+            && keys.is_empty()
+            && first_text
+                .trim_start()
+                .to_ascii_uppercase()
+                .starts_with("INSERT")
+        {
+            // INSERT: everything is data.
+        } else if kind == SinkKind::Read {
+            keys.append(&mut data);
+        }
+        let m = SinkMatch {
+            kind,
+            library: "SQL",
+            op: first_text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_uppercase(),
+            model: None,
+            op_index: 0,
+            shape: ArgShape::Generic,
+        };
+        let label = format!(
+            "sql`{} ..`",
+            first_text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        self.record_sink(
+            &m,
+            &label,
+            span_of(t.span),
+            keys,
+            data,
+            kind == SinkKind::Read && select_star,
+            sql_scope_fix(t),
+            None,
+        )
+    }
+}
+
+/// A MongoDB/Mongoose filter written as an object literal (`deleteMany({ repoId })`): the owner
+/// field joins the filter (`{ repoId, userId: user.id }`). MongoDB ANDs every top-level field
+/// of a filter (`$or` included), and a field written last wins over a spread, so the new field
+/// always narrows. Not for another ORM's options object (`{ where }`).
+pub(super) fn filter_scope_fix(call: &CallExpression<'_>) -> Option<ScopeFix> {
+    let Expression::ObjectExpression(filter) = call.arguments.first()?.as_expression()? else {
+        return None;
+    };
+    let last = filter.properties.last()?;
+    let plain = filter.properties.iter().all(|p| match p {
+        ObjectPropertyKind::ObjectProperty(p) => p.key.static_name().as_deref() != Some("where"),
+        ObjectPropertyKind::SpreadProperty(_) => true,
+    });
+    plain.then(|| ScopeFix::AppendCondition {
+        at: last.span().end,
+        template: ", {col}: {id}",
+        snake_case: false,
+    })
+}
+
+/// A SQL template whose statement ends with its `WHERE` condition: the owner condition is
+/// appended (`… WHERE id = ${id} AND user_id = ${user.id}`); a condition with `OR` is wrapped in
+/// parentheses first, so that `AND` binds to all of it. Not when anything follows the condition
+/// (`RETURNING`, `ORDER BY`, `LIMIT`, …) or the statement has subqueries.
+pub(super) fn sql_scope_fix(t: &TaggedTemplateExpression<'_>) -> Option<ScopeFix> {
+    let text: String = t
+        .quasi
+        .quasis
+        .iter()
+        .map(|q| q.value.raw.as_str())
+        .collect::<Vec<_>>()
+        .join(" ? ")
+        .to_ascii_uppercase();
+    let (_, condition) = text.split_once("WHERE")?;
+    let words: Vec<&str> = condition.split_whitespace().collect();
+    const ENDS: &[&str] = &[
+        "RETURNING",
+        "ORDER",
+        "LIMIT",
+        "GROUP",
+        "OFFSET",
+        "FOR",
+        "UNION",
+        "HAVING",
+        ";",
+    ];
+    if words.is_empty()
+        || words
+            .iter()
+            .any(|w| ENDS.contains(&w.trim_end_matches(';')) || w.contains(';'))
+        || condition.contains('(')
+    {
+        return None;
+    }
+    let last = t.quasi.quasis.last()?;
+    if !words.contains(&"OR") {
+        return Some(ScopeFix::AppendCondition {
+            at: last.span.end,
+            template: " AND {col} = ${{id}}",
+            snake_case: true,
+        });
+    }
+    // `WHERE a OR b` → `WHERE (a OR b) AND owner`: the quasi holding `WHERE` gets the `(`
+    // (a template's raw text is its source text, so offsets carry over).
+    let quasi = t
+        .quasi
+        .quasis
+        .iter()
+        .find(|q| q.value.raw.to_ascii_uppercase().contains("WHERE"))?;
+    let raw = quasi.value.raw.as_str();
+    let after_where = raw.to_ascii_uppercase().find("WHERE")? + "WHERE".len();
+    let at = after_where + (raw[after_where..].len() - raw[after_where..].trim_start().len());
+    Some(ScopeFix::WrapThenAppend {
+        open: quasi.span.start + u32::try_from(at).ok()?,
+        at: last.span.end,
+        template: ") AND {col} = ${{id}}",
+        snake_case: true,
+    })
+}

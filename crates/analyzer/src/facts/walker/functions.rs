@@ -1,0 +1,205 @@
+//! Calls of project functions: arguments bound, the body walked in a new frame, returns joined.
+
+use super::*;
+
+impl<'g, 'a> Walker<'g, 'a> {
+    // ----- functions ----------------------------------------------------------------------
+
+    /// Out of steps while following helpers. The action's own body is always walked to the end
+    /// (it is bounded by its size): only helpers stop being followed, so no sink the action
+    /// reaches itself is lost.
+    pub(super) fn over_budget(&self) -> bool {
+        self.steps > self.budget && !self.call_stack.is_empty()
+    }
+
+    pub(super) fn walk_func_body(&mut self, func: Func<'a>) {
+        if let Some(expr) = func.expression_body() {
+            let v = self.eval(expr);
+            self.on_return(v, expr.span());
+        } else if let Some(body) = func.body() {
+            self.walk_statements(&body.statements);
+        }
+    }
+
+    /// Follows a call of a project function: binds its parameters, walks its body, and
+    /// combines its return paths.
+    pub(super) fn call_function(
+        &mut self,
+        module: usize,
+        func: Func<'a>,
+        args: Vec<Value<'a>>,
+        site: ByteSpan,
+    ) -> Value<'a> {
+        let key = (module, func.key());
+        if self.call_stack.contains(&key)
+            || self.call_stack.len() >= MAX_CALL_DEPTH
+            || self.steps > self.budget
+        {
+            return args
+                .iter()
+                .fold(Value::default(), |acc, a| acc.merge(a.derived()));
+        }
+        self.call_stack.push(key);
+        let sinks_before = self.facts.sinks.len();
+        let continuations_before = self.continuation_calls.len();
+        let authn_before = self.flow.authn;
+        let fs = func.span();
+        let is_closure = module == self.module
+            && self
+                .enclosing
+                .iter()
+                .any(|s| s.start <= fs.start && fs.end <= s.end);
+        let saved_vars = if is_closure {
+            self.vars.clone()
+        } else {
+            std::mem::take(&mut self.vars)
+        };
+        self.enclosing.push(fs);
+        let saved_module = (self.module, self.scope.clone());
+        let saved_in_body = self.in_action_body;
+        self.in_action_body = false;
+        if module != self.module {
+            self.module = module;
+            self.scope = self.graph.module(module);
+        }
+        let site_was = self.site;
+        if self.site.is_none() {
+            self.site = Some(site);
+        }
+        let params = func.params();
+        for (i, param) in params.items.iter().enumerate() {
+            let value = args.get(i).cloned().unwrap_or_default();
+            self.bind_pattern(&param.pattern, value, None);
+        }
+        if let Some(rest) = &params.rest {
+            let v = args
+                .iter()
+                .skip(params.items.len())
+                .fold(Value::default(), |acc, a| acc.merge(a.clone()));
+            self.bind_pattern(&rest.rest.argument, v, None);
+        }
+        self.frames.push(Frame {
+            returns: Vec::new(),
+        });
+        self.walk_func_body(func);
+        if self.flow.reachable {
+            let f = self.flow.clone();
+            self.frames.last_mut().unwrap().returns.push((
+                f,
+                Value {
+                    falsy: true,
+                    ..Value::default()
+                },
+            ));
+        }
+        let frame = self.frames.pop().unwrap();
+        self.enclosing.pop();
+        self.vars = saved_vars;
+        (self.module, self.scope) = saved_module;
+        self.in_action_body = saved_in_body;
+        self.site = site_was;
+        self.call_stack.pop();
+
+        if frame.returns.is_empty() {
+            self.flow = Flow::unreachable();
+            return Value::default();
+        }
+        let joined = frame
+            .returns
+            .iter()
+            .map(|(f, _)| f.clone())
+            .reduce(Flow::join)
+            .unwrap();
+        // Each truthy return proves what held on its path plus what its value proves
+        // (`return membership !== null`); the result proves what all of them share.
+        let truthy = frame
+            .returns
+            .iter()
+            .filter(|(_, v)| !v.falsy)
+            .map(|(f, v)| {
+                let mut f = f.clone();
+                f.assume(&self.truthiness(v).0);
+                f
+            })
+            .reduce(Flow::join);
+        let mut result = Value::default();
+        for (_, v) in &frame.returns {
+            result = result.merge(v.clone());
+        }
+        if let Some(t) = truthy {
+            let gained = Asserts {
+                authn: if t.authn > joined.authn {
+                    t.authn
+                } else {
+                    Authn::None
+                },
+                role: t.role && !joined.role,
+                authorize: t
+                    .authorized
+                    .difference(&joined.authorized)
+                    .cloned()
+                    .collect(),
+            };
+            if !gained.is_empty() {
+                result.auth_bool = Some(Rc::new(gained));
+            }
+        }
+        if frame.returns.len() == 1 {
+            result.falsy = frame.returns[0].1.falsy;
+            result.func = frame.returns[0].1.func;
+        }
+        // `return null` on failure, `return { id: session.user.id }` on success: the object's
+        // fields are what the caller reads.
+        let mut truthy_values = frame
+            .returns
+            .iter()
+            .filter(|(_, v)| !v.falsy)
+            .map(|(_, v)| v);
+        if let (Some(only), None) = (truthy_values.next(), truthy_values.next()) {
+            result.fields = only.fields.clone();
+            result.is_array = only.is_array;
+        } else if frame.returns.len() > 1
+            && frame
+                .returns
+                .iter()
+                .all(|(_, v)| v.fields.is_some() && !v.is_array)
+        {
+            // `return { session: null, user: null }` on failure and `return { session, user }`
+            // on success (Lucia's shape): each field is what it is on any path, so testing
+            // `user` tests the lookup.
+            let mut merged: BTreeMap<String, Value<'a>> = BTreeMap::new();
+            for (_, v) in &frame.returns {
+                for (k, x) in v.fields.as_deref().into_iter().flatten() {
+                    let joined = match merged.remove(k) {
+                        Some(prev) => prev.merge(x.clone()),
+                        None => x.clone(),
+                    };
+                    merged.insert(k.clone(), joined);
+                }
+            }
+            result.fields = Some(Rc::new(merged));
+        }
+        // A session helper (it returns the caller's session or identity, or it fails closed
+        // when there is none) is judged as a guard: the writes it makes to find the caller
+        // (a session row refreshed, a stale cookie cleared) are not sinks of the action. Writes
+        // keyed or filled by client input stay, and so does anything a wrapper ran through the
+        // action's own callback.
+        let is_guard = result.guard.is_some()
+            || result.session_root
+            || result.identity
+            || result.auth_bool.is_some()
+            || joined.authn > authn_before;
+        if is_guard
+            && self.continuation_calls.len() == continuations_before
+            && self.facts.sinks.len() > sinks_before
+            && self.facts.sinks[sinks_before..]
+                .iter()
+                .all(|s| !s.client_input)
+        {
+            self.guard_internal
+                .push(sinks_before..self.facts.sinks.len());
+        }
+        self.flow = joined;
+        result
+    }
+}

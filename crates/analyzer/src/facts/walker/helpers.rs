@@ -1,0 +1,548 @@
+//! Free functions of the walk: spans, call chains, argument shapes and small predicates.
+
+use super::*;
+
+// ----- helpers ------------------------------------------------------------------------------
+
+pub(super) fn span_of(s: oxc_span::Span) -> ByteSpan {
+    ByteSpan {
+        start: s.start,
+        end: s.end,
+    }
+}
+
+pub(super) fn indentation_at(source: &str, offset: u32) -> String {
+    let line_start = source[..offset as usize]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    source[line_start..offset as usize]
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .collect()
+}
+
+/// Flattens `root.a(..).b.c(..)` (the outermost call) into the root expression and the links.
+/// A call of the root itself (`knex("t")`, `helper(..)`) is a link with an empty name.
+pub(super) fn flatten_chain<'a>(
+    call: &'a CallExpression<'a>,
+) -> (Option<&'a Expression<'a>>, Vec<ChainLink<'a>>) {
+    let mut links: Vec<ChainLink<'a>> = Vec::new();
+    let mut pending_call: Option<&'a CallExpression<'a>> = Some(call);
+    let mut expr: &'a Expression<'a> = &call.callee;
+    for _ in 0..64 {
+        match strip_await(expr) {
+            Expression::StaticMemberExpression(m) => {
+                links.push(ChainLink {
+                    name: m.property.name.as_str(),
+                    call: pending_call.take(),
+                });
+                expr = &m.object;
+            }
+            Expression::ComputedMemberExpression(m) => {
+                let name = match strip(&m.expression) {
+                    Expression::StringLiteral(s) => s.value.as_str(),
+                    _ => "[]",
+                };
+                links.push(ChainLink {
+                    name,
+                    call: pending_call.take(),
+                });
+                expr = &m.object;
+            }
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::CallExpression(inner) => {
+                    if let Some(pc) = pending_call.take() {
+                        links.push(ChainLink {
+                            name: "",
+                            call: Some(pc),
+                        });
+                    }
+                    pending_call = Some(inner);
+                    expr = &inner.callee;
+                }
+                ChainElement::StaticMemberExpression(m) => {
+                    links.push(ChainLink {
+                        name: m.property.name.as_str(),
+                        call: pending_call.take(),
+                    });
+                    expr = &m.object;
+                }
+                _ => break,
+            },
+            Expression::CallExpression(inner) => {
+                if let Some(pc) = pending_call.take() {
+                    links.push(ChainLink {
+                        name: "",
+                        call: Some(pc),
+                    });
+                }
+                pending_call = Some(inner);
+                expr = &inner.callee;
+            }
+            _ => break,
+        }
+    }
+    if let Some(pc) = pending_call {
+        links.push(ChainLink {
+            name: "",
+            call: Some(pc),
+        });
+    }
+    links.reverse();
+    // Merge "call of a property" pairs: a property link directly followed by an unnamed call
+    // link is that property being called.
+    let mut merged: Vec<ChainLink<'a>> = Vec::with_capacity(links.len());
+    for link in links {
+        if link.name.is_empty() {
+            if let Some(prev) = merged.last_mut() {
+                if prev.call.is_none() {
+                    prev.call = link.call;
+                    continue;
+                }
+            }
+        }
+        merged.push(link);
+    }
+    (Some(expr), merged)
+}
+
+/// `a.b.c` for a member chain of identifiers (calls and `await` skipped).
+/// The object literal a call gets as its first argument (`f({ .. })`).
+pub(super) fn first_object_arg<'a>(
+    call: &'a CallExpression<'a>,
+) -> Option<&'a ObjectExpression<'a>> {
+    match call.arguments.first()?.as_expression().map(strip)? {
+        Expression::ObjectExpression(o) => Some(o),
+        _ => None,
+    }
+}
+
+/// The value of the property `name` of an object literal (`{ name: value }`).
+pub(super) fn property_value<'a>(
+    object: &'a ObjectExpression<'a>,
+    name: &str,
+) -> Option<&'a Expression<'a>> {
+    object.properties.iter().find_map(|p| match p {
+        ObjectPropertyKind::ObjectProperty(p) if p.key.static_name().as_deref() == Some(name) => {
+            Some(&p.value)
+        }
+        _ => None,
+    })
+}
+
+pub(crate) fn path_of(expr: &Expression<'_>) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut e = expr;
+    for _ in 0..64 {
+        match strip_await(e) {
+            Expression::Identifier(id) => {
+                parts.push(id.name.as_str());
+                parts.reverse();
+                return Some(parts.join("."));
+            }
+            Expression::StaticMemberExpression(m) => {
+                parts.push(m.property.name.as_str());
+                e = &m.object;
+            }
+            Expression::CallExpression(c) => e = &c.callee,
+            Expression::ChainExpression(c) => match &c.expression {
+                ChainElement::CallExpression(call) => e = &call.callee,
+                ChainElement::StaticMemberExpression(m) => {
+                    parts.push(m.property.name.as_str());
+                    e = &m.object;
+                }
+                _ => return None,
+            },
+            Expression::ThisExpression(_) => {
+                parts.reverse();
+                return Some(parts.join("."));
+            }
+            _ => {
+                parts.reverse();
+                return if parts.is_empty() {
+                    None
+                } else {
+                    Some(parts.join("."))
+                };
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn describe_chain(root: &str, links: &[ChainLink<'_>]) -> String {
+    let mut s = root.to_string();
+    for l in links {
+        if l.name.is_empty() {
+            s.push_str("(..)");
+            continue;
+        }
+        if !s.is_empty() {
+            s.push('.');
+        }
+        s.push_str(l.name);
+        if l.call.is_some() {
+            s.push_str("(..)");
+        }
+        if s.len() > 60 {
+            break;
+        }
+    }
+    s
+}
+
+/// Leaves of a call's arguments: (column name if known, value).
+pub(super) type Leaves<'a> = Vec<(Option<String>, Value<'a>)>;
+
+pub(super) fn key_then_data<'a>(args: &[Value<'a>]) -> (Leaves<'a>, Leaves<'a>) {
+    let mut keys = Vec::new();
+    let mut data = Vec::new();
+    if let Some(k) = args.first() {
+        k.leaves(Some("id"), &mut keys, 0);
+    }
+    for a in args.iter().skip(1) {
+        a.leaves(None, &mut data, 0);
+    }
+    (keys, data)
+}
+
+/// `deleteOrganizationMembership`, `removeMember`, `updateUserRole`: operations on other users.
+pub(super) fn mentions_members(op: &str) -> bool {
+    let op = op.to_ascii_lowercase();
+    (op.contains("member") || op.contains("user") || op.contains("role"))
+        && !op.starts_with("create")
+        && !op.starts_with("insert")
+}
+
+/// An element of `value` (an item of an array, a row of the rows read): for records, the same
+/// record; otherwise only the provenance.
+pub(super) fn element_of<'a>(value: &Value<'a>) -> Value<'a> {
+    match &value.record {
+        Some(_) if value.field_of.is_none() => Value {
+            fields: None,
+            is_array: false,
+            ..value.clone()
+        },
+        _ => value.derived(),
+    }
+}
+
+/// Gives `v`, computed from `args`, the provenance of the first record among them, as data
+/// derived from it (never the whole row).
+pub(super) fn carry_records(v: &mut Value<'_>, args: &[Value<'_>]) {
+    if v.record.is_some() {
+        return;
+    }
+    let mut records = Vec::new();
+    for a in args {
+        collect_records(a, &mut records, 0);
+    }
+    if let Some((record, _)) = records.into_iter().next() {
+        v.record = Some(record);
+        v.field_of = Some(DERIVED_FIELD.to_string());
+    }
+}
+
+/// The `field_of` of a value computed from a record's data rather than read from one column.
+pub(super) const DERIVED_FIELD: &str = "(derived)";
+
+/// Records a returned value carries: itself, and its fields (a DTO built from a row still
+/// exposes the row's data). `whole` is false for a single field of a record.
+pub(super) fn collect_records(v: &Value<'_>, out: &mut Vec<(Rc<Record>, bool)>, depth: u32) {
+    if let Some(r) = &v.record {
+        out.push((r.clone(), v.field_of.is_none()));
+    }
+    if depth < 3 {
+        if let Some(fields) = &v.fields {
+            for f in fields.values() {
+                collect_records(f, out, depth + 1);
+            }
+        }
+    }
+}
+
+/// Role names that grant privileges (`admin`, `org:admin`, `OWNER`, `moderator`).
+pub(super) fn is_privileged_role(role: &str) -> bool {
+    // Roles that run the app or act for its users (`admin`, `org:admin`, `support agent`). A
+    // customer-facing role (`seller`, `author`, `pro`) is not a privilege over others' records.
+    crate::catalog::fold::with_folded(role, b"", |r| {
+        [
+            "admin",
+            "owner",
+            "moderator",
+            "staff",
+            "superuser",
+            "super_admin",
+            "root",
+            "manager",
+            "editor",
+            "maintainer",
+            "support",
+            "agent",
+            "operator",
+        ]
+        .iter()
+        .any(|p| r.contains(p))
+    })
+}
+
+/// `checkAuth()`, `authenticate()`, `validateSession()`: a call named as a check, not a getter.
+pub(super) fn is_check_style_call(expr: &Expression<'_>) -> bool {
+    let Expression::CallExpression(call) = strip_await(expr) else {
+        return false;
+    };
+    let Some(path) = path_of(&call.callee) else {
+        return false;
+    };
+    let last = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    [
+        "check",
+        "validate",
+        "authenticate",
+        "authguard",
+        "authcheck",
+        "guard",
+        "ensure",
+        "must",
+    ]
+    .iter()
+    .any(|p| last.starts_with(p))
+}
+
+/// `ADMIN_EMAIL`, `process.env.ADMIN_USER_ID`: a value the server configures.
+pub(super) fn is_server_constant(expr: &Expression<'_>) -> bool {
+    match strip(expr) {
+        Expression::Identifier(id) => {
+            let n = id.name.as_str();
+            n.len() > 1
+                && n.chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
+        }
+        Expression::StaticMemberExpression(m) => {
+            path_of(&m.object).is_some_and(|p| p == "process.env")
+        }
+        _ => false,
+    }
+}
+
+/// `process.env.CRON_SECRET`, `process.env.ADMIN_API_KEY`: a secret known only to the server.
+pub(super) fn is_server_secret(expr: &Expression<'_>) -> bool {
+    let Expression::StaticMemberExpression(m) = strip(expr) else {
+        return false;
+    };
+    let name = m.property.name.as_str();
+    path_of(&m.object).is_some_and(|p| p == "process.env")
+        && ["SECRET", "KEY", "TOKEN", "PASSWORD"]
+            .iter()
+            .any(|w| name.contains(w))
+        // Keys that are public by design (`SUPABASE_ANON_KEY`, `STRIPE_PUBLISHABLE_KEY`,
+        // `RECAPTCHA_SITE_KEY`) prove nothing.
+        && !["PUBLIC", "ANON", "PUBLISHABLE", "SITE_KEY"]
+            .iter()
+            .any(|w| name.contains(w))
+}
+
+/// `@/lib/x`, `~/x`, `./x`, `../x`, `#x`: a module of the project rather than a package.
+pub(super) fn is_project_specifier(spec: &str) -> bool {
+    spec.starts_with("@/")
+        || spec.starts_with("~/")
+        || spec.starts_with('.')
+        || spec.starts_with('#')
+        || spec.starts_with("src/")
+        || spec.starts_with("app/")
+        || spec.starts_with("lib/")
+}
+
+pub(super) fn is_form_data(root: &str, v: &Value<'_>) -> bool {
+    v.is_tainted()
+        || root.to_ascii_lowercase().contains("formdata")
+        || root == "data"
+        || root == "fd"
+}
+
+pub(super) fn is_undefined(e: &Expression<'_>) -> bool {
+    matches!(strip(e), Expression::Identifier(id) if id.name.as_str() == "undefined")
+        || matches!(strip(e), Expression::UnaryExpression(u) if u.operator == UnaryOperator::Void)
+}
+
+/// Whether a `catch`/branch body always leaves the function (return, throw, redirect()).
+pub(super) fn block_exits(stmts: &[Statement<'_>]) -> bool {
+    stmts.iter().any(statement_exits)
+}
+
+pub(super) fn statement_exits(stmt: &Statement<'_>) -> bool {
+    match stmt {
+        Statement::ReturnStatement(_) | Statement::ThrowStatement(_) => true,
+        Statement::ExpressionStatement(e) => match strip_await(&e.expression) {
+            Expression::CallExpression(c) => {
+                path_of(&c.callee).is_some_and(|p| exits::is_exit_call(&p))
+            }
+            _ => false,
+        },
+        Statement::BlockStatement(b) => block_exits(&b.body),
+        Statement::IfStatement(i) => {
+            statement_exits(&i.consequent) && i.alternate.as_ref().is_some_and(statement_exits)
+        }
+        _ => false,
+    }
+}
+
+/// Marks every field of a ctx value as identity-derived.
+pub(super) fn mark_identity(v: &mut Value<'_>) {
+    v.identity = true;
+    v.owned = true;
+    if let Some(fields) = v.fields.take() {
+        let mut f = (*fields).clone();
+        for x in f.values_mut() {
+            if x.taint.is_none() {
+                mark_identity(x);
+            }
+        }
+        v.fields = Some(Rc::new(f));
+    }
+}
+
+/// The caller's id expression for a session variable named `name`.
+/// The identifier an action-client chain starts from (`authActionClient` in
+/// `authActionClient.inputSchema(s).action`), if it starts from one.
+/// A root that is called (`createServerAction()` in zsa) is written with `()` after it.
+pub(super) fn client_root<'a>(
+    callee: &'a Expression<'a>,
+) -> Option<(&'a IdentifierReference<'a>, bool)> {
+    let mut expr = callee;
+    let mut called = false;
+    for _ in 0..64 {
+        match strip(expr) {
+            Expression::StaticMemberExpression(m) => {
+                expr = &m.object;
+                called = false;
+            }
+            Expression::CallExpression(c) => {
+                expr = &c.callee;
+                called = true;
+            }
+            Expression::Identifier(id) => return Some((id, called)),
+            _ => return None,
+        }
+    }
+    None
+}
+
+pub(super) fn default_identity_expr(name: &str) -> String {
+    match name {
+        "session" | "authSession" | "serverSession" => format!("{name}.user.id"),
+        "userId" | "uid" | "id" | "sub" => name.to_string(),
+        _ => format!("{name}.id"),
+    }
+}
+
+pub(super) fn refine_identity_expr(base: &str, prop: &str) -> String {
+    match prop {
+        "user" if base.ends_with(".user.id") => base.to_string(),
+        "user" => format!(
+            "{}.user.id",
+            base.trim_end_matches(".id").trim_end_matches(".user")
+        ),
+        "userId" | "id" | "sub" => {
+            let root = base.split('.').next().unwrap_or(base);
+            if prop == "id" {
+                base.to_string()
+            } else {
+                format!("{root}.{prop}")
+            }
+        }
+        _ => base.to_string(),
+    }
+}
+
+pub(super) fn is_service_client_name(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.contains("admin") && (n.contains("supabase") || n.contains("client"))
+        || n.contains("servicerole")
+        || n.contains("serviceclient")
+}
+
+pub(super) fn is_service_client_call(path: &str, call: &CallExpression<'_>, source: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    if matches!(
+        last,
+        "createAdminClient"
+            | "createServiceClient"
+            | "createServiceRoleClient"
+            | "getServiceSupabase"
+            | "createSupabaseAdmin"
+            | "getSupabaseAdmin"
+            | "supabaseAdmin"
+    ) {
+        return true;
+    }
+    if matches!(last, "createClient" | "createServerClient") {
+        let text = call.span.source_text(source);
+        return text.contains("SERVICE_ROLE")
+            || text.contains("SERVICE_KEY")
+            || text.contains("serviceRole");
+    }
+    false
+}
+
+pub(super) fn is_service_client_expr(init: &Expression<'_>, source: &str) -> bool {
+    match strip_await(init) {
+        Expression::CallExpression(c) => {
+            path_of(&c.callee).is_some_and(|p| is_service_client_call(&p, c, source))
+        }
+        _ => false,
+    }
+}
+
+/// Fields of a Stripe request that point at an existing object, which must be the caller's.
+pub(super) fn stripe_reference(field: &str) -> bool {
+    matches!(
+        field,
+        "customer"
+            | "payment_intent"
+            | "charge"
+            | "subscription"
+            | "invoice"
+            | "payment_method"
+            | "setup_intent"
+            | "subscription_item"
+            | "account"
+            | "destination"
+            | "on_behalf_of"
+            | "source"
+            | "transfer_data"
+    )
+}
+
+/// The boolean result of a check: truthy exactly when `asserts` hold.
+pub(super) fn check_result<'a>(asserts: Asserts) -> Value<'a> {
+    Value {
+        auth_bool: Some(Rc::new(asserts)),
+        ..Value::default()
+    }
+}
+
+/// A value from the server-side session (not from the client).
+pub(super) fn is_session_value(v: &Value<'_>) -> bool {
+    (v.identity || v.guard.is_some()) && !v.is_tainted()
+}
+
+/// What a check proves about authentication: a check asked about the session is false for an
+/// anonymous caller, so passing it proves a user.
+pub(super) fn session_authn(on_session: bool) -> Authn {
+    if on_session {
+        Authn::Checked
+    } else {
+        Authn::None
+    }
+}
+
+/// The labels of the client values among `args` (the keys a check is asked about).
+pub(super) fn client_keys(args: &[Value<'_>]) -> BTreeSet<String> {
+    args.iter()
+        .filter(|a| !a.identity)
+        .filter_map(|a| a.taint.as_ref())
+        .flat_map(|t| t.labels.iter().cloned())
+        .collect()
+}

@@ -1,0 +1,831 @@
+//! Sinks: a recognised data-changing or data-reading call, its keys and data, whether the
+//! caller may touch what the client chose, and how a fix could scope it.
+
+use super::*;
+
+impl<'g, 'a> Walker<'g, 'a> {
+    pub(super) fn drizzle_condition(
+        &mut self,
+        name: &str,
+        call: &'a CallExpression<'a>,
+        args: &[Value<'a>],
+    ) -> Option<Value<'a>> {
+        match name {
+            "eq" | "ne" | "inArray" | "like" | "ilike" => {
+                let col = call
+                    .arguments
+                    .first()
+                    .and_then(|a| a.as_expression())
+                    .and_then(|e| path_of(e))
+                    .map(|p| p.rsplit('.').next().unwrap_or("").to_string())
+                    .unwrap_or_default();
+                let value = args.get(1).cloned().unwrap_or_default();
+                let fields = [(
+                    if col.is_empty() {
+                        "value".to_string()
+                    } else {
+                        col
+                    },
+                    value,
+                )]
+                .into_iter()
+                .collect();
+                Some(Value {
+                    fields: Some(Rc::new(fields)),
+                    ..Value::default()
+                })
+            }
+            "and" | "or" => {
+                let mut fields = BTreeMap::new();
+                for (i, a) in args.iter().enumerate() {
+                    match &a.fields {
+                        Some(f) => {
+                            for (k, v) in f.iter() {
+                                let key = if fields.contains_key(k) {
+                                    format!("{k}#{i}")
+                                } else {
+                                    k.clone()
+                                };
+                                fields.insert(key, v.clone());
+                            }
+                        }
+                        None => {
+                            fields.insert(format!("cond{i}"), a.clone());
+                        }
+                    }
+                }
+                Some(Value {
+                    fields: Some(Rc::new(fields)),
+                    ..Value::default()
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Recognises a sink call and records it.
+    pub(super) fn try_sink(
+        &mut self,
+        root_name: &str,
+        root_value: &Value<'a>,
+        links: &[ChainLink<'a>],
+        link_args: &[Vec<Value<'a>>],
+        span: ByteSpan,
+    ) -> Option<Value<'a>> {
+        // A call on a built-in that stores nothing (`expiry.setDate(..)`, `hash.update(..)`,
+        // `title.replace(/\s+/g, " ")`), or a function of a package that stores nothing.
+        let last_call = links.iter().rev().find(|l| l.call.is_some());
+        if root_value.inert.is_some()
+            || last_call.is_some_and(|l| {
+                builtins::BUILTIN_ONLY_METHODS.contains(&l.name)
+                    || builtins::is_string_method_call(
+                        l.name,
+                        l.call
+                            .and_then(|c| c.arguments.first())
+                            .and_then(|a| a.as_expression())
+                            .map(strip),
+                    )
+            })
+            || self
+                .scope
+                .imports
+                .get(root_name)
+                .is_some_and(|i| builtins::is_inert_package(i.source))
+        {
+            return None;
+        }
+        let segs: Vec<Seg<'_>> = links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Seg {
+                name: l.name,
+                called: l.call.is_some(),
+                str_arg: link_args[i].first().and_then(|a| a.str_lit),
+            })
+            .collect();
+        // `helper(..)` imported from a module outside the project: the module is responsible
+        // for its own checks (the DAL pattern), so it is not a sink here.
+        if links.len() == 1 && links[0].name.is_empty() {
+            if let Some(import) = self.scope.imports.get(root_name) {
+                if is_project_specifier(import.source) {
+                    // Unseen, it is taken to check the caller itself (the Data Access Layer
+                    // pattern); said as an assumption when client input reaches it or its name
+                    // says it changes data.
+                    if link_args[0].iter().any(|a| a.is_tainted())
+                        || sinks::starts_with_mutating_verb(root_name)
+                    {
+                        self.assume(root_name, span, Assumed::ChecksCaller);
+                    }
+                    return None;
+                }
+            }
+            let named = [Seg {
+                name: root_name,
+                called: true,
+                str_arg: segs[0].str_arg,
+            }];
+            let m = sinks::classify_chain("", &named, &self.config.sinks)?;
+            if m.kind == SinkKind::Mutation
+                && matches!(m.library, "generic" | "configured")
+                && root_value.func.is_none()
+            {
+                let mut data = Vec::new();
+                for a in &link_args[0] {
+                    a.leaves(None, &mut data, 0);
+                }
+                let label = format!("{root_name}(..)");
+                return Some(self.record_sink(
+                    &m,
+                    &label,
+                    span,
+                    data.clone(),
+                    data,
+                    false,
+                    None,
+                    None,
+                ));
+            }
+            if m.kind == SinkKind::Mutation && m.library == "file system" {
+                let (keys, data) = key_then_data(&link_args[0]);
+                return Some(self.record_sink(
+                    &m,
+                    &format!("{root_name}(..)"),
+                    span,
+                    keys,
+                    data,
+                    false,
+                    None,
+                    None,
+                ));
+            }
+            return None;
+        }
+        let chain_root = if root_name.is_empty() { "" } else { root_name };
+        let segs_clean: Vec<Seg<'_>> = segs
+            .iter()
+            .copied()
+            .filter(|s| !s.name.is_empty())
+            .collect();
+        let offset = segs.len() - segs_clean.len();
+        let knex_table = segs
+            .first()
+            .filter(|s| s.name.is_empty())
+            .and_then(|s| s.str_arg);
+        let knex_read = knex_table.is_some()
+            && segs_clean
+                .iter()
+                .any(|s| matches!(s.name, "select" | "first" | "pluck"))
+            && !segs_clean
+                .iter()
+                .any(|s| matches!(s.name, "insert" | "update" | "del" | "delete"));
+        let mut m = match sinks::classify_chain(chain_root, &segs_clean, &self.config.sinks) {
+            Some(m) => m,
+            // `knex("users").select(..)`: a read of the named table.
+            None if knex_read => SinkMatch {
+                kind: SinkKind::Read,
+                library: "Knex",
+                op: "select".into(),
+                model: knex_table.map(str::to_string),
+                op_index: segs_clean
+                    .iter()
+                    .position(|s| matches!(s.name, "select" | "first" | "pluck"))
+                    .unwrap_or(0),
+                shape: ArgShape::Builder,
+            },
+            None => return None,
+        };
+        if m.model.is_none() {
+            m.model = segs
+                .first()
+                .filter(|s| s.name.is_empty())
+                .and_then(|s| s.str_arg)
+                .map(str::to_string);
+        }
+        let op_link = m.op_index + offset;
+        let mut keys: Vec<(Option<String>, Value<'a>)> = Vec::new();
+        let mut data: Vec<(Option<String>, Value<'a>)> = Vec::new();
+        let mut raw = true;
+        let mut scope_fix = None;
+        match m.shape {
+            ArgShape::PrismaObject => {
+                let arg = link_args[op_link].first().cloned().unwrap_or_default();
+                if let Some(w) = arg.field("where") {
+                    // Drizzle's relational queries take the condition as a callback,
+                    // `where: (t, { and, eq }) => and(eq(t.id, id), ..)`: its result is the
+                    // condition.
+                    let w = match w.func {
+                        Some((module, func)) => self.call_function(
+                            module,
+                            func,
+                            vec![Value::default(), Value::default()],
+                            span,
+                        ),
+                        None => w.clone(),
+                    };
+                    w.leaves(None, &mut keys, 0);
+                }
+                for k in ["data", "create", "update"] {
+                    if let Some(d) = arg.field(k) {
+                        d.leaves(None, &mut data, 0);
+                    }
+                }
+                if arg.fields.is_none() {
+                    arg.leaves(None, &mut data, 0);
+                }
+                raw = arg.field("select").is_none()
+                    && !matches!(
+                        m.op.as_str(),
+                        "deleteMany"
+                            | "updateMany"
+                            | "createMany"
+                            | "count"
+                            | "aggregate"
+                            | "groupBy"
+                    );
+                // `select: { username: true, name: true, image: true }` on a user: a public profile card.
+                let public_projection = arg
+                    .field("select")
+                    .and_then(|s| s.fields.as_ref())
+                    .is_some_and(|f| {
+                        !f.is_empty() && f.keys().all(|k| names::is_public_profile_field(k))
+                    });
+                // Only for accounts: the title of someone's private document is still private.
+                if m.kind == SinkKind::Read
+                    && public_projection
+                    && m.model.as_deref().is_some_and(|model| {
+                        matches!(
+                            model.to_ascii_lowercase().as_str(),
+                            "user" | "users" | "profile" | "profiles"
+                        )
+                    })
+                {
+                    return Some(Value::default());
+                }
+                scope_fix = self.prisma_scope_fix(links[op_link].call);
+            }
+            ArgShape::Builder => {
+                scope_fix = self.builder_scope_fix(m.library, links, op_link);
+                for (i, link) in links.iter().enumerate() {
+                    let args = &link_args[i];
+                    match link.name {
+                        "where" | "eq" | "neq" | "match" | "filter" | "in" | "is" | "andWhere"
+                        | "orWhere" | "whereIn" | "having" | "on" => {
+                            let col = args.first().and_then(|a| a.str_lit).map(str::to_string);
+                            if args.len() >= 2 && col.is_some() {
+                                keys.push((col, args.last().cloned().unwrap_or_default()));
+                            } else {
+                                for a in args {
+                                    a.leaves(None, &mut keys, 0);
+                                }
+                            }
+                        }
+                        "values" | "set" | "insert" | "update" | "upsert" => {
+                            for a in args {
+                                a.leaves(None, &mut data, 0);
+                            }
+                        }
+                        "select" | "columns" | "returning" if i >= op_link => {
+                            raw = args.is_empty()
+                                || args
+                                    .first()
+                                    .and_then(|a| a.str_lit)
+                                    .is_some_and(|s| s.trim() == "*");
+                        }
+                        "selectAll" => raw = true,
+                        _ => {}
+                    }
+                }
+                if m.kind == SinkKind::Read && links.iter().any(|l| l.name == "select") {
+                    let sel = links.iter().position(|l| l.name == "select").unwrap();
+                    raw = link_args[sel].is_empty()
+                        || link_args[sel]
+                            .first()
+                            .and_then(|a| a.str_lit)
+                            .is_some_and(|s| s.trim() == "*");
+                }
+                if m.kind == SinkKind::Mutation
+                    && !links
+                        .iter()
+                        .any(|l| matches!(l.name, "select" | "returning"))
+                {
+                    raw = false;
+                }
+            }
+            ArgShape::KeyThenData => {
+                if m.library == "MongoDB" {
+                    scope_fix = self.mongo_scope_fix(&m, links[op_link].call);
+                }
+                let (k, d) = key_then_data(&link_args[op_link]);
+                keys = k;
+                data = d;
+            }
+            ArgShape::FilterThenData => {
+                let args = &link_args[op_link];
+                let is_create = matches!(m.op.as_str(), "create" | "insertOne" | "insertMany");
+                // Only operations whose first argument is a MongoDB filter (Sequelize's
+                // `update(data, { where })` takes data first).
+                let filter_first = matches!(
+                    m.op.as_str(),
+                    "deleteMany"
+                        | "deleteOne"
+                        | "updateMany"
+                        | "updateOne"
+                        | "replaceOne"
+                        | "findOneAndUpdate"
+                        | "findOneAndDelete"
+                        | "findOneAndReplace"
+                );
+                if matches!(m.library, "MongoDB" | "ORM") && filter_first {
+                    scope_fix = links[op_link].call.and_then(filter_scope_fix);
+                }
+                if is_create {
+                    for a in args {
+                        a.leaves(None, &mut data, 0);
+                    }
+                } else {
+                    if let Some(f) = args.first() {
+                        f.leaves(None, &mut keys, 0);
+                    }
+                    for a in args.iter().skip(1) {
+                        a.leaves(None, &mut data, 0);
+                    }
+                }
+                raw = !links
+                    .iter()
+                    .any(|l| l.name == "select" || l.name == "projection");
+            }
+            ArgShape::Stripe => {
+                for (i, a) in link_args[op_link].iter().enumerate() {
+                    a.leaves(None, &mut data, 0);
+                    match &a.fields {
+                        // `stripe.subscriptions.update(subscriptionId, ..)`.
+                        None if i == 0 => keys.push((Some("id".into()), a.clone())),
+                        None => {}
+                        Some(fields) => {
+                            for (name, v) in fields.iter() {
+                                if stripe_reference(name) {
+                                    v.leaves(Some(name), &mut keys, 0);
+                                }
+                            }
+                        }
+                    }
+                }
+                raw = false;
+            }
+            ArgShape::Generic => {
+                for a in &link_args[op_link] {
+                    a.leaves(None, &mut keys, 0);
+                }
+                data = keys.clone();
+                raw = false;
+            }
+        }
+        // `record.save()` / `record.update(..)`: the record's own keys select it.
+        if let Some(rec) = &root_value.record {
+            let v = Value {
+                taint: if rec.keys.is_empty() {
+                    None
+                } else {
+                    Some(Taint {
+                        labels: rec.keys.clone(),
+                        ..Taint::default()
+                    })
+                },
+                owned: rec.scoped,
+                ..Value::default()
+            };
+            keys.push((Some("id".into()), v));
+        }
+        let label = describe_chain(root_name, links);
+        let service = root_value.service;
+        Some(self.record_sink(&m, &label, span, keys, data, raw, scope_fix, Some(service)))
+    }
+
+    /// How to tie a Prisma-style call to the caller: check a scoped `findFirst` first.
+    pub(super) fn prisma_scope_fix(
+        &self,
+        op_call: Option<&'a CallExpression<'a>>,
+    ) -> Option<ScopeFix> {
+        let op_call = op_call?;
+        let Expression::StaticMemberExpression(member) = strip(&op_call.callee) else {
+            return None;
+        };
+        let where_obj = match property_value(first_object_arg(op_call)?, "where").map(strip) {
+            Some(Expression::ObjectExpression(o)) if !o.properties.is_empty() => o,
+            // Drizzle's relational queries: `db.query.invoices.findFirst({ where: eq(..) })`.
+            Some(condition @ Expression::CallExpression(_)) => {
+                let Expression::StaticMemberExpression(table) = strip(&member.object) else {
+                    return None;
+                };
+                let Expression::StaticMemberExpression(query) = strip(&table.object) else {
+                    return None;
+                };
+                if query.property.name != "query" {
+                    return None;
+                }
+                return Some(ScopeFix::DrizzleAnd {
+                    condition: span_of(condition.span()),
+                    table: table.property.name.to_string(),
+                });
+            }
+            _ => return None,
+        };
+        Some(ScopeFix::CheckFirst {
+            stmt_start: self.stmt_start?,
+            model_path: member
+                .object
+                .span()
+                .source_text(self.scope.source)
+                .to_string(),
+            where_text: where_obj.span.source_text(self.scope.source).to_string(),
+        })
+    }
+
+    /// How to tie a builder chain or a Mongoose call to the caller.
+    pub(super) fn builder_scope_fix(
+        &self,
+        library: &str,
+        links: &[ChainLink<'a>],
+        op_link: usize,
+    ) -> Option<ScopeFix> {
+        let last_condition = links
+            .iter()
+            .rposition(|l| matches!(l.name, "where" | "eq" | "match"))?;
+        let at = links[last_condition].call?.span.end;
+        if library == "Drizzle" {
+            let condition = links[last_condition]
+                .call?
+                .arguments
+                .first()?
+                .as_expression()?;
+            let table = links
+                .get(op_link)?
+                .call?
+                .arguments
+                .first()?
+                .as_expression()?;
+            let Expression::Identifier(table) = table.get_inner_expression() else {
+                return None;
+            };
+            return Some(ScopeFix::DrizzleAnd {
+                condition: span_of(condition.span()),
+                table: table.name.to_string(),
+            });
+        }
+        let template = match (library, links[last_condition].name) {
+            ("Supabase", _) => ".eq(\"{col}\", {id})",
+            ("Kysely", _) => ".where(\"{col}\", \"=\", {id})",
+            ("Knex", _) => ".where(\"{col}\", {id})",
+            _ => return None,
+        };
+        Some(ScopeFix::AppendCondition {
+            at,
+            template,
+            snake_case: library != "Kysely",
+        })
+    }
+
+    pub(super) fn mongo_scope_fix(
+        &self,
+        m: &SinkMatch,
+        op_call: Option<&'a CallExpression<'a>>,
+    ) -> Option<ScopeFix> {
+        let op_call = op_call?;
+        let key = op_call.arguments.first()?.as_expression()?;
+        Some(ScopeFix::MongoExists {
+            stmt_start: self.stmt_start?,
+            model: m.model.clone()?,
+            key_text: key.span().source_text(self.scope.source).to_string(),
+        })
+    }
+
+    /// Records a sink with the state at this point, and returns the value it produces.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn record_sink(
+        &mut self,
+        m: &SinkMatch,
+        label: &str,
+        span: ByteSpan,
+        keys: Vec<(Option<String>, Value<'a>)>,
+        data: Vec<(Option<String>, Value<'a>)>,
+        raw: bool,
+        scope_fix: Option<ScopeFix>,
+        service: Option<bool>,
+    ) -> Value<'a> {
+        if m.kind == SinkKind::PublicSideEffect {
+            return Value::default();
+        }
+        // The visitor's own anonymous record (a cart whose id is in a cookie the server set):
+        // public by design, whoever calls.
+        if keys.iter().chain(data.iter()).any(|(_, v)| v.anon_owned)
+            && !keys.iter().chain(data.iter()).any(|(_, v)| v.identity)
+        {
+            return Value::default();
+        }
+        // A project's own session store: the row of a sessions table selected by the token
+        // from the session cookie (`sessions.findUnique({ where: { id: hash(token) } })`) is a
+        // session lookup, verified by the server's own table, not a read of user data.
+        if m.kind == SinkKind::Read
+            && m.model.as_deref().is_some_and(names::is_session_model)
+            && keys.iter().any(|(_, v)| v.raw_token)
+        {
+            self.record_guard_call(self.site.unwrap_or(span));
+            return Value {
+                guard: Some(Guard::default()),
+                session_root: true,
+                span: Some(span),
+                ..Value::default()
+            };
+        }
+        // Reads of public data are not sinks.
+        if m.kind == SinkKind::Read {
+            let public_model = m.model.as_deref().is_some_and(names::is_public_model);
+            let markers = [
+                "publishedat",
+                "published_at",
+                "ispublished",
+                "is_published",
+                "ispublic",
+                "is_public",
+                "published",
+                "visibility",
+            ];
+            let public_filter = keys.iter().any(|(col, v)| {
+                let text = v
+                    .span
+                    .and_then(|s| self.scope.source.get(s.start as usize..s.end as usize))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                (col.as_deref().is_some_and(names::is_public_marker_field)
+                    || markers.iter().any(|m| text.contains(m)))
+                    && !v.is_tainted()
+            });
+            if public_model || public_filter {
+                // Not a sink, but still a record: `if (!owned)` after a public model's read
+                // scoped to the caller is an ownership check like any other.
+                let scoped = keys
+                    .iter()
+                    .any(|(_, v)| (v.identity || v.owned) && !v.is_tainted());
+                let keys: BTreeSet<String> = keys
+                    .iter()
+                    .filter_map(|(_, v)| v.taint.as_ref())
+                    .flat_map(|t| t.labels.iter().cloned())
+                    .collect();
+                return Value {
+                    record: Some(Rc::new(Record {
+                        sink: None,
+                        keys,
+                        scoped,
+                        raw: false,
+                        label: label.to_string(),
+                        user_model: false,
+                        aggregate: false,
+                    })),
+                    ..Value::default()
+                };
+            }
+        }
+        self.seq += 1;
+        let site = if self.in_action_body {
+            span
+        } else {
+            self.site.unwrap_or(span)
+        };
+        let is_tenant_col = |c: &Option<String>| {
+            c.as_deref().is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                [
+                    "org",
+                    "team",
+                    "workspace",
+                    "tenant",
+                    "company",
+                    "project",
+                    "account",
+                ]
+                .iter()
+                .any(|w| c.contains(w))
+            })
+        };
+        let self_scoped = keys
+            .iter()
+            .any(|(c, v)| (v.identity || v.owned) && !v.is_tainted() && !is_tenant_col(c));
+        // Scoped: a key is the caller's identity, a record the caller owns, or a client value
+        // already authorized (a team id whose membership was checked).
+        // A storage path or cache key that embeds the caller's id (`${user.id}/${name}`) is
+        // the caller's own.
+        let embeds_identity = |v: &Value<'a>| m.shape == ArgShape::KeyThenData && v.identity;
+        let scoped = keys.iter().any(|(_, v)| match &v.taint {
+            _ if embeds_identity(v) => true,
+            None => v.identity || v.owned,
+            Some(t) => {
+                !t.labels.is_empty() && t.labels.iter().all(|l| self.flow.authorized.contains(l))
+            }
+        });
+        // Claiming a free row: `where: { id, bookedById: null }, data: { bookedById: user.id }`
+        // only ever takes a row nobody holds, for the caller.
+        // The other client keys must still be the caller's, unless the model is public by
+        // nature (a free slot of the public calendar): an invitation or another tenant's
+        // unassigned tickets are not free for anyone to take.
+        let claims = m.kind == SinkKind::Mutation
+            && keys.iter().any(|(col, v)| {
+                col.is_some()
+                    && v.falsy
+                    && v.str_lit.is_none()
+                    && v.taint.is_none()
+                    && data
+                        .iter()
+                        .any(|(dc, dv)| dc == col && dv.identity && !dv.is_tainted())
+            })
+            && (m.model.as_deref().is_some_and(names::is_public_model)
+                || keys.iter().all(|(_, v)| {
+                    v.taint
+                        .as_ref()
+                        .is_none_or(|t| t.labels.iter().all(|l| self.flow.authorized.contains(l)))
+                }));
+        let scoped = scoped || claims;
+        let mut key_labels: BTreeSet<String> = BTreeSet::new();
+        let mut unauthorized = Vec::new();
+        for (col, v) in &keys {
+            if let Some(t) = &v.taint {
+                key_labels.extend(t.labels.iter().cloned());
+                if !self.flow.authorizes(&t.labels) {
+                    let name = t
+                        .labels
+                        .iter()
+                        .find(|l| !l.contains('.'))
+                        .cloned()
+                        .unwrap_or_else(|| col.clone().unwrap_or_default());
+                    unauthorized.push(name.trim_start_matches("formData:").to_string());
+                }
+            }
+        }
+        // A client value used as the owner column: the client picks who the actor is. A value
+        // named after the acting user (`userId`) anywhere, or any client value as the owner of a
+        // new row, is identity; a differently named target (`memberUserId`) is a resource key.
+        let creates = matches!(
+            m.op.as_str(),
+            "create"
+                | "createMany"
+                | "insert"
+                | "insertOne"
+                | "insertMany"
+                | "insertInto"
+                | "upsert"
+                | "values"
+        ) || m.op.starts_with("create")
+            || m.op.starts_with("insert");
+        if !self.flow.role {
+            let self_model = m.model.as_deref().is_some_and(names::is_user_model);
+            for (is_key, (col, v)) in keys
+                .iter()
+                .map(|k| (true, k))
+                .chain(data.iter().map(|d| (false, d)))
+            {
+                let Some(t) = &v.taint else { continue };
+                let col = col.as_deref().unwrap_or("");
+                let as_owner = names::is_owner_field(col) && (t.actor || creates);
+                // `UserProfile.updateOne({ kindeId: userId })`: the actor's id selects the row.
+                let actor_key =
+                    is_key && t.actor && !(self_model && matches!(col, "id" | "_id" | ""));
+                if (as_owner || actor_key)
+                    && !v.identity
+                    && !t.labels.iter().all(|l| self.flow.authorized.contains(l))
+                {
+                    let what = if col.is_empty() {
+                        format!("the key of {label}")
+                    } else {
+                        format!("the `{col}` of {label}")
+                    };
+                    self.identity_issue(v.span, &what);
+                }
+            }
+        }
+        // Admin-only operations.
+        let model = m.model.clone().unwrap_or_default();
+        let mut admin_only = None;
+        if m.kind == SinkKind::Mutation {
+            // A settings row selected by the caller's own id is the caller's preferences.
+            if names::is_global_settings_model(&model) && !self_scoped {
+                admin_only = Some(format!("it changes global settings (`{model}`)"));
+            } else if let Some((col, _)) = data.iter().find(|(col, v)| {
+                col.as_deref().is_some_and(names::is_privilege_field) && v.is_tainted()
+            }) {
+                admin_only = Some(format!(
+                    "it writes the privilege field `{}` from client input",
+                    col.clone().unwrap_or_default()
+                ));
+            } else if names::is_admin_verb(&m.op)
+                || names::is_admin_verb(label.rsplit('.').next().unwrap_or(""))
+            {
+                admin_only = Some(format!("`{}` is an administrative operation", m.op));
+            } else if !unauthorized.is_empty()
+                && !self_scoped
+                && (names::is_user_model(&model) || mentions_members(&m.op))
+            {
+                admin_only = Some(format!(
+                    "it changes another user's `{}` record",
+                    if model.is_empty() {
+                        m.op.as_str()
+                    } else {
+                        model.as_str()
+                    }
+                ));
+            }
+        }
+        // A write inside an organisation where a role check passed (`requireOrgAdmin(orgId)`
+        // before `invitation.create({ data: { orgId, role } })`).
+        let in_role_scope = keys.iter().chain(data.iter()).any(|(_, v)| {
+            v.taint.as_ref().is_some_and(|t| {
+                !t.labels.is_empty()
+                    && t.labels
+                        .iter()
+                        .all(|l| self.flow.authorized.contains(&format!("role:{l}")))
+            })
+        });
+        if self.flow.role || in_role_scope {
+            admin_only = None;
+        }
+        if admin_only.is_some() && self.in_action_body && self.facts.fix.admin_stmt.is_none() {
+            self.facts.fix.admin_stmt = self.stmt_start;
+        }
+        if scoped {
+            unauthorized.clear();
+        }
+        let authorized = self.flow.role || scoped || unauthorized.is_empty();
+        let unvalidated = data
+            .iter()
+            .find(|(_, v)| v.taint.as_ref().is_some_and(|t| !t.validated))
+            .and_then(|(_, v)| v.span)
+            .map(|s| if self.in_action_body { s } else { site });
+        let keyed_by_client = !unauthorized.is_empty();
+        // Object storage and key-value stores: confine a client-chosen key to the caller's own
+        // prefix (`${user.id}/…`), the pattern the path-prefix check recognises.
+        let scope_fix = scope_fix.or_else(|| {
+            let raw: BTreeSet<&str> = keys
+                .iter()
+                .filter_map(|(_, v)| v.taint.as_ref())
+                .filter(|t| !self.flow.authorizes(&t.labels))
+                .flat_map(|t| t.labels.iter().map(String::as_str))
+                .collect();
+            let plain = |l: &str| {
+                !l.is_empty()
+                    && l.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                    && !l.starts_with(|c: char| c.is_ascii_digit())
+            };
+            match (m.library, raw.len(), raw.iter().next()) {
+                ("AWS S3" | "key-value store", 1, Some(key)) if plain(key) => {
+                    Some(ScopeFix::KeyPrefix {
+                        stmt_start: self.stmt_start?,
+                        key: key.to_string(),
+                    })
+                }
+                _ => None,
+            }
+        });
+        let idx = self.facts.sinks.len();
+        self.facts.sinks.push(SinkFact {
+            seq: self.seq,
+            span: site,
+            kind: m.kind,
+            label: label.to_string(),
+            authn: self.flow.authn,
+            authorized,
+            unauthorized_keys: unauthorized,
+            role: self.flow.role,
+            admin_only,
+            unvalidated: if m.kind == SinkKind::Mutation {
+                unvalidated
+            } else {
+                None
+            },
+            service_role: service.unwrap_or(false),
+            sensitive: m.kind == SinkKind::Mutation || keyed_by_client,
+            exposed: false,
+            scope_fix: if self.in_action_body { scope_fix } else { None },
+            client_input: keys.iter().chain(data.iter()).any(|(_, v)| v.is_tainted()),
+        });
+        // What the call returns: a record.
+        let record = Rc::new(Record {
+            sink: Some(idx),
+            keys: key_labels,
+            scoped,
+            raw: raw && m.library != "generic",
+            label: label.to_string(),
+            user_model: m.kind == SinkKind::Read
+                && m.model.as_deref().is_some_and(names::is_user_model),
+            // Only plain counts: `groupBy`/`aggregate` can return any column's values.
+            aggregate: m.kind == SinkKind::Read
+                && matches!(
+                    m.op.as_str(),
+                    "count" | "countDocuments" | "estimatedDocumentCount"
+                ),
+        });
+        self.sink_records.push(Some(record.clone()));
+        Value {
+            record: Some(record),
+            ..Value::default()
+        }
+    }
+}
