@@ -575,7 +575,9 @@ fn build_lf(
                 }
             }
         }
-        FixPlan::MoveCheckAbove { sink } => move_check_above(facts, source, *sink),
+        // A check that needs the write's own result cannot move: scope the write instead.
+        FixPlan::MoveCheckAbove { sink } => move_check_above(facts, source, *sink)
+            .or_else(|| build_lf(&FixPlan::ScopeToOwner, facts, source, style, config)),
         FixPlan::RoleCheck => {
             let at = facts.fix.admin_stmt?;
             let mut edits = Vec::new();

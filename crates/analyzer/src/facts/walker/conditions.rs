@@ -364,9 +364,17 @@ impl<'g, 'a> Walker<'g, 'a> {
         // Ownership: identity on one side.
         for (id, other) in [(&l, &r), (&r, &l)] {
             if (id.identity || id.guard.is_some()) && id.taint.is_none() && id.str_lit.is_none() {
-                if let (Some(rec), Some(_)) = (&other.record, &other.field_of) {
+                if let (Some(rec), Some(field)) = (&other.record, &other.field_of) {
                     asserts.authorize.extend(rec.keys.iter().cloned());
                     asserts.authn = Authn::Checked;
+                    // `post.authorId === session.user.id`: the action's own owner column, which
+                    // a fix then scopes by.
+                    if self.in_action_body
+                        && self.facts.fix.owner_column.is_none()
+                        && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    {
+                        self.facts.fix.owner_column = Some(field.clone());
+                    }
                 } else if let Some(t) = &other.taint {
                     // The client value equals the caller: it is the caller's own id.
                     asserts.authorize.extend(t.labels.iter().cloned());
