@@ -28,6 +28,14 @@ pub struct GuardIdiom {
 }
 
 impl GuardIdiom {
+    /// A fix's description, followed by the idiom's assumption when it is a guess.
+    pub fn with_assumption(&self, description: String) -> String {
+        match &self.assumption {
+            Some(assumption) => format!("{description} {assumption}"),
+            None => description,
+        }
+    }
+
     /// `const <pattern> = <call>;` with the variable named `var`.
     pub fn declaration(&self, var: &str) -> String {
         let binding = self.pattern.replace("{v}", var);

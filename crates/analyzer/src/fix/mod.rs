@@ -322,14 +322,10 @@ fn build_lf(
                 ));
             }
             edits.sort_by_key(|e| e.start);
-            let mut description = format!(
+            let description = idiom.with_assumption(format!(
                 "Look the caller up with `{}` and fail closed at the top of the action.",
                 idiom.call
-            );
-            if let Some(assumption) = &idiom.assumption {
-                description.push(' ');
-                description.push_str(assumption);
-            }
+            ));
             Some(Fix {
                 description,
                 edits,
@@ -693,14 +689,10 @@ fn client_middleware(root: ByteSpan, idiom: &GuardIdiom, source: &str, style: &F
         edits.push(import_edit(style, import));
     }
     edits.sort_by_key(|e| e.start);
-    let mut description = format!(
+    let description = idiom.with_assumption(format!(
         "Add a `.use()` middleware to the client chain that looks the caller up with `{}`, fails closed, and passes `ctx.userId` to the action.",
         idiom.call
-    );
-    if let Some(assumption) = &idiom.assumption {
-        description.push(' ');
-        description.push_str(assumption);
-    }
+    ));
     Fix {
         description,
         edits,
