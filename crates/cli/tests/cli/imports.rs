@@ -98,3 +98,30 @@ fn stdin_inside_a_project_resolves_imports() {
         )]
     );
 }
+
+/// A data layer written as an object of functions in another file: its methods are followed,
+/// so a method that checks the caller makes the thin action clean, and one that does not is
+/// reported.
+#[test]
+fn methods_of_an_imported_data_layer_object_are_followed() {
+    let layer = |checked: bool| {
+        let check = if checked {
+            "const s = await auth(); if (!s?.user?.id) throw new Error(\"x\"); await db.note.deleteMany({ where: { id, userId: s.user.id } });"
+        } else {
+            "await db.note.delete({ where: { id } });"
+        };
+        format!("async function removeNote(id: string) {{ {check} }}\nexport const notes = {{ removeNote }};\n")
+    };
+    for (checked, expected) in [(true, vec![]), (false, vec!["missing-authn"])] {
+        let tree = Tree::new();
+        tree.file("package.json", "{}\n")
+            .file("lib/notes.ts", &layer(checked))
+            .file(
+                "app/actions.ts",
+                "\"use server\";\nimport { notes } from \"../lib/notes\";\nexport async function removeNote(id: string) {\n  await notes.removeNote(id);\n}\n",
+            );
+        let (_, report) = tree.check_json(&["app/actions.ts"]);
+        let rules: Vec<String> = rules_by_file(&report).into_iter().map(|(_, r)| r).collect();
+        assert_eq!(rules, expected, "checked={checked}: {report:#}");
+    }
+}
