@@ -115,7 +115,7 @@ fn methods_of_an_imported_data_layer_object_are_followed() {
     for (checked, expected) in [(true, vec![]), (false, vec!["missing-authn"])] {
         let tree = Tree::new();
         tree.file("package.json", "{}\n")
-            .file("lib/notes.ts", &layer(checked))
+            .file("lib/notes.ts", layer(checked))
             .file(
                 "app/actions.ts",
                 "\"use server\";\nimport { notes } from \"../lib/notes\";\nexport async function removeNote(id: string) {\n  await notes.removeNote(id);\n}\n",
