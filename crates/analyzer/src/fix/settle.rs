@@ -23,10 +23,15 @@ pub(crate) const SETTLE_LIMIT: usize = 2 * 1024 * 1024;
 /// the actions at the given indices (in discovery order) are analysed, the others are listed.
 pub(crate) type Reanalyse<'f> = dyn Fn(&str, &[usize]) -> Report + 'f;
 
-/// The index of the action a finding belongs to. Actions are matched by position, since an
-/// inline action's name carries its line (`<form action> (line 11)`), which fixes move.
-fn action_index(report: &Report, name: &str) -> Option<usize> {
-    report.actions.iter().position(|a| a.name == name)
+/// The index of each action by name (the first of equal names). Actions are matched by
+/// position, since an inline action's name carries its line (`<form action> (line 11)`), which
+/// fixes move.
+fn action_indices(report: &Report) -> HashMap<&str, usize> {
+    let mut indices = HashMap::default();
+    for (index, action) in report.actions.iter().enumerate() {
+        indices.entry(action.name.as_str()).or_insert(index);
+    }
+    indices
 }
 
 /// Turns the first round's fixes of `report` into fixes that close every high gap of their
@@ -44,9 +49,17 @@ pub(crate) fn settle(
     let mut owner_of: HashMap<usize, usize> = HashMap::default();
     let mut round: Vec<(Edit, usize)> = Vec::new();
     let mut steps: Vec<Vec<(String, &'static str)>> = vec![Vec::new(); report.findings.len()];
+    // The action of each finding, by index.
+    let actions: Vec<Option<usize>> = {
+        let indices = action_indices(report);
+        report
+            .findings
+            .iter()
+            .map(|f| indices.get(f.action.as_str()).copied())
+            .collect()
+    };
     for (index, finding) in report.findings.iter().enumerate() {
-        let (Some(fix), Some(action)) = (&finding.fix, action_index(report, &finding.action))
-        else {
+        let (Some(fix), Some(action)) = (&finding.fix, actions[index]) else {
             continue;
         };
         let owner = *owner_of.entry(action).or_insert(index);
@@ -86,8 +99,11 @@ pub(crate) fn settle(
             break;
         }
         let mut next: Vec<(Edit, usize)> = Vec::new();
+        let indices = action_indices(&last);
         for finding in &last.findings {
-            let owner = action_index(&last, &finding.action).and_then(|a| owner_of.get(&a));
+            let owner = indices
+                .get(finding.action.as_str())
+                .and_then(|a| owner_of.get(a));
             let (Some(fix), Some(&owner)) = (&finding.fix, owner) else {
                 continue;
             };
@@ -108,27 +124,30 @@ pub(crate) fn settle(
     }
     let followed = followable(&last);
     let mut edits = composed.edits_by_owner();
-    let actions: Vec<Option<usize>> = report
-        .findings
-        .iter()
-        .map(|f| action_index(report, &f.action))
-        .collect();
+    // The fixed file's high findings, by action index.
+    let mut left: HashMap<usize, Vec<Gap>> = HashMap::default();
+    if followed {
+        let indices = action_indices(&last);
+        for f in last
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::High)
+        {
+            if let Some(&action) = indices.get(f.action.as_str()) {
+                left.entry(action).or_default().push(Gap {
+                    rule: f.rule,
+                    reason: f.message.clone(),
+                });
+            }
+        }
+    }
     for (index, finding) in report.findings.iter_mut().enumerate() {
         let (Some(fix), Some(action)) = (finding.fix.as_mut(), actions[index]) else {
             continue;
         };
         let owner = owner_of[&action];
         let remaining: Vec<Gap> = if followed {
-            last.findings
-                .iter()
-                .filter(|f| {
-                    f.severity == Severity::High && action_index(&last, &f.action) == Some(action)
-                })
-                .map(|f| Gap {
-                    rule: f.rule,
-                    reason: f.message.clone(),
-                })
-                .collect()
+            left.get(&action).cloned().unwrap_or_default()
         } else {
             // The fixed file could not be analysed as the same actions: nothing is claimed.
             vec![Gap {
