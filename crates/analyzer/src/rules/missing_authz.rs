@@ -43,12 +43,15 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
             }];
         }
         if !sink.authorized {
-            let keys = sink
-                .unauthorized_keys
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            // Each client value once, in the order they appear (`args` may key several fields).
+            let mut keys: Vec<String> = Vec::new();
+            for k in &sink.unauthorized_keys {
+                let k = format!("`{k}`");
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+            let keys = keys.join(", ");
             let verb = if sink.kind == SinkKind::Read {
                 "reads and returns"
             } else {
@@ -68,4 +71,26 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
         }
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options};
+
+    #[test]
+    fn each_client_key_is_named_once() {
+        let src = "\"use server\";\nimport { auth } from \"@/auth\";\nexport async function save(args: { a: string; b: string }) {\n  const session = await auth();\n  if (!session?.user?.id) throw new Error(\"x\");\n  await db.note.update({ where: { id: args.a, slug: args.b }, data: { x: 1 } });\n}\n";
+        let report = analyze(src, &Options::new("a.ts"));
+        let finding = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "missing-authz")
+            .expect("missing-authz");
+        assert_eq!(
+            finding.message.matches("`args`").count(),
+            1,
+            "{}",
+            finding.message
+        );
+    }
 }
