@@ -429,10 +429,7 @@ fn build_lf(
                         _ => assumed(false),
                     };
                     let indent = indentation_before(source, *stmt_start);
-                    let body = source
-                        .get(facts.head.start as usize..facts.fix.body_end as usize)
-                        .unwrap_or("");
-                    let owned = free_name(body, "owned");
+                    let owned = free_name(action_text(facts, source), "owned");
                     let inner = where_text
                         .trim()
                         .trim_start_matches('{')
@@ -442,11 +439,19 @@ fn build_lf(
                     let text = format!(
                         "const {owned} = await {model_path}.findFirst({{ where: {{ {inner}, {col}: {identity} }}, select: {{ id: true }} }});\n{indent}if (!{owned}) {fail}\n{indent}"
                     );
+                    let description = format!(
+                        "Load the record scoped to the caller with {} and stop when it is not theirs.",
+                        note(&col)
+                    );
                     Some(Fix {
-                        description: format!("Load the record scoped to the caller with {} and stop when it is not theirs.", note(&col)),
-                        edits: vec![Edit { start: *stmt_start, end: *stmt_start, text }],
-..Fix::default()
-})
+                        description,
+                        edits: vec![Edit {
+                            start: *stmt_start,
+                            end: *stmt_start,
+                            text,
+                        }],
+                        ..Fix::default()
+                    })
                 }
                 crate::facts::ScopeFix::MongoExists {
                     stmt_start,
@@ -455,10 +460,7 @@ fn build_lf(
                 } => {
                     let col = assumed(false);
                     let indent = indentation_before(source, *stmt_start);
-                    let body = source
-                        .get(facts.head.start as usize..facts.fix.body_end as usize)
-                        .unwrap_or("");
-                    let owned = free_name(body, "owned");
+                    let owned = free_name(action_text(facts, source), "owned");
                     let text = format!("const {owned} = await {model}.exists({{ _id: {key_text}, {col}: {identity} }});\n{indent}if (!{owned}) {fail}\n{indent}");
                     Some(Fix {
                         description: format!(
@@ -628,9 +630,7 @@ fn identity_check(facts: &ActionFacts, source: &str, style: &FileStyle) -> Optio
     if var.always_object || base.is_empty() {
         return None;
     }
-    let body = source
-        .get(facts.head.start as usize..facts.fix.body_end as usize)
-        .unwrap_or("");
+    let body = action_text(facts, source);
     if body.contains(&format!("{base}?.user?.id")) || body.contains(&format!("{base}.user?.id")) {
         return None;
     }
@@ -698,6 +698,13 @@ fn client_middleware(root: ByteSpan, idiom: &GuardIdiom, source: &str, style: &F
         edits,
         ..Fix::default()
     }
+}
+
+/// The action's text, from its head to the end of its function (where fixes look for names).
+fn action_text<'s>(facts: &ActionFacts, source: &'s str) -> &'s str {
+    source
+        .get(facts.head.start as usize..facts.fix.body_end as usize)
+        .unwrap_or("")
 }
 
 /// `name`, or another name when the action's body already uses it.
