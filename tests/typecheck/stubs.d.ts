@@ -137,3 +137,54 @@ declare module "next-safe-action" {
   }
   export function createSafeActionClient(options?: unknown): SafeActionClient<{}>;
 }
+
+// Stripe: the objects a fix retrieves to compare their owner (metadata may be missing on some
+// objects; a retrieved customer may be a deleted one, which has no metadata).
+declare module "stripe" {
+  namespace Stripe {
+    type Metadata = { [key: string]: string };
+    interface Owned {
+      id: string;
+      metadata?: Metadata;
+    }
+    interface Customer {
+      id: string;
+      deleted?: void;
+      metadata: Metadata;
+    }
+    interface DeletedCustomer {
+      id: string;
+      deleted: true;
+    }
+    interface Resource<T = Owned> {
+      retrieve(id: string): Promise<T>;
+      create(params: Record<string, unknown>): Promise<Owned & { url?: string | null }>;
+      update(id: string, params: Record<string, unknown>): Promise<T>;
+      cancel(id: string): Promise<T>;
+      del(id: string): Promise<unknown>;
+      list(params?: Record<string, unknown>): Promise<{ data: Array<T & Record<string, any>> }>;
+    }
+  }
+  class Stripe {
+    constructor(key: string, config?: Record<string, unknown>);
+    customers: Stripe.Resource<Stripe.Customer | Stripe.DeletedCustomer>;
+    subscriptions: Stripe.Resource;
+    paymentIntents: Stripe.Resource;
+    charges: Stripe.Resource;
+    invoices: Stripe.Resource;
+    paymentMethods: Stripe.Resource;
+    setupIntents: Stripe.Resource;
+    subscriptionItems: Stripe.Resource;
+    accounts: Stripe.Resource;
+    refunds: Stripe.Resource;
+    transfers: Stripe.Resource;
+    prices: Stripe.Resource;
+    checkout: { sessions: Stripe.Resource };
+  }
+  export default Stripe;
+}
+
+declare module "node:path" {
+  export function basename(path: string, suffix?: string): string;
+  export function join(...parts: string[]): string;
+}

@@ -244,7 +244,7 @@ fn analyze_once(
             })
             .or_else(|| public_by_design(&def.name));
         if facts.fix.owner_column.is_none() {
-            facts.fix.owner_column = file_ctx.owner_column.clone();
+            facts.fix.owner_column = file_ctx.owner_columns.file.clone();
         }
         facts.fix.error_style = file_ctx.error_style;
         report

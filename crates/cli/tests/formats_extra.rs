@@ -308,15 +308,15 @@ fn compact_reads_standard_input() {
 }
 
 /// A fix closes every gap it can and declares the rest (SPEC §4): the login check added for
-/// `missing-authn` is followed by the ownership scope it revealed; a Stripe id that no edit can
-/// scope is declared as remaining; a file that does not parse gets no fix at all.
+/// `missing-authn` is followed by the ownership scope it revealed; an outgoing request to a
+/// resource the client names, which no edit can scope, is declared as remaining; a file that does not parse gets no fix at all.
 #[test]
 fn json_fixes_say_what_they_close_and_what_is_left() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.ts"), VULNERABLE).unwrap();
     std::fs::write(
         dir.path().join("b.ts"),
-        "\"use server\";\nexport async function refund(chargeId: string) {\n  await stripe.refunds.create({ charge: chargeId });\n}\n",
+        "\"use server\";\nexport async function deploy(projectId: string) {\n  await fetch(`https://ci.example.com/projects/${projectId}/deploys`, { method: \"POST\" });\n}\n",
     )
     .unwrap();
     std::fs::write(
@@ -346,7 +346,7 @@ fn json_fixes_say_what_they_close_and_what_is_left() {
     assert!(b["remaining"][0]["reason"]
         .as_str()
         .unwrap()
-        .contains("chargeId"));
+        .contains("projectId"));
     assert!(
         fix_of("c.ts").is_null(),
         "no fix on a file that does not parse"

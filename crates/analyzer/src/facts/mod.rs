@@ -190,6 +190,40 @@ pub enum ScopeFix {
         /// The client value that names the object (`key`).
         key: String,
     },
+    /// A write whose actor field (`from`, `userId`) holds a placeholder literal: the session
+    /// identity goes there.
+    ActorField {
+        /// The placeholder.
+        value: ByteSpan,
+        /// The field's name.
+        field: String,
+    },
+    /// Someone else's account read by a public key: drop the private fields from the
+    /// `select` and keep the public profile (the DTO fix).
+    PublicFields {
+        /// The properties to remove, each with its separator.
+        remove: Vec<ByteSpan>,
+        /// Their names (`email`).
+        dropped: Vec<String>,
+    },
+    /// File systems: the client's name in a template path goes under the caller's own folder
+    /// (`${name}` becomes `${id}/${basename(name)}`).
+    ConfinePath {
+        /// The interpolated client value.
+        key: ByteSpan,
+        /// Its name (`name`).
+        name: String,
+    },
+    /// Stripe: retrieve each object the client names and compare the owner the app stored in
+    /// its metadata with the caller, before the statement.
+    StripeOwner {
+        /// Start of the statement that runs the sink.
+        stmt_start: u32,
+        /// The Stripe client as written (`stripe`).
+        client: String,
+        /// The objects to check.
+        objects: Vec<StripeObject>,
+    },
     /// SQL with `OR`: `(` after `WHERE`, then the owner condition after a closing `)`.
     WrapThenAppend {
         /// Where the `(` goes (the start of the condition after `WHERE`).
@@ -211,6 +245,15 @@ pub enum ScopeFix {
         /// Whether the table uses snake_case columns (guess for the owner column name).
         snake_case: bool,
     },
+}
+
+/// One Stripe object a call names by a client value.
+#[derive(Debug, Clone)]
+pub struct StripeObject {
+    /// The resource it is retrieved from (`subscriptions`, `checkout.sessions`).
+    pub resource: String,
+    /// The client value's expression (`subscriptionId`).
+    pub key: String,
 }
 
 /// What fixes need: where to insert a check, and the file's idioms.

@@ -67,13 +67,19 @@ impl<'s> Composed<'s> {
         let mut sorted: Vec<&(Edit, usize)> = edits.iter().collect();
         sorted.sort_by_key(|(e, owner)| (e.start, e.end, *owner));
         for (edit, owner) in sorted {
-            match merged.last_mut() {
-                Some((last, owners)) if last == edit => {
+            // Another finding's insertion at the same point may sit between two equal ones.
+            let same = merged
+                .iter_mut()
+                .rev()
+                .take_while(|(e, _)| (e.start, e.end) == (edit.start, edit.end))
+                .find(|(e, _)| e == edit);
+            match same {
+                Some((_, owners)) => {
                     if !owners.contains(owner) {
                         owners.push(*owner);
                     }
                 }
-                _ => merged.push((edit.clone(), vec![*owner])),
+                None => merged.push((edit.clone(), vec![*owner])),
             }
         }
         // Keep the first of overlapping edits (insertions at one point all apply, in order).
@@ -257,6 +263,18 @@ mod tests {
             c.edits_by_owner()[&0],
             vec![edit(0, 0, "I"), edit(1, 3, "Z")]
         );
+    }
+
+    #[test]
+    fn equal_insertions_apply_once_when_another_sits_between_them() {
+        let mut c = Composed::new("ab");
+        c.apply(&[
+            (edit(1, 1, "<import and>"), 0),
+            (edit(1, 1, "<import basename>"), 1),
+            (edit(1, 1, "<import and>"), 2),
+        ]);
+        assert_eq!(c.text(), "a<import and><import basename>b");
+        assert_eq!(c.edits_by_owner()[&2], vec![edit(1, 1, "<import and>")]);
     }
 
     #[test]

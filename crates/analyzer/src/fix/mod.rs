@@ -9,6 +9,7 @@
 mod compose;
 pub mod idioms;
 pub(crate) mod settle;
+mod stripe;
 
 pub use idioms::GuardIdiom;
 
@@ -37,6 +38,9 @@ pub enum FixPlan {
     ScopeToOwner,
     /// Check the caller's role before an admin-only operation.
     RoleCheck,
+    /// Build the action on the file's authenticated action client (its context looks the
+    /// session up; the public client's context only reads it).
+    UseAuthedClient,
     /// Move a role or ownership check that comes after the write above the statement that
     /// writes (when it needs nothing the write or later statements produce).
     MoveCheckAbove {
@@ -58,8 +62,8 @@ pub struct FileStyle {
     pub uses_next_safe_action: bool,
     /// How the file fails closed.
     pub error_style: ErrorStyle,
-    /// An owner column the file already scopes queries by (`authorId`).
-    pub owner_column: Option<String>,
+    /// The owner columns the file already scopes queries by (`authorId`), per file and model.
+    pub owner_columns: OwnerColumns,
     /// Where a new import goes (after the last import, or after the directive).
     pub import_at: u32,
     /// Whether `redirect` is imported.
@@ -133,25 +137,7 @@ impl FileStyle {
             } else {
                 ErrorStyle::Throw
             };
-        for column in [
-            "authorId",
-            "userId",
-            "ownerId",
-            "createdById",
-            "user_id",
-            "author_id",
-            "owner_id",
-        ] {
-            let patterns = [
-                format!("{column}: session"),
-                format!("{column}: user"),
-                format!("{column}: ctx."),
-            ];
-            if patterns.iter().any(|p| source.contains(p.as_str())) {
-                style.owner_column = Some(column.to_string());
-                break;
-            }
-        }
+        style.owner_columns = OwnerColumns::detect(source);
         style
     }
 
@@ -162,6 +148,69 @@ impl FileStyle {
             ErrorStyle::ReturnError => "return { error: \"Unauthorized\" };",
         }
         .to_string()
+    }
+}
+
+/// The owner columns the file already scopes queries by, read once per file.
+#[derive(Debug, Clone, Default)]
+pub struct OwnerColumns {
+    /// The file's column: one set to the caller's identity (`authorId: session.user.id`),
+    /// preferring one inside a `where` (a middleware's `ctx: { userId: .. }` names a context
+    /// field, not a column).
+    pub file: Option<String>,
+    /// Per model (`db.draft`), from `where` lines that call it: a file whose models have
+    /// different owner columns scopes each by its own.
+    pub by_model: std::collections::HashMap<String, String>,
+}
+
+impl OwnerColumns {
+    const COLUMNS: [&'static str; 7] = [
+        "authorId",
+        "userId",
+        "ownerId",
+        "createdById",
+        "user_id",
+        "author_id",
+        "owner_id",
+    ];
+
+    /// Reads the columns from the file's text.
+    pub fn detect(source: &str) -> OwnerColumns {
+        let used_in = |text: &str| {
+            Self::COLUMNS.iter().find(|column| {
+                ["session", "user", "ctx."]
+                    .iter()
+                    .any(|value| text.contains(&format!("{column}: {value}")))
+            })
+        };
+        let mut found = OwnerColumns::default();
+        for line in source.lines() {
+            let Some(at) = line.find("where") else {
+                continue;
+            };
+            let Some(column) = used_in(line) else {
+                continue;
+            };
+            found.file.get_or_insert_with(|| column.to_string());
+            // `await db.board.findFirst({ where: ..` → `db.board`.
+            let callee = line[..at].rfind('(').map(|open| {
+                let before = &line[..open];
+                let start = before
+                    .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '.')))
+                    .map_or(0, |i| i + 1);
+                &before[start..]
+            });
+            if let Some((model, _)) = callee.and_then(|c| c.rsplit_once('.')) {
+                found
+                    .by_model
+                    .entry(model.to_string())
+                    .or_insert_with(|| column.to_string());
+            }
+        }
+        if found.file.is_none() {
+            found.file = used_in(source).map(|column| column.to_string());
+        }
+        found
     }
 }
 
@@ -218,30 +267,8 @@ fn build_lf(
             if let Some(fix) = move_late_lookup(facts, source) {
                 return Some(fix);
             }
-            // An action on a public client moves onto the file's authenticated client.
-            if let (Some((span, name)), Some(authed)) =
-                (&facts.fix.client_root, &style.authed_client)
-            {
-                // next-safe-action: another client; zsa: `authedProcedure.createServerAction()`.
-                let text = match name.as_str() {
-                    "createServerAction()" => Some(format!("{authed}.createServerAction")),
-                    n if n.ends_with("()") || n == authed => None,
-                    _ => Some(authed.clone()),
-                };
-                if let (Some(text), false) = (text, facts.fix.client_authenticates) {
-                    let name = name.trim_end_matches("()");
-                    return Some(Fix {
-                        description: format!(
-                            "Build the action on `{authed}`, whose middleware looks the caller up and fails closed, instead of `{name}`."
-                        ),
-                        edits: vec![Edit {
-                            start: span.start,
-                            end: span.end,
-                            text,
-                        }],
-                        ..Fix::default()
-                    });
-                }
+            if let Some(fix) = use_authed_client(facts, style) {
+                return Some(fix);
             }
             // A next-safe-action client with no authenticated client in sight: the chain gets
             // a `.use()` middleware that looks the caller up, fails closed and passes the id on
@@ -423,9 +450,11 @@ fn build_lf(
                     model_path,
                     where_text,
                 } => {
-                    // The caller's own account row is scoped by its id.
-                    let col = match &known {
-                        None if model_path.ends_with(".user") => "id".to_string(),
+                    // The column the file scopes this model by; the caller's own account row
+                    // is scoped by its id.
+                    let col = match (&known, style.owner_columns.by_model.get(model_path.as_str())) {
+                        (_, Some(col)) => col.clone(),
+                        (None, None) if model_path.ends_with(".user") => "id".to_string(),
                         _ => assumed(false),
                     };
                     let indent = indentation_before(source, *stmt_start);
@@ -526,6 +555,69 @@ fn build_lf(
                         ..Fix::default()
                     })
                 }
+                crate::facts::ScopeFix::ActorField { value, field } => Some(Fix {
+                    description: format!(
+                        "Act as the caller: `{field}` is the session identity `{identity}`, not a value written in the code or sent by the client."
+                    ),
+                    edits: vec![Edit {
+                        start: value.start,
+                        end: value.end,
+                        text: identity.clone(),
+                    }],
+                    ..Fix::default()
+                }),
+                crate::facts::ScopeFix::PublicFields { remove, dropped } => {
+                    let dropped: Vec<String> = dropped.iter().map(|f| format!("`{f}`")).collect();
+                    Some(Fix {
+                        description: format!(
+                            "Return only the public profile: drop {} from the `select` (another user's private fields are not the caller's to read; the caller's own come from the session).",
+                            dropped.join(", ")
+                        ),
+                        edits: remove
+                            .iter()
+                            .map(|span| Edit {
+                                start: span.start,
+                                end: span.end,
+                                text: String::new(),
+                            })
+                            .collect(),
+                        ..Fix::default()
+                    })
+                }
+                crate::facts::ScopeFix::ConfinePath { key, name } => {
+                    let mut edits = vec![Edit {
+                        start: key.start,
+                        end: key.end,
+                        text: format!("{identity}}}/${{basename({name})"),
+                    }];
+                    if !idioms::imports_name(source, "basename") {
+                        edits.push(import_edit(
+                            style,
+                            "import { basename } from \"node:path\";",
+                        ));
+                    }
+                    edits.sort_by_key(|e| e.start);
+                    Some(Fix {
+                        description: format!(
+                            "Keep each caller's files in their own folder: the path takes the caller's id, then only the base name of `{name}` (so `../` cannot leave the folder)."
+                        ),
+                        edits,
+                        ..Fix::default()
+                    })
+                }
+                crate::facts::ScopeFix::StripeOwner {
+                    stmt_start,
+                    client,
+                    objects,
+                } => Some(stripe::owner_checks(
+                    objects,
+                    client,
+                    *stmt_start,
+                    identity,
+                    &style.fail_statement().replace("Unauthorized", "Forbidden"),
+                    action_text(facts, source),
+                    source,
+                )),
                 crate::facts::ScopeFix::WrapThenAppend {
                     open,
                     at,
@@ -573,6 +665,7 @@ fn build_lf(
                 }
             }
         }
+        FixPlan::UseAuthedClient => use_authed_client(facts, style),
         // A check that needs the write's own result cannot move: scope the write instead.
         FixPlan::MoveCheckAbove { sink } => move_check_above(facts, source, *sink)
             .or_else(|| build_lf(&FixPlan::ScopeToOwner, facts, source, style, config)),
@@ -722,6 +815,33 @@ fn free_name(body: &str, name: &'static str) -> &'static str {
         "owned" => "ownedRecord",
         _ => "currentUser",
     }
+}
+
+/// An action on a public client moves onto the file's authenticated client (next-safe-action
+/// and tRPC: another client; zsa: `authedProcedure.createServerAction()`).
+fn use_authed_client(facts: &ActionFacts, style: &FileStyle) -> Option<Fix> {
+    let (span, name) = facts.fix.client_root.as_ref()?;
+    let authed = style.authed_client.as_ref()?;
+    if facts.fix.client_authenticates {
+        return None;
+    }
+    let text = match name.as_str() {
+        "createServerAction()" => format!("{authed}.createServerAction"),
+        n if n.ends_with("()") || n == authed => return None,
+        _ => authed.clone(),
+    };
+    let name = name.trim_end_matches("()");
+    Some(Fix {
+        description: format!(
+            "Build the action on `{authed}`, whose middleware looks the caller up and fails closed, instead of `{name}`."
+        ),
+        edits: vec![Edit {
+            start: span.start,
+            end: span.end,
+            text,
+        }],
+        ..Fix::default()
+    })
 }
 
 /// `auth-after-mutation` with the lookup in the action's own body: move the lookup statement

@@ -46,6 +46,8 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
             Some(FixPlan::CheckSessionVar)
         }
         (_, Some((stmt, _))) if stmt.end <= sink.span.start => Some(FixPlan::CheckIgnoredResult),
+        // The action client's context looks the session up and nothing checks it.
+        _ if facts.fix.client_root.is_some() => Some(FixPlan::UseAuthedClient),
         _ => None,
     };
     vec![Detection {

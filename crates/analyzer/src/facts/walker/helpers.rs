@@ -515,6 +515,98 @@ pub(super) fn stripe_reference(field: &str) -> bool {
     )
 }
 
+/// Models that hold accounts, whose public profile fields anyone may read.
+pub(super) fn is_account_model(model: Option<&str>) -> bool {
+    model.is_some_and(|model| {
+        matches!(
+            model.to_ascii_lowercase().as_str(),
+            "user" | "users" | "profile" | "profiles"
+        )
+    })
+}
+
+/// `select: { name: true, email: true }` on an account: drop the private fields (`email`) and
+/// keep the public profile ones, when there is at least one of each.
+pub(super) fn public_fields_fix(call: &CallExpression<'_>) -> Option<ScopeFix> {
+    let Expression::ObjectExpression(select) =
+        strip(property_value(first_object_arg(call)?, "select")?)
+    else {
+        return None;
+    };
+    let props: Vec<(String, ByteSpan)> = select
+        .properties
+        .iter()
+        .map(|p| match p {
+            ObjectPropertyKind::ObjectProperty(p) => {
+                Some((p.key.static_name()?.to_string(), span_of(p.span)))
+            }
+            ObjectPropertyKind::SpreadProperty(_) => None,
+        })
+        .collect::<Option<_>>()?;
+    let private: Vec<usize> = (0..props.len())
+        .filter(|&i| !names::is_public_profile_field(&props[i].0))
+        .collect();
+    if private.is_empty() || private.len() == props.len() {
+        return None;
+    }
+    // Each dropped field takes the separator after it (the one before, when it is last).
+    let remove = private
+        .iter()
+        .map(|&i| match props.get(i + 1) {
+            Some((_, next)) => ByteSpan {
+                start: props[i].1.start,
+                end: next.start,
+            },
+            None => ByteSpan {
+                start: props[i - 1].1.end,
+                end: props[i].1.end,
+            },
+        })
+        .collect();
+    Some(ScopeFix::PublicFields {
+        remove,
+        dropped: private.iter().map(|&i| props[i].0.clone()).collect(),
+    })
+}
+
+/// `db.transfer({ from: "???", to, amount })`: a write whose actor field holds a placeholder
+/// literal instead of the caller; the fix puts the session identity there.
+pub(super) fn actor_field_fix(call: &CallExpression<'_>) -> Option<ScopeFix> {
+    first_object_arg(call)?.properties.iter().find_map(|p| {
+        let ObjectPropertyKind::ObjectProperty(p) = p else {
+            return None;
+        };
+        let name = p.key.static_name()?;
+        let actor = names::is_actor_id_name(&name) || matches!(name.as_ref(), "from" | "sender");
+        let placeholder = match strip(&p.value) {
+            Expression::StringLiteral(_) | Expression::NullLiteral(_) => true,
+            Expression::Identifier(id) => id.name == "undefined",
+            _ => false,
+        };
+        (actor && placeholder && !p.shorthand).then(|| ScopeFix::ActorField {
+            value: span_of(p.value.span()),
+            field: name.to_string(),
+        })
+    })
+}
+
+/// The Stripe resource a reference field names (`payment_intent` → `paymentIntents`), for
+/// retrieving the object it points at.
+pub(super) fn stripe_resource_of(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "customer" => "customers",
+        "payment_intent" => "paymentIntents",
+        "charge" => "charges",
+        "subscription" => "subscriptions",
+        "invoice" => "invoices",
+        "payment_method" => "paymentMethods",
+        "setup_intent" => "setupIntents",
+        "subscription_item" => "subscriptionItems",
+        "account" | "destination" | "on_behalf_of" => "accounts",
+        _ => return None,
+    })
+}
+
 /// The boolean result of a check: truthy exactly when `asserts` hold.
 pub(super) fn check_result<'a>(asserts: Asserts) -> Value<'a> {
     Value {

@@ -19,7 +19,7 @@ use super::flow::{Asserts, Authn, Flow};
 use super::value::{Guard, Record, Taint, Value};
 use super::{
     ActionFacts, Assumed, AssumptionFact, AuthzCheck, IdentityIssue, RawReturn, ScopeFix,
-    SessionVar, SinkFact,
+    SessionVar, SinkFact, StripeObject,
 };
 use crate::catalog::guards::{self, GuardKind};
 use crate::catalog::sinks::{self, ArgShape, Seg, SinkKind, SinkMatch};

@@ -147,6 +147,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             if m.kind == SinkKind::Mutation && m.library == "file system" {
                 let (keys, data) = key_then_data(&link_args[0]);
+                let scope_fix = self.confine_path_fix(links[0].call, &keys);
                 return Some(self.record_sink(
                     &m,
                     &format!("{root_name}(..)"),
@@ -154,7 +155,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     keys,
                     data,
                     false,
-                    None,
+                    scope_fix,
                     None,
                 ));
             }
@@ -252,16 +253,19 @@ impl<'g, 'a> Walker<'g, 'a> {
                 // Only for accounts: the title of someone's private document is still private.
                 if m.kind == SinkKind::Read
                     && public_projection
-                    && m.model.as_deref().is_some_and(|model| {
-                        matches!(
-                            model.to_ascii_lowercase().as_str(),
-                            "user" | "users" | "profile" | "profiles"
-                        )
-                    })
+                    && is_account_model(m.model.as_deref())
                 {
                     return Some(Value::default());
                 }
-                scope_fix = self.prisma_scope_fix(links[op_link].call);
+                scope_fix = match m.kind {
+                    // Someone else's account, looked up by a public key: a profile card keeps
+                    // its public fields and drops the private ones.
+                    SinkKind::Read if is_account_model(m.model.as_deref()) => {
+                        links[op_link].call.and_then(public_fields_fix)
+                    }
+                    _ => None,
+                }
+                .or_else(|| self.prisma_scope_fix(links[op_link].call));
             }
             ArgShape::Builder => {
                 scope_fix = self.builder_scope_fix(m.library, links, op_link);
@@ -355,24 +359,37 @@ impl<'g, 'a> Walker<'g, 'a> {
                     .any(|l| l.name == "select" || l.name == "projection");
             }
             ArgShape::Stripe => {
+                // The objects the client names, as (resource, key) for the ownership fix.
+                let resource: Vec<&str> = segs_clean[..m.op_index].iter().map(|s| s.name).collect();
+                let mut refs = Vec::new();
                 for (i, a) in link_args[op_link].iter().enumerate() {
                     a.leaves(None, &mut data, 0);
                     match &a.fields {
                         // `stripe.subscriptions.update(subscriptionId, ..)`.
-                        None if i == 0 => keys.push((Some("id".into()), a.clone())),
+                        None if i == 0 => {
+                            keys.push((Some("id".into()), a.clone()));
+                            refs.push((resource.join("."), a));
+                        }
                         None => {}
                         Some(fields) => {
                             for (name, v) in fields.iter() {
                                 if stripe_reference(name) {
                                     v.leaves(Some(name), &mut keys, 0);
+                                    if let Some(r) = stripe_resource_of(name) {
+                                        refs.push((r.to_string(), v));
+                                    }
                                 }
                             }
                         }
                     }
                 }
+                scope_fix = self.stripe_scope_fix(chain_root, &refs);
                 raw = false;
             }
             ArgShape::Generic => {
+                if m.kind == SinkKind::Mutation {
+                    scope_fix = links[op_link].call.and_then(actor_field_fix);
+                }
                 for a in &link_args[op_link] {
                     a.leaves(None, &mut keys, 0);
                 }
@@ -482,6 +499,102 @@ impl<'g, 'a> Walker<'g, 'a> {
             at,
             template,
             snake_case: library != "Kysely",
+        })
+    }
+
+    /// How to tie a file-system write to the caller: the one client name interpolated into a
+    /// template path (`/uploads/${name}`) goes under the caller's own folder, as a base name.
+    pub(super) fn confine_path_fix(
+        &self,
+        call: Option<&'a CallExpression<'a>>,
+        keys: &[(Option<String>, Value<'a>)],
+    ) -> Option<ScopeFix> {
+        let Expression::TemplateLiteral(path) = strip(call?.arguments.first()?.as_expression()?)
+        else {
+            return None;
+        };
+        let unauthorized: BTreeSet<&str> = keys
+            .iter()
+            .filter_map(|(_, v)| v.taint.as_ref())
+            .filter(|t| !self.flow.authorizes(&t.labels))
+            .flat_map(|t| t.labels.iter().map(String::as_str))
+            .collect();
+        let mut named = path.expressions.iter().filter_map(|e| match strip(e) {
+            Expression::Identifier(id) if unauthorized.contains(id.name.as_str()) => Some(id),
+            _ => None,
+        });
+        let key = named.next()?;
+        if named.next().is_some() || unauthorized.len() != 1 {
+            return None;
+        }
+        Some(ScopeFix::ConfinePath {
+            key: span_of(key.span),
+            name: key.name.to_string(),
+        })
+    }
+
+    /// How to tie a Stripe call to the caller: retrieve each object the client names and
+    /// compare the user id the app stored in its `metadata` with the caller's, before the
+    /// statement. Only client keys the flow has not authorized, and only plain expressions
+    /// (evaluating them twice must be harmless).
+    pub(super) fn stripe_scope_fix(
+        &self,
+        client: &str,
+        refs: &[(String, &Value<'a>)],
+    ) -> Option<ScopeFix> {
+        let mut objects = Vec::new();
+        for (resource, value) in refs {
+            let Some(taint) = &value.taint else { continue };
+            if self.flow.authorizes(&taint.labels) || resource.is_empty() {
+                continue;
+            }
+            let span = value.span?;
+            let text = self
+                .scope
+                .source
+                .get(span.start as usize..span.end as usize)?;
+            let plain = |t: &str| {
+                !t.is_empty()
+                    && t.chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '$' | '.'))
+            };
+            // `formData.get("paymentIntent")` reads the same field twice; `String(..)` gives
+            // `retrieve` the string it takes.
+            let unwrapped = text
+                .strip_prefix("String(")
+                .and_then(|t| t.strip_suffix(')'))
+                .unwrap_or(text);
+            let form_field = unwrapped
+                .strip_suffix(')')
+                .and_then(|t| t.split_once(".get("))
+                .filter(|(object, field)| {
+                    plain(object)
+                        && field.len() >= 2
+                        && (field.starts_with('"') && field.ends_with('"')
+                            || field.starts_with('\'') && field.ends_with('\''))
+                        && !field[1..field.len() - 1].contains(['"', '\''])
+                });
+            if !plain(unwrapped) && form_field.is_none() {
+                return None;
+            }
+            // Already a string (`id`, `String(..)`), or a form field to convert.
+            let key = if plain(text) || unwrapped != text {
+                text.to_string()
+            } else {
+                format!("String({text})")
+            };
+            objects.push(StripeObject {
+                resource: resource.clone(),
+                key,
+            });
+        }
+        if objects.is_empty() {
+            return None;
+        }
+        Some(ScopeFix::StripeOwner {
+            stmt_start: self.stmt_start?,
+            client: client.to_string(),
+            objects,
         })
     }
 
