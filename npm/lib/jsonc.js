@@ -1,6 +1,6 @@
 'use strict';
 // A tolerant reader for tsconfig.json-style JSON: comments and trailing commas allowed.
-// Port of crates/cli/src/jsonc.rs (same rules, so both resolve the same aliases).
+// Port of crates/project/src/jsonc.rs (same rules, so both resolve the same aliases).
 
 /**
  * Removes comments (replaced by spaces) and commas followed only by whitespace or comments

@@ -1,5 +1,5 @@
 'use strict';
-// Project import resolution over the file system: a port of crates/cli/src/loader.rs, so that
+// Project import resolution over the file system: a port of crates/project/src/lib.rs, so that
 // helpers imported from the project's own files are judged by their definitions exactly as the
 // Rust CLI judges them.
 //

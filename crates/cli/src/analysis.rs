@@ -9,7 +9,10 @@ use rayon::prelude::*;
 
 use crate::error::CliError;
 use crate::input::{self, ReadProblem};
-use crate::loader::FsLoader;
+use actiongate_project::{DiskFiles, Resolver};
+
+/// Project import resolution over the files on disk.
+pub type FsLoader = Resolver<DiskFiles>;
 use crate::walk::{Input, Origin};
 
 /// Stack size of the analysis threads: deep but legal code must never overflow.

@@ -3,12 +3,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::analysis::FsLoader;
 use crate::analysis::{self, FileProblem, FileResult, Job};
 use crate::args::{CheckArgs, Format};
 use crate::config::ConfigResolver;
 use crate::error::CliError;
 use crate::input;
-use crate::loader::FsLoader;
 use crate::output::{self, pretty::Style, Totals};
 use crate::walk::{self, Origin};
 
@@ -60,7 +60,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
     }
 
     let pool = analysis::pool(args.jobs)?;
-    let mut results = analysis::run_all(&pool, jobs, &FsLoader::new());
+    let mut results = analysis::run_all(&pool, jobs, &FsLoader::on_disk());
 
     if args.fix {
         apply_fixes(&pool, &mut results);
@@ -142,7 +142,7 @@ fn apply_fixes(pool: &rayon::ThreadPool, results: &mut [FileResult]) {
         }
     }
     // A fresh loader: the files just written must not be served from the old cache.
-    let loader = FsLoader::new();
+    let loader = FsLoader::on_disk();
     let rechecked: Vec<(usize, Result<_, FileProblem>)> = pool.install(|| {
         use rayon::prelude::*;
         to_recheck

@@ -16,8 +16,6 @@ mod check;
 mod config;
 mod error;
 mod input;
-mod jsonc;
-mod loader;
 mod output;
 mod rules_cmd;
 mod walk;

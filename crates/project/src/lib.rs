@@ -1,4 +1,5 @@
-//! Project import resolution over the file system (SPEC §1).
+//! Project import resolution (SPEC §1), shared by the CLI (files on disk) and the playground
+//! (files held in memory), so both resolve every import the same way.
 //!
 //! A file belongs to a project when a folder above it holds `tsconfig.json`, `jsconfig.json` or
 //! `package.json`; the nearest such folder is the project root. Within a project, imports are
@@ -7,6 +8,11 @@
 //! extensions `.ts .tsx .js .jsx .mjs .cjs` and `/index.*`. Nothing outside the project root or
 //! inside `node_modules` is ever read, nor any file of 2 MB or more. Bare package specifiers
 //! resolve to nothing. Every lookup and read is cached and safe to share between threads.
+//!
+//! Where the files come from is a [`Files`]: [`DiskFiles`] (native builds) or [`MemoryFiles`].
+
+pub mod jsonc;
+mod memory;
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -14,8 +20,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use actiongate_analyzer::{LoadedModule, ModuleLoader};
 
+pub use memory::MemoryFiles;
+
 /// Files that mark a project root.
-const ROOT_MARKERS: [&str; 3] = ["tsconfig.json", "jsconfig.json", "package.json"];
+pub const ROOT_MARKERS: [&str; 3] = ["tsconfig.json", "jsconfig.json", "package.json"];
 
 /// Extensions tried, in order, for an import without one.
 const EXTENSIONS: [&str; 6] = ["ts", "tsx", "js", "jsx", "mjs", "cjs"];
@@ -25,6 +33,45 @@ pub const MAX_MODULE_SIZE: u64 = 2 * 1024 * 1024;
 
 /// How many `extends` links are followed in a tsconfig chain.
 const MAX_EXTENDS: usize = 8;
+
+/// Where a project's files come from: absolute paths in, text out.
+pub trait Files: Sync {
+    /// Whether `path` is a file.
+    fn is_file(&self, path: &Path) -> bool;
+    /// The path with links resolved, or `None` when it does not exist.
+    fn canonicalize(&self, path: &Path) -> Option<PathBuf>;
+    /// The file's text, or `None` when it is missing, [`MAX_MODULE_SIZE`] or larger, or not
+    /// UTF-8.
+    fn read_text(&self, path: &Path) -> Option<Arc<str>>;
+}
+
+/// The files on disk.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DiskFiles;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Files for DiskFiles {
+    fn is_file(&self, path: &Path) -> bool {
+        path.is_file()
+    }
+
+    fn canonicalize(&self, path: &Path) -> Option<PathBuf> {
+        std::fs::canonicalize(path).ok()
+    }
+
+    fn read_text(&self, path: &Path) -> Option<Arc<str>> {
+        let size = std::fs::metadata(path).ok()?.len();
+        if size >= MAX_MODULE_SIZE {
+            return None;
+        }
+        let bytes = std::fs::read(path).ok()?;
+        if bytes.len() as u64 >= MAX_MODULE_SIZE {
+            return None;
+        }
+        String::from_utf8(bytes).ok().map(Arc::from)
+    }
+}
 
 /// A project: its root and its import aliases.
 #[derive(Debug)]
@@ -48,19 +95,24 @@ struct Aliases {
 
 type Cache<K, V> = Mutex<HashMap<K, V>>;
 
-/// A [`ModuleLoader`] over the file system, with caches shared by every analysis of a run.
+/// A [`ModuleLoader`] over a project's [`Files`], with caches shared by every analysis of a run.
 #[derive(Debug, Default)]
-pub struct FsLoader {
+pub struct Resolver<F> {
+    files_source: F,
     /// Folder → the project it belongs to.
     projects: Cache<PathBuf, Option<Arc<Project>>>,
     /// File → its text (`None`: unreadable, too large or not UTF-8).
     files: Cache<PathBuf, Option<Arc<str>>>,
 }
 
-impl FsLoader {
-    /// A loader with empty caches.
-    pub fn new() -> Self {
-        FsLoader::default()
+impl<F: Files> Resolver<F> {
+    /// A resolver over `files`, with empty caches.
+    pub fn new(files: F) -> Self {
+        Resolver {
+            files_source: files,
+            projects: Mutex::default(),
+            files: Mutex::default(),
+        }
     }
 
     /// The project that the folder `dir` (absolute) belongs to, if any.
@@ -78,11 +130,13 @@ impl FsLoader {
             visited.push(ancestor.to_path_buf());
             if ROOT_MARKERS
                 .iter()
-                .any(|marker| ancestor.join(marker).is_file())
+                .any(|marker| self.files_source.is_file(&ancestor.join(marker)))
             {
-                let root =
-                    std::fs::canonicalize(ancestor).unwrap_or_else(|_| ancestor.to_path_buf());
-                let aliases = read_aliases(&root);
+                let root = self
+                    .files_source
+                    .canonicalize(ancestor)
+                    .unwrap_or_else(|| ancestor.to_path_buf());
+                let aliases = self.read_aliases(&root);
                 found = Some(Arc::new(Project { root, aliases }));
                 break;
             }
@@ -144,36 +198,97 @@ impl FsLoader {
         }
         tries
             .into_iter()
-            .find(|p| self.allowed(project, p) && p.is_file())
-    }
-
-    /// Whether `path` (normalized) lies inside the project root, outside `node_modules`.
-    fn allowed(&self, project: &Project, path: &Path) -> bool {
-        let Ok(inside) = path.strip_prefix(&project.root) else {
-            return false;
-        };
-        !inside
-            .components()
-            .any(|c| matches!(c, Component::Normal(n) if n == "node_modules"))
+            .find(|p| allowed(project, p) && self.files_source.is_file(p))
     }
 
     /// Reads a project file once, or `None` when it is too large, not UTF-8, escapes the
     /// project through a symlink, or cannot be read.
     fn read(&self, project: &Project, path: &Path) -> Option<(PathBuf, Arc<str>)> {
-        let canonical = std::fs::canonicalize(path).ok()?;
-        if !self.allowed(project, &canonical) {
+        let canonical = self.files_source.canonicalize(path)?;
+        if !allowed(project, &canonical) {
             return None;
         }
         if let Some(known) = lock(&self.files).get(&canonical) {
             return known.clone().map(|text| (canonical, text));
         }
-        let text = read_small_text(&canonical);
+        let text = self.files_source.read_text(&canonical);
         lock(&self.files).insert(canonical.clone(), text.clone());
         text.map(|text| (canonical, text))
     }
+
+    /// Reads `tsconfig.json` (else `jsconfig.json`) at the project root, following relative
+    /// `extends` for `baseUrl` and `paths`. Unreadable or invalid files give no aliases.
+    fn read_aliases(&self, root: &Path) -> Aliases {
+        let config = ["tsconfig.json", "jsconfig.json"]
+            .iter()
+            .map(|name| root.join(name))
+            .find(|p| self.files_source.is_file(p));
+        let mut aliases = Aliases::default();
+        let mut have_paths = false;
+        let mut have_base = false;
+        let mut next = config;
+        for _ in 0..MAX_EXTENDS {
+            let Some(path) = next.take() else { break };
+            let Some(value) = self
+                .files_source
+                .read_text(&path)
+                .and_then(|t| jsonc::parse(&t).ok())
+            else {
+                break;
+            };
+            let dir = path.parent().unwrap_or(root).to_path_buf();
+            let options = &value["compilerOptions"];
+            if !have_base {
+                if let Some(base) = options["baseUrl"].as_str() {
+                    aliases.base_url = Some(normalize(&dir.join(base)));
+                    have_base = true;
+                }
+            }
+            if !have_paths {
+                if let Some(paths) = options["paths"].as_object() {
+                    aliases.paths = paths
+                        .iter()
+                        .map(|(pattern, targets)| {
+                            let targets = targets
+                                .as_array()
+                                .map(|a| {
+                                    a.iter()
+                                        .filter_map(|t| t.as_str().map(str::to_string))
+                                        .collect()
+                                })
+                                .unwrap_or_default();
+                            (pattern.clone(), targets)
+                        })
+                        .collect();
+                    // Without a baseUrl, paths are relative to the tsconfig that declares them.
+                    aliases.paths_base = Some(dir.clone());
+                    have_paths = true;
+                }
+            }
+            if have_paths && have_base {
+                break;
+            }
+            next = extends_target(&value["extends"], &dir)
+                .filter(|target| self.files_source.is_file(target));
+        }
+        if have_paths {
+            if let Some(base) = &aliases.base_url {
+                aliases.paths_base = Some(base.clone());
+            }
+        }
+        aliases
+    }
 }
 
-impl ModuleLoader for FsLoader {
+#[cfg(not(target_arch = "wasm32"))]
+impl Resolver<DiskFiles> {
+    /// A resolver over the files on disk.
+    pub fn on_disk() -> Self {
+        Resolver::new(DiskFiles)
+    }
+}
+
+impl<F: Files> ModuleLoader for Resolver<F> {
     fn load(&self, importer: &str, specifier: &str) -> Option<LoadedModule> {
         let importer = Path::new(importer);
         let project = self.project_for_file(importer)?;
@@ -184,6 +299,16 @@ impl ModuleLoader for FsLoader {
             source,
         })
     }
+}
+
+/// Whether `path` (normalized) lies inside the project root, outside `node_modules`.
+fn allowed(project: &Project, path: &Path) -> bool {
+    let Ok(inside) = path.strip_prefix(&project.root) else {
+        return false;
+    };
+    !inside
+        .components()
+        .any(|c| matches!(c, Component::Normal(n) if n == "node_modules"))
 }
 
 impl Aliases {
@@ -226,68 +351,8 @@ impl Aliases {
     }
 }
 
-/// Reads `tsconfig.json` (else `jsconfig.json`) at the project root, following relative
-/// `extends` for `baseUrl` and `paths`. Unreadable or invalid files give no aliases.
-fn read_aliases(root: &Path) -> Aliases {
-    let config = ["tsconfig.json", "jsconfig.json"]
-        .iter()
-        .map(|name| root.join(name))
-        .find(|p| p.is_file());
-    let mut aliases = Aliases::default();
-    let mut have_paths = false;
-    let mut have_base = false;
-    let mut next = config;
-    for _ in 0..MAX_EXTENDS {
-        let Some(path) = next.take() else { break };
-        let Some(value) = std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|t| crate::jsonc::parse(&t).ok())
-        else {
-            break;
-        };
-        let dir = path.parent().unwrap_or(root).to_path_buf();
-        let options = &value["compilerOptions"];
-        if !have_base {
-            if let Some(base) = options["baseUrl"].as_str() {
-                aliases.base_url = Some(normalize(&dir.join(base)));
-                have_base = true;
-            }
-        }
-        if !have_paths {
-            if let Some(paths) = options["paths"].as_object() {
-                aliases.paths = paths
-                    .iter()
-                    .map(|(pattern, targets)| {
-                        let targets = targets
-                            .as_array()
-                            .map(|a| {
-                                a.iter()
-                                    .filter_map(|t| t.as_str().map(str::to_string))
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        (pattern.clone(), targets)
-                    })
-                    .collect();
-                // Without a baseUrl, paths are relative to the tsconfig that declares them.
-                aliases.paths_base = Some(dir.clone());
-                have_paths = true;
-            }
-        }
-        if have_paths && have_base {
-            break;
-        }
-        next = extends_target(&value["extends"], &dir);
-    }
-    if have_paths {
-        if let Some(base) = &aliases.base_url {
-            aliases.paths_base = Some(base.clone());
-        }
-    }
-    aliases
-}
-
-/// The first relative `extends` of a tsconfig (a string or an array), as a file path.
+/// The first relative `extends` of a tsconfig (a string or an array), as a file path (not yet
+/// known to exist).
 fn extends_target(extends: &serde_json::Value, dir: &Path) -> Option<PathBuf> {
     let first = match extends {
         serde_json::Value::String(s) => Some(s.as_str()),
@@ -306,24 +371,11 @@ fn extends_target(extends: &serde_json::Value, dir: &Path) -> Option<PathBuf> {
     } else {
         append_extension(&path, "json")
     };
-    path.is_file().then_some(path)
-}
-
-/// Reads a file as text when it is smaller than [`MAX_MODULE_SIZE`] and valid UTF-8.
-fn read_small_text(path: &Path) -> Option<Arc<str>> {
-    let size = std::fs::metadata(path).ok()?.len();
-    if size >= MAX_MODULE_SIZE {
-        return None;
-    }
-    let bytes = std::fs::read(path).ok()?;
-    if bytes.len() as u64 >= MAX_MODULE_SIZE {
-        return None;
-    }
-    String::from_utf8(bytes).ok().map(Arc::from)
+    Some(path)
 }
 
 /// `./x`, `../x`, `.` and `..`.
-fn is_relative(specifier: &str) -> bool {
+pub fn is_relative(specifier: &str) -> bool {
     specifier == "."
         || specifier == ".."
         || specifier.starts_with("./")
@@ -339,7 +391,7 @@ fn append_extension(path: &Path, ext: &str) -> PathBuf {
 }
 
 /// Removes `.` and resolves `..` lexically (the path is absolute; `..` at the root stays there).
-fn normalize(path: &Path) -> PathBuf {
+pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
@@ -389,7 +441,7 @@ mod tests {
     #[test]
     fn resolves_relative_alias_and_index_imports() {
         let (_dir, root) = project();
-        let loader = FsLoader::new();
+        let loader = Resolver::on_disk();
         let importer = root.join("src/app/actions.ts");
         assert_eq!(
             loader.resolve(&importer, "../lib/auth"),
@@ -420,7 +472,7 @@ mod tests {
     #[test]
     fn never_leaves_the_project_or_enters_node_modules() {
         let (_dir, root) = project();
-        let loader = FsLoader::new();
+        let loader = Resolver::on_disk();
         let importer = root.join("src/app/actions.ts");
         assert_eq!(loader.resolve(&importer, "pkg"), None);
         assert_eq!(loader.resolve(&importer, "../../node_modules/pkg"), None);
@@ -438,7 +490,7 @@ mod tests {
             "src/lib/big.ts",
             &"x".repeat(MAX_MODULE_SIZE as usize),
         );
-        let loader = FsLoader::new();
+        let loader = Resolver::on_disk();
         let importer = root.join("src/app/actions.ts");
         let importer = importer.to_str().unwrap();
         let loaded = loader.load(importer, "@/lib/auth").unwrap();
@@ -458,7 +510,7 @@ mod tests {
         )
         .unwrap();
         let importer = root.join("src/app/actions.ts");
-        assert!(FsLoader::new()
+        assert!(Resolver::on_disk()
             .load(importer.to_str().unwrap(), "@/lib/link")
             .is_none());
     }
@@ -479,7 +531,7 @@ mod tests {
         );
         write(&root, "src/lib/auth.tsx", "");
         write(&root, "src/app/a.ts", "");
-        let loader = FsLoader::new();
+        let loader = Resolver::on_disk();
         let importer = root.join("src/app/a.ts");
         assert_eq!(
             loader.resolve(&importer, "#/auth"),
@@ -502,7 +554,7 @@ mod tests {
             .skip(1)
             .all(|a| ROOT_MARKERS.iter().all(|m| !a.join(m).is_file()))
         {
-            assert!(FsLoader::new()
+            assert!(Resolver::on_disk()
                 .project_for_file(&root.join("a.ts"))
                 .is_none());
         }
