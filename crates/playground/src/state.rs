@@ -3,7 +3,8 @@
 //! handling is tested natively; the browser code only reads `location` and writes `history`.
 
 use actiongate_permalink::{
-    decode, encode, is_valid_file_name, DecodeError, PlaygroundState, ViewOptions, MAX_CODE_BYTES,
+    decode_project, encode, encode_project, is_valid_file_name, DecodeError, PlaygroundState,
+    ProjectFile, ProjectState, ViewOptions, MAX_CODE_BYTES,
 };
 
 use crate::examples::default_example;
@@ -60,8 +61,10 @@ pub fn default_state() -> PlaygroundState {
 /// What the page opens with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Startup {
-    /// The state to show.
+    /// The state to show (the active file).
     pub state: PlaygroundState,
+    /// Every file of a multi-file link, in tab order (empty for a single file).
+    pub files: Vec<ProjectFile>,
     /// A message to show (a link that could not be opened).
     pub notice: Option<String>,
     /// Whether to render the compact embed view.
@@ -98,11 +101,24 @@ pub fn split_embed_fragment(hash: &str) -> (bool, &str) {
 pub fn startup(search: &str, hash: &str) -> Startup {
     let (embed_fragment, fragment) = split_embed_fragment(hash);
     let embed = embed_fragment || search_has_embed(search);
-    match decode(fragment) {
-        Ok(mut state) => {
-            state.code = normalize_newlines(&state.code);
+    match decode_project(fragment) {
+        Ok(mut project) => {
+            for file in &mut project.files {
+                file.code = normalize_newlines(&file.code);
+            }
+            let active = &project.files[project.active.min(project.files.len() - 1)];
             Startup {
-                state,
+                state: PlaygroundState {
+                    code: active.code.clone(),
+                    file_name: active.name.clone(),
+                    selected: project.selected,
+                    options: project.options,
+                },
+                files: if project.files.len() > 1 {
+                    project.files
+                } else {
+                    Vec::new()
+                },
                 notice: None,
                 embed,
                 from_link: true,
@@ -110,12 +126,14 @@ pub fn startup(search: &str, hash: &str) -> Startup {
         }
         Err(DecodeError::Empty) => Startup {
             state: default_state(),
+            files: Vec::new(),
             notice: None,
             embed,
             from_link: false,
         },
         Err(err) => Startup {
             state: default_state(),
+            files: Vec::new(),
             notice: Some(format!("{err} The default example is shown instead.")),
             embed,
             from_link: false,
@@ -151,6 +169,64 @@ pub fn share_fragment(state: &PlaygroundState) -> Result<String, ShareError> {
         state.file_name = actiongate_permalink::sanitize_file_name(&state.file_name);
     }
     Ok(encode(&state))
+}
+
+/// The fragment for several files (tabs), or why there cannot be one: one file gives the
+/// single-file link, so links of one file stay as they were.
+pub fn share_project_fragment(state: &ProjectState) -> Result<String, ShareError> {
+    let total: usize = state.files.iter().map(|f| f.code.len()).sum();
+    if total > MAX_CODE_BYTES {
+        return Err(ShareError::TooLarge);
+    }
+    let mut state = state.clone();
+    for file in &mut state.files {
+        if !is_valid_file_name(&file.name) {
+            file.name = actiongate_permalink::sanitize_file_name(&file.name);
+        }
+    }
+    Ok(encode_project(&state))
+}
+
+/// The tab a file imported as `specifier` from `importer` would live in
+/// (`@/lib/dal` → `lib/dal.ts`, `./queries` next to the importer), or `None` for a package.
+pub fn file_for_import(importer: &str, specifier: &str) -> Option<String> {
+    let path = if let Some(rest) = specifier
+        .strip_prefix("@/")
+        .or_else(|| specifier.strip_prefix("~/"))
+    {
+        rest.to_owned()
+    } else if specifier.starts_with("./") || specifier.starts_with("../") {
+        let dir = importer.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+        for part in specifier.split('/') {
+            match part {
+                "." | "" => {}
+                ".." => {
+                    parts.pop();
+                }
+                part => parts.push(part),
+            }
+        }
+        parts.join("/")
+    } else {
+        return None;
+    };
+    let path = path.trim_matches('/');
+    if path.is_empty() {
+        return None;
+    }
+    let ext = extension(path);
+    let name = if matches!(ext, "ts" | "tsx" | "js" | "jsx" | "mjs" | "cjs") {
+        path.to_owned()
+    } else {
+        // The importer's language: a `.tsx` page imports `.ts` helpers.
+        let ext = match extension(importer) {
+            "js" | "jsx" | "mjs" | "cjs" => "js",
+            _ => "ts",
+        };
+        format!("{path}.{ext}")
+    };
+    is_valid_file_name(&name).then_some(name)
 }
 
 /// The full link: `base` is the page's address without search or fragment.
@@ -190,6 +266,41 @@ pub fn iframe_snippet(embed_url: &str, file_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn imports_name_the_tab_they_would_live_in() {
+        assert_eq!(file_for_import("app/actions.ts", "@/lib/dal").as_deref(), Some("lib/dal.ts"));
+        assert_eq!(file_for_import("app/actions.js", "~/db").as_deref(), Some("db.js"));
+        assert_eq!(
+            file_for_import("app/posts/actions.ts", "../../lib/q.tsx").as_deref(),
+            Some("lib/q.tsx")
+        );
+        assert_eq!(file_for_import("app/a.ts", "./helpers").as_deref(), Some("app/helpers.ts"));
+        assert_eq!(file_for_import("app/a.ts", "next/cache"), None);
+        assert_eq!(file_for_import("app/a.ts", "@/"), None);
+    }
+
+    #[test]
+    fn several_files_share_one_link_and_open_as_tabs() {
+        let project = ProjectState {
+            files: vec![
+                ProjectFile { name: "app/actions.ts".into(), code: "\"use server\";".into() },
+                ProjectFile { name: "lib/dal.ts".into(), code: "export {}".into() },
+                ProjectFile { name: "lib/db.ts".into(), code: "export {}".into() },
+            ],
+            active: 1,
+            selected: None,
+            options: ViewOptions { show_fixed: true },
+        };
+        let fragment = share_project_fragment(&project).unwrap();
+        let s = startup("", &format!("#{fragment}"));
+        assert_eq!(s.files, project.files);
+        assert_eq!(s.state.file_name, "lib/dal.ts");
+        // One file is the single-file link of before.
+        let one = ProjectState { files: project.files[..1].to_vec(), active: 0, ..project };
+        assert!(share_project_fragment(&one).unwrap().starts_with("v1."));
+        assert!(startup("", &format!("#{}", share_project_fragment(&one).unwrap())).files.is_empty());
+    }
 
     fn sample() -> PlaygroundState {
         PlaygroundState {

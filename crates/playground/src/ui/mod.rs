@@ -12,13 +12,16 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use actiongate_analyzer::{analyze, Options};
-use actiongate_permalink::{is_valid_file_name, PlaygroundState, ViewOptions};
+use actiongate_analyzer::{analyze, analyze_with_loader, Options};
+use actiongate_permalink::{
+    is_valid_file_name, PlaygroundState, ProjectFile, ProjectState, ViewOptions, MAX_FILES,
+};
+use actiongate_project::{MemoryFiles, Resolver};
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::examples::Example;
-use crate::state::{self, share_fragment, share_url};
+use crate::state::{self, share_project_fragment, share_url};
 use crate::view::Analysis;
 
 pub mod browser;
@@ -57,6 +60,10 @@ pub struct Store {
     pub code: RwSignal<String>,
     /// The file name it is analysed as.
     pub file_name: RwSignal<String>,
+    /// Every open file (tab), in order; the active one's text is `code` (kept here on switch).
+    pub files: RwSignal<Vec<ProjectFile>>,
+    /// Index of the active tab in `files`.
+    pub active: RwSignal<usize>,
     /// Index of the selected finding.
     pub selected: RwSignal<Option<usize>>,
     /// Whether the fixed version is shown beside the editor (wide layout).
@@ -87,6 +94,21 @@ impl Store {
         Store {
             code: RwSignal::new(s.code.clone()),
             file_name: RwSignal::new(s.file_name.clone()),
+            files: RwSignal::new(if startup.files.is_empty() {
+                vec![ProjectFile {
+                    name: s.file_name.clone(),
+                    code: s.code.clone(),
+                }]
+            } else {
+                startup.files.clone()
+            }),
+            active: RwSignal::new(
+                startup
+                    .files
+                    .iter()
+                    .position(|f| f.name == s.file_name && f.code == s.code)
+                    .unwrap_or(0),
+            ),
             selected: RwSignal::new(s.selected),
             show_fixed: RwSignal::new(s.options.show_fixed),
             analysis: RwSignal::new(None),
@@ -117,8 +139,132 @@ impl Store {
         }
     }
 
+    /// Every tab with the active one's current text.
+    pub fn tabs_snapshot(&self) -> Vec<ProjectFile> {
+        let mut files = self.files.get_untracked();
+        let active = self.active.get_untracked();
+        if let Some(file) = files.get_mut(active) {
+            file.name = self.file_name.get_untracked();
+            file.code = self.code.get_untracked();
+        }
+        files
+    }
+
+    /// The shareable state of every tab, read without tracking.
+    pub fn project_snapshot(&self) -> ProjectState {
+        let one = self.snapshot();
+        ProjectState {
+            files: self.tabs_snapshot(),
+            active: self.active.get_untracked(),
+            selected: one.selected,
+            options: one.options,
+        }
+    }
+
+    /// Shows tab `index` in the editor (keeping the current tab's text).
+    pub fn switch_tab(&self, index: usize) {
+        let files = self.tabs_snapshot();
+        let Some(file) = files.get(index).cloned() else {
+            return;
+        };
+        self.files.set(files);
+        self.active.set(index);
+        self.show_file(file, None);
+        self.url_soon();
+    }
+
+    /// Opens a new tab named `name` (or shows the tab of that name), ready to paste into.
+    pub fn add_file(&self, name: String) {
+        let mut files = self.tabs_snapshot();
+        if let Some(index) = files.iter().position(|f| f.name == name) {
+            return self.switch_tab(index);
+        }
+        if files.len() >= MAX_FILES {
+            self.flash(format!("A playground holds at most {MAX_FILES} files."));
+            return;
+        }
+        files.push(ProjectFile {
+            name,
+            code: String::new(),
+        });
+        let index = files.len() - 1;
+        self.files.set(files);
+        self.switch_tab(index);
+        if let Some(t) = self.textarea.get_untracked() {
+            let _ = t.focus();
+        }
+    }
+
+    /// A free name for a new tab (`lib/helpers.ts`, `lib/helpers-2.ts`, ...).
+    pub fn new_file_name(&self) -> String {
+        let files = self.files.get_untracked();
+        (1..)
+            .map(|n| match n {
+                1 => "lib/helpers.ts".to_owned(),
+                n => format!("lib/helpers-{n}.ts"),
+            })
+            .find(|name| !files.iter().any(|f| &f.name == name))
+            .unwrap_or_default()
+    }
+
+    /// Closes tab `index` (the last tab stays).
+    pub fn close_tab(&self, index: usize) {
+        let mut files = self.tabs_snapshot();
+        if files.len() <= 1 || index >= files.len() {
+            return;
+        }
+        files.remove(index);
+        let active = self.active.get_untracked();
+        let next = if active > index || active == files.len() {
+            active.saturating_sub(1)
+        } else {
+            active
+        };
+        let file = files[next].clone();
+        self.files.set(files);
+        self.active.set(next);
+        self.show_file(file, None);
+        self.url_soon();
+    }
+
+    /// Puts one file in the editor and analyses it.
+    fn show_file(&self, file: ProjectFile, selected: Option<usize>) {
+        let code = state::normalize_newlines(&file.code);
+        if let Some(t) = self.textarea.get_untracked() {
+            t.set_value(&code);
+            t.set_selection_range(0, 0).ok();
+        }
+        self.code.set(code);
+        self.file_name.set(file.name);
+        self.selected.set(selected);
+        self.analyze_soon(0);
+    }
+
+    /// Replaces the whole state with several files (a multi-file link).
+    pub fn load_files(&self, files: Vec<ProjectFile>, s: PlaygroundState) {
+        let active = files
+            .iter()
+            .position(|f| f.name == s.file_name && f.code == s.code)
+            .unwrap_or(0);
+        self.files.set(files);
+        self.active.set(active);
+        self.load(s);
+    }
+
     /// Replaces the whole state (an example, a link), including the textarea's text.
     pub fn load(&self, s: PlaygroundState) {
+        // One file: the tabs are just this one.
+        if self.files.with_untracked(|f| f.len() <= 1)
+            || !self
+                .files
+                .with_untracked(|f| f.iter().any(|f| f.name == s.file_name && f.code == s.code))
+        {
+            self.files.set(vec![ProjectFile {
+                name: s.file_name.clone(),
+                code: s.code.clone(),
+            }]);
+            self.active.set(0);
+        }
         let code = state::normalize_newlines(&s.code);
         if let Some(t) = self.textarea.get_untracked() {
             t.set_value(&code);
@@ -173,7 +319,16 @@ impl Store {
         let code = self.code.get_untracked();
         let file_name = self.file_name.get_untracked();
         let started = browser::now();
-        let report = analyze(&code, &Options::new(file_name.clone()));
+        let files = self.tabs_snapshot();
+        let report = if files.len() > 1 {
+            // The tabs are one project: imports between them resolve as the CLI resolves them.
+            let project =
+                Resolver::new(MemoryFiles::new(files.iter().map(|f| (f.name.as_str(), f.code.as_str()))).as_project());
+            let path = MemoryFiles::path_of(&file_name).to_string_lossy().into_owned();
+            analyze_with_loader(&code, &Options::new(path), &project)
+        } else {
+            analyze(&code, &Options::new(file_name.clone()))
+        };
         let millis = browser::now() - started;
         let count = report.findings.len();
         if self.selected.get_untracked().is_some_and(|i| i >= count) {
@@ -229,7 +384,7 @@ impl Store {
     /// large for a link.
     pub fn write_url(&self, push: bool) -> Option<String> {
         self.jobs.update_value(|j| j.url_gen += 1);
-        let fragment = share_fragment(&self.snapshot()).ok()?;
+        let fragment = share_project_fragment(&self.project_snapshot()).ok()?;
         let in_url = if self.embed && state::split_embed_fragment(&browser::hash()).0 {
             format!("embed/{fragment}")
         } else {
@@ -252,7 +407,11 @@ impl Store {
             .update_value(|j| j.last_fragment = fragment.to_owned());
         let startup = state::startup(&browser::search(), &hash);
         self.notice.set(startup.notice.clone());
-        self.load(startup.state);
+        if startup.files.is_empty() {
+            self.load(startup.state);
+        } else {
+            self.load_files(startup.files, startup.state);
+        }
     }
 
     /// Loads a gallery example as a new history entry, so Back returns to the previous code.
@@ -272,7 +431,7 @@ impl Store {
 
     /// Share: write the link, copy it, say so.
     pub fn share(&self) {
-        match share_fragment(&self.snapshot()) {
+        match share_project_fragment(&self.project_snapshot()) {
             Err(err) => self.flash(err.to_string()),
             Ok(_) => {
                 let fragment = self.write_url(false).unwrap_or_default();
@@ -292,7 +451,7 @@ impl Store {
 
     /// The link of the current state, for "Open in actiongate" and the embed snippet.
     pub fn link(&self, embed: bool) -> Option<String> {
-        share_fragment(&self.snapshot())
+        share_project_fragment(&self.project_snapshot())
             .ok()
             .map(|f| share_url(&browser::base_url(), &f, embed))
     }

@@ -50,6 +50,7 @@ pub fn FullView(store: Store) -> impl IntoView {
                         <h2 id="code-title">"Your code"</h2>
                         <AnalysisStatus store=store/>
                     </header>
+                    <FileTabs store=store/>
                     <Editor store=store/>
                 </section>
                 <FixedPane store=store/>
@@ -405,6 +406,16 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                             <li class="assumption" data-import=item.1.import.clone()>
                                 <code>{item.1.import.clone()}</code>" from "<code>{item.1.source.clone()}</code>
                                 " "{item.1.assumed}" (in "{item.1.action.clone()}", line "{item.1.line}"): add that file to know."
+                                {crate::state::file_for_import(&store.file_name.get_untracked(), &item.1.source).map(|name| {
+                                    let label = format!("Add {name}");
+                                    view! {
+                                        <button type="button" class="btn add-file" data-testid="add-file"
+                                            title="Open a new tab for this file, ready to paste into"
+                                            on:click=move |_| store.add_file(name.clone())>
+                                            {label}
+                                        </button>
+                                    }
+                                })}
                             </li>
                         </For>
                     </ul>
@@ -582,5 +593,50 @@ pub fn FixedPane(store: Store) -> impl IntoView {
                 <pre class="code-layer static" node_ref=pre_ref aria-label="Fixed code" tabindex="0"></pre>
             </div>
         </section>
+    }
+}
+
+/// The open files: one tab each (select, close), and a button to add one. Imports between
+/// them resolve as the CLI resolves a project's.
+#[component]
+pub fn FileTabs(store: Store) -> impl IntoView {
+    let tabs = move || {
+        store
+            .files
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| (i, f.name))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <div class="file-tabs" role="tablist" aria-label="Files" data-testid="file-tabs">
+            <For each=tabs key=|(i, name)| (*i, name.clone()) let:item>
+                {
+                    let (index, name) = item;
+                    let selected = move || store.active.get() == index;
+                    let shown = move || if selected() { store.file_name.get() } else { name.clone() };
+                    view! {
+                        <span class="file-tab" class:active=selected>
+                            <button type="button" role="tab" class="file-tab-name"
+                                aria-selected=move || selected().to_string()
+                                on:click=move |_| if !selected() { store.switch_tab(index) }>
+                                {shown}
+                            </button>
+                            <Show when=move || store.files.with(|f| f.len() > 1)>
+                                <button type="button" class="file-tab-close" aria-label="Close this file"
+                                    title="Close this file" on:click=move |_| store.close_tab(index)>
+                                    "×"
+                                </button>
+                            </Show>
+                        </span>
+                    }
+                }
+            </For>
+            <button type="button" class="file-tab-add" data-testid="add-tab" title="Add a file to this project"
+                on:click=move |_| store.add_file(store.new_file_name())>
+                "+ Add file"
+            </button>
+        </div>
     }
 }

@@ -1,0 +1,106 @@
+// Several files: an assumption's "Add file" opens a tab for the unseen helper; what is pasted
+// there decides the action's verdict (imports between tabs resolve as the CLI resolves them);
+// every tab travels in the link.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, newPage, ready, setCode, analysed, shot, findingRows } from "./harness.mjs";
+
+let srv, browser;
+before(async () => {
+  srv = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+// Written for this test: a thin action, and two versions of the helper it imports.
+const ACTION = `"use server";
+import { archiveNote } from "@/lib/notes";
+
+export async function archive(noteId: string) {
+  await archiveNote(noteId);
+}
+`;
+const HELPER_OPEN = `import { db } from "@/lib/db";
+
+export async function archiveNote(noteId: string) {
+  await db.note.update({ where: { id: noteId }, data: { archived: true } });
+}
+`;
+const HELPER_CHECKED = `import { db } from "@/lib/db";
+import { auth } from "@/auth";
+
+export async function archiveNote(noteId: string) {
+  const session = await auth();
+  if (!session?.user?.id) throw new Error("Unauthorized");
+  await db.note.updateMany({ where: { id: noteId, authorId: session.user.id }, data: { archived: true } });
+}
+`;
+
+const tabNames = (page) => page.locator("[data-testid=file-tabs] .file-tab-name").allTextContents();
+
+async function showTab(page, name) {
+  await page.locator("[data-testid=file-tabs] .file-tab-name", { hasText: name }).click();
+  await analysed(page);
+}
+
+test("Add file opens the unseen helper, and its code decides the verdict", async () => {
+  const { page, problems } = await newPage(browser);
+  await page.goto(srv.url);
+  await ready(page);
+  await setCode(page, ACTION);
+  await analysed(page);
+  assert.deepEqual(await findingRows(page), []);
+  assert.equal(await page.locator("[data-testid=no-findings] .check").textContent(), "?");
+
+  await page.locator("[data-testid=add-file]").click();
+  await analysed(page);
+  const names = await tabNames(page);
+  assert.equal(names.length, 2);
+  assert.equal(names[1], "lib/notes.ts");
+  assert.equal(await page.locator("[data-testid=file-tabs] .file-tab.active .file-tab-name").textContent(), "lib/notes.ts");
+  assert.equal(await page.locator("textarea.input-layer").inputValue(), "");
+
+  // A helper that checks nothing: the action is a hole.
+  await setCode(page, HELPER_OPEN);
+  await showTab(page, names[0]);
+  assert.equal(await page.locator("textarea.input-layer").inputValue(), ACTION);
+  const rows = await findingRows(page);
+  assert.ok(rows.some((r) => r.rule === "missing-authn" && r.action === "archive"), JSON.stringify(rows));
+
+  // A helper that checks the session and ownership: clean, with no assumption left.
+  await showTab(page, "lib/notes.ts");
+  await setCode(page, HELPER_CHECKED);
+  await showTab(page, names[0]);
+  assert.deepEqual(await findingRows(page), []);
+  assert.equal(await page.locator("[data-testid=assumptions]").count(), 0);
+  assert.equal(await page.locator("[data-testid=no-findings] .check").textContent(), "✓");
+
+  // A third file, then the link carries all three and opens them as tabs.
+  await page.locator("[data-testid=add-tab]").click();
+  await analysed(page);
+  await setCode(page, `export const db = {} as any;\n`);
+  await showTab(page, names[0]);
+  await shot(page, "three-tabs", { reference: true });
+  await page.waitForFunction(() => location.hash.startsWith("#v2."), null, { timeout: 5000 });
+  const link = await page.evaluate(() => location.href);
+
+  const second = await newPage(browser);
+  await second.page.goto(link);
+  await ready(second.page);
+  assert.deepEqual(await tabNames(second.page), await tabNames(page));
+  assert.equal(await second.page.locator("textarea.input-layer").inputValue(), ACTION);
+  assert.deepEqual(await findingRows(second.page), []);
+  await showTab(second.page, "lib/notes.ts");
+  assert.equal(await second.page.locator("textarea.input-layer").inputValue(), HELPER_CHECKED);
+
+  // Closing a tab brings its helper's verdict back to an assumption.
+  await showTab(page, "lib/notes.ts");
+  await page.locator("[data-testid=file-tabs] .file-tab.active .file-tab-close").click();
+  await analysed(page);
+  assert.equal((await tabNames(page)).length, 2);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(second.problems, []);
+});
