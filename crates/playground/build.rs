@@ -5,7 +5,10 @@
 use std::path::Path;
 
 fn main() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seeds");
+    // Read when the script runs, not when it was compiled: a second checkout sharing this
+    // target folder reuses the compiled script.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
+    let seeds = Path::new(&manifest).join("../../tests/fixtures/seeds");
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("seeds");
     std::fs::create_dir_all(&out).expect("create OUT_DIR/seeds");
     println!("cargo:rerun-if-changed={}", seeds.display());
