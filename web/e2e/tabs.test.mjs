@@ -63,9 +63,16 @@ test("Add file opens the unseen helper, and its code decides the verdict", async
   assert.equal(await page.locator("[data-testid=file-tabs] .file-tab.active .file-tab-name").textContent(), "lib/notes.ts");
   assert.equal(await page.locator("textarea.input-layer").inputValue(), "");
 
-  // A helper that checks nothing: the action is a hole.
+  // A helper that checks nothing: the action is a hole. The helper's tab says so in its list
+  // of other files, and that row opens the action's tab.
   await setCode(page, HELPER_OPEN);
-  await showTab(page, names[0]);
+  await analysed(page);
+  assert.match(await page.locator("[data-testid=no-findings]").textContent(), /No Server Actions in this file\./);
+  const other = page.locator("[data-testid=other-files] .other-file");
+  assert.equal(await other.count(), 1);
+  assert.match(await other.textContent(), new RegExp(`${names[0]} — 1 finding \\(1 high\\) in 1 action`));
+  await other.click();
+  await analysed(page);
   assert.equal(await page.locator("textarea.input-layer").inputValue(), ACTION);
   const rows = await findingRows(page);
   assert.ok(rows.some((r) => r.rule === "missing-authn" && r.action === "archive"), JSON.stringify(rows));
@@ -103,4 +110,37 @@ test("Add file opens the unseen helper, and its code decides the verdict", async
   assert.equal((await tabNames(page)).length, 2);
   assert.deepEqual(problems, []);
   assert.deepEqual(second.problems, []);
+});
+
+test("multi-file gallery examples open as tabs, and an embed shows them", async () => {
+  const { page, problems } = await newPage(browser);
+  await page.goto(srv.url);
+  await ready(page);
+  for (const [id, files, high] of [
+    ["dal-thin-action", ["app/notes/actions.ts", "lib/dal.ts"], []],
+    ["raw-query-module", ["app/notes/actions.ts", "lib/queries.ts"], ["missing-authn"]],
+    ["safe-action-client", ["app/invoices/actions.ts", "lib/safe-action.ts"], ["missing-authz"]],
+    ["wrapper-in-helper", ["app/bookmarks/actions.ts", "lib/with-user.ts"], []],
+  ]) {
+    await page.getByRole("button", { name: "Examples" }).click();
+    await page.locator(`[data-example="${id}"]`).click();
+    await analysed(page);
+    assert.deepEqual(await tabNames(page), files, id);
+    const rules = (await findingRows(page)).map((r) => r.rule).filter((r) => high.includes(r) || r.startsWith("missing"));
+    assert.deepEqual(rules, high, id);
+    assert.equal(await page.locator("[data-testid=assumptions]").count(), 0, id);
+  }
+  await page.waitForFunction(() => location.hash.startsWith("#v2."), null, { timeout: 5000 });
+  const fragment = await page.evaluate(() => location.hash);
+
+  const embed = await newPage(browser, { width: 760, height: 460 });
+  await embed.page.goto(`${srv.url}?embed${fragment}`);
+  await ready(embed.page);
+  assert.deepEqual(await tabNames(embed.page), ["app/bookmarks/actions.ts", "lib/with-user.ts"]);
+  assert.equal(await embed.page.locator("[data-testid=add-tab]").count(), 0);
+  await showTab(embed.page, "lib/with-user.ts");
+  assert.match(await embed.page.locator("textarea.input-layer").inputValue(), /export function withUser/);
+  await shot(embed.page, "embed-tabs");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(embed.problems, []);
 });

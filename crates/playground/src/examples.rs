@@ -14,6 +14,8 @@ pub enum Group {
     Article,
     /// One auth library or ORM at work.
     Library,
+    /// An action and the project files it imports, as tabs.
+    Project,
 }
 
 impl Group {
@@ -22,6 +24,7 @@ impl Group {
         match self {
             Group::Article => "From the articles",
             Group::Library => "Auth libraries and ORMs",
+            Group::Project => "Across files",
         }
     }
 }
@@ -66,6 +69,17 @@ pub struct Example {
     pub code: &'static str,
     /// The rules it reports, in report order (what the card promises).
     pub expect: &'static [&'static str],
+    /// The project files it imports, opened as further tabs: (file name, code).
+    pub helpers: &'static [(&'static str, &'static str)],
+}
+
+impl Example {
+    /// Every file of the example, the action's first (one tab each).
+    pub fn files(&self) -> Vec<(&'static str, &'static str)> {
+        std::iter::once((self.file_name, self.code))
+            .chain(self.helpers.iter().copied())
+            .collect()
+    }
 }
 
 macro_rules! example {
@@ -84,6 +98,14 @@ macro_rules! example {
             file_name: $file,
             code: $code,
             expect: &[$($rule),*],
+            helpers: &[],
+        }
+    };
+    // A multi-file example: `crates/playground/projects/<id>/`, the action file first.
+    (project $id:literal, $file:literal + [$($helper:literal),*], $group:ident, $variant:ident, $title:literal, $tags:literal, $lesson:literal, [$($rule:literal),*]) => {
+        Example {
+            helpers: &[$(($helper, include_str!(concat!("../projects/", $id, "/", $helper)))),*],
+            ..example!(@card $id, include_str!(concat!("../projects/", $id, "/", $file)), $file, $group, $variant, $title, $tags, $lesson, [$($rule),*])
         }
     };
     // A library example: its file under `crates/playground/examples/`.
@@ -206,6 +228,22 @@ pub static EXAMPLES: &[Example] = &[
         "Refund any payment", "Stripe · JavaScript",
         "Payment side effects need authorization too: check the payment belongs to the caller.",
         ["missing-authz", "unvalidated-input"]),
+    example!(project "dal-thin-action" , "app/notes/actions.ts" + ["lib/dal.ts"], Project, Fixed,
+        "A thin action over its Data Access Layer", "DAL article · Auth.js · Prisma · 2 files",
+        "The action checks nothing itself: the DAL verifies the session and scopes the write.",
+        []),
+    example!(project "raw-query-module", "app/notes/actions.ts" + ["lib/queries.ts"], Project, Vulnerable,
+        "The same action over raw queries", "Prisma · 2 files",
+        "A helper in another file is judged by what it does: this one checks nobody.",
+        ["missing-authn"]),
+    example!(project "safe-action-client", "app/invoices/actions.ts" + ["lib/safe-action.ts"], Project, Vulnerable,
+        "An action client with two middlewares", "next-safe-action · Prisma · 2 files",
+        "The client's middleware signs the caller in; the action must still check the invoice is theirs.",
+        ["missing-authz"]),
+    example!(project "wrapper-in-helper", "app/bookmarks/actions.ts" + ["lib/with-user.ts"], Project, Fixed,
+        "A wrapper defined in a helper file", "Auth.js · Prisma · 2 files",
+        "withUser() looks the caller up and fails closed; the action scopes its delete to them.",
+        []),
 ];
 
 /// The example the playground opens with.
@@ -221,14 +259,41 @@ pub fn by_id(id: &str) -> Option<&'static Example> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use actiongate_analyzer::{analyze, Options};
+    use actiongate_analyzer::{analyze, analyze_with_loader, Options, Report};
+    use actiongate_project::{MemoryFiles, Resolver};
+
+    /// The example analysed as the playground does: its files are one project.
+    fn report_of(e: &Example) -> Report {
+        if e.helpers.is_empty() {
+            return analyze(e.code, &Options::new(e.file_name));
+        }
+        let project = Resolver::new(MemoryFiles::new(e.files()).as_project());
+        let path = MemoryFiles::path_of(e.file_name);
+        analyze_with_loader(e.code, &Options::new(path.to_string_lossy()), &project)
+    }
 
     fn rules_of(e: &Example) -> Vec<&'static str> {
-        analyze(e.code, &Options::new(e.file_name))
-            .findings
-            .iter()
-            .map(|f| f.rule)
-            .collect()
+        report_of(e).findings.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn multi_file_examples_are_judged_by_their_helpers() {
+        for e in EXAMPLES.iter().filter(|e| !e.helpers.is_empty()) {
+            let report = report_of(e);
+            assert!(
+                report.assumptions.is_empty(),
+                "{}: {:?}",
+                e.id,
+                report.assumptions
+            );
+            // Alone, the action file rests on an assumption or a guess.
+            let alone = analyze(e.code, &Options::new(e.file_name));
+            assert!(
+                !alone.assumptions.is_empty() || alone.findings.len() != report.findings.len(),
+                "{}: the helper changed nothing",
+                e.id
+            );
+        }
     }
 
     fn is_high(rule: &str) -> bool {
@@ -277,7 +342,7 @@ mod tests {
                 e.file_name
             );
             assert!(e.lesson.len() < 120, "{}: a lesson is one line", e.id);
-            let report = analyze(e.code, &Options::new(e.file_name));
+            let report = report_of(e);
             assert!(report.errors.is_empty(), "{}: {:?}", e.id, report.errors);
             assert!(!report.actions.is_empty(), "{}: no action found", e.id);
         }

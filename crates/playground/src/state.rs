@@ -269,13 +269,22 @@ mod tests {
 
     #[test]
     fn imports_name_the_tab_they_would_live_in() {
-        assert_eq!(file_for_import("app/actions.ts", "@/lib/dal").as_deref(), Some("lib/dal.ts"));
-        assert_eq!(file_for_import("app/actions.js", "~/db").as_deref(), Some("db.js"));
+        assert_eq!(
+            file_for_import("app/actions.ts", "@/lib/dal").as_deref(),
+            Some("lib/dal.ts")
+        );
+        assert_eq!(
+            file_for_import("app/actions.js", "~/db").as_deref(),
+            Some("db.js")
+        );
         assert_eq!(
             file_for_import("app/posts/actions.ts", "../../lib/q.tsx").as_deref(),
             Some("lib/q.tsx")
         );
-        assert_eq!(file_for_import("app/a.ts", "./helpers").as_deref(), Some("app/helpers.ts"));
+        assert_eq!(
+            file_for_import("app/a.ts", "./helpers").as_deref(),
+            Some("app/helpers.ts")
+        );
         assert_eq!(file_for_import("app/a.ts", "next/cache"), None);
         assert_eq!(file_for_import("app/a.ts", "@/"), None);
     }
@@ -284,9 +293,18 @@ mod tests {
     fn several_files_share_one_link_and_open_as_tabs() {
         let project = ProjectState {
             files: vec![
-                ProjectFile { name: "app/actions.ts".into(), code: "\"use server\";".into() },
-                ProjectFile { name: "lib/dal.ts".into(), code: "export {}".into() },
-                ProjectFile { name: "lib/db.ts".into(), code: "export {}".into() },
+                ProjectFile {
+                    name: "app/actions.ts".into(),
+                    code: "\"use server\";".into(),
+                },
+                ProjectFile {
+                    name: "lib/dal.ts".into(),
+                    code: "export {}".into(),
+                },
+                ProjectFile {
+                    name: "lib/db.ts".into(),
+                    code: "export {}".into(),
+                },
             ],
             active: 1,
             selected: None,
@@ -297,9 +315,17 @@ mod tests {
         assert_eq!(s.files, project.files);
         assert_eq!(s.state.file_name, "lib/dal.ts");
         // One file is the single-file link of before.
-        let one = ProjectState { files: project.files[..1].to_vec(), active: 0, ..project };
+        let one = ProjectState {
+            files: project.files[..1].to_vec(),
+            active: 0,
+            ..project
+        };
         assert!(share_project_fragment(&one).unwrap().starts_with("v1."));
-        assert!(startup("", &format!("#{}", share_project_fragment(&one).unwrap())).files.is_empty());
+        assert!(
+            startup("", &format!("#{}", share_project_fragment(&one).unwrap()))
+                .files
+                .is_empty()
+        );
     }
 
     fn sample() -> PlaygroundState {

@@ -19,6 +19,33 @@ pub struct Analysis {
     pub report: Report,
     /// How long the analysis took, in milliseconds.
     pub millis: f64,
+    /// The other tabs that hold actions, with their findings (the list groups by file).
+    pub others: Vec<OtherFile>,
+}
+
+/// Another tab's results, as the findings pane lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OtherFile {
+    /// Its index among the tabs.
+    pub index: usize,
+    /// Its file name.
+    pub name: String,
+    /// "2 findings (1 high) in 3 actions".
+    pub summary: String,
+    /// Whether it has a high finding.
+    pub high: bool,
+}
+
+impl OtherFile {
+    /// The row for tab `index` named `name`, or `None` when it holds no action.
+    pub fn of(index: usize, name: &str, report: &Report) -> Option<OtherFile> {
+        (!report.actions.is_empty()).then(|| OtherFile {
+            index,
+            name: name.to_owned(),
+            summary: summary(report),
+            high: report.findings.iter().any(|f| f.severity == Severity::High),
+        })
+    }
 }
 
 /// "High", "Medium", "Low".
@@ -168,7 +195,12 @@ pub fn summary(report: &Report) -> String {
 }
 
 /// The "no findings" message: which actions were checked, or why none were found.
-pub fn no_findings_text(report: &Report) -> String {
+pub fn no_findings_text(report: &Report, several_files: bool) -> String {
+    if report.actions.is_empty() && several_files {
+        return "No Server Actions in this file. The actions that import it are checked on their \
+                own tabs, with this file's code."
+            .to_owned();
+    }
     if report.actions.is_empty() {
         return "No Server Actions found. actiongate checks the exports of files that start with \
                 \"use server\", functions whose body starts with \"use server\", and actions built \
@@ -369,9 +401,10 @@ mod tests {
         // The login check reveals the ownership gap; both are closed.
         let report = analyze(VULNERABLE, &Options::new("actions.ts"));
         assert_eq!(fix_note(&report), "Closes all 2 high gaps.");
-        // A Stripe id cannot be scoped by an edit: the gap stays, said with its reason.
-        let stripe = "\"use server\";\nexport async function refund(chargeId: string) {\n  await stripe.refunds.create({ charge: chargeId });\n}\n";
-        let report = analyze(stripe, &Options::new("actions.ts"));
+        // A request to a resource the client names cannot be scoped by an edit: the gap stays,
+        // said with its reason.
+        let outgoing = "\"use server\";\nexport async function deploy(projectId: string) {\n  await fetch(`https://ci.example.com/projects/${projectId}/deploys`, { method: \"POST\" });\n}\n";
+        let report = analyze(outgoing, &Options::new("actions.ts"));
         assert_eq!(fix_note(&report), "Fixes 1 of 2 high gaps. Still open:");
         let s = fix_summary(&report);
         assert_eq!(s.open.len(), 1);
@@ -415,7 +448,7 @@ mod tests {
         let report = analyze(thin, &Options::new("actions.ts"));
         assert!(report.findings.is_empty());
         assert_eq!(
-            no_findings_text(&report),
+            no_findings_text(&report, false),
             "No findings, if the assumptions below hold. Checked 1 Server Action: removeNote."
         );
         assert_eq!(
@@ -435,13 +468,15 @@ mod tests {
         let clean = "\"use server\";\nexport async function a() {}\nexport async function b() {}\nexport async function c() {}\n";
         let report = analyze(clean, &Options::new("actions.ts"));
         assert_eq!(
-            no_findings_text(&report),
+            no_findings_text(&report, false),
             "No findings. Checked 3 Server Actions: a, b and c."
         );
         assert_eq!(summary(&report), "No findings in 3 actions");
         assert!(assumption_rows(&report).is_empty());
         let none = analyze("export const x = 1;", &Options::new("a.ts"));
-        assert!(no_findings_text(&none).starts_with("No Server Actions found."));
+        assert!(no_findings_text(&none, false).starts_with("No Server Actions found."));
+        // A helper among several tabs is not a file without actions by mistake.
+        assert!(no_findings_text(&none, true).starts_with("No Server Actions in this file."));
     }
 
     #[test]

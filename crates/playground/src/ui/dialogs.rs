@@ -57,6 +57,7 @@ pub fn Gallery(store: Store, dialog: NodeRef<html::Dialog>) -> impl IntoView {
             <div class="dialog-body">
                 {group(Group::Article)}
                 {group(Group::Library)}
+                {group(Group::Project)}
             </div>
         </dialog>
     }

@@ -22,7 +22,7 @@ use leptos::prelude::*;
 
 use crate::examples::Example;
 use crate::state::{self, share_project_fragment, share_url};
-use crate::view::Analysis;
+use crate::view::{Analysis, OtherFile};
 
 pub mod browser;
 pub mod dialogs;
@@ -320,12 +320,29 @@ impl Store {
         let file_name = self.file_name.get_untracked();
         let started = browser::now();
         let files = self.tabs_snapshot();
+        let active = self.active.get_untracked();
+        let mut others = Vec::new();
         let report = if files.len() > 1 {
             // The tabs are one project: imports between them resolve as the CLI resolves them.
-            let project =
-                Resolver::new(MemoryFiles::new(files.iter().map(|f| (f.name.as_str(), f.code.as_str()))).as_project());
-            let path = MemoryFiles::path_of(&file_name).to_string_lossy().into_owned();
-            analyze_with_loader(&code, &Options::new(path), &project)
+            let project = Resolver::new(
+                MemoryFiles::new(files.iter().map(|f| (f.name.as_str(), f.code.as_str())))
+                    .as_project(),
+            );
+            let run = |name: &str, code: &str| {
+                let path = MemoryFiles::path_of(name).to_string_lossy().into_owned();
+                analyze_with_loader(code, &Options::new(path), &project)
+            };
+            for (index, file) in files.iter().enumerate() {
+                // Only files that can hold actions (a cheap test before a full analysis).
+                if index != active && file.code.contains("use server") {
+                    others.extend(OtherFile::of(
+                        index,
+                        &file.name,
+                        &run(&file.name, &file.code),
+                    ));
+                }
+            }
+            run(&file_name, &code)
         } else {
             analyze(&code, &Options::new(file_name.clone()))
         };
@@ -340,6 +357,7 @@ impl Store {
             file_name,
             report,
             millis,
+            others,
         })));
         let reveal = self.jobs.with_value(|j| j.reveal_after_analysis);
         if reveal {
@@ -414,18 +432,32 @@ impl Store {
         }
     }
 
-    /// Loads a gallery example as a new history entry, so Back returns to the previous code.
+    /// Loads a gallery example (its files as tabs) as a new history entry, so Back returns to
+    /// the previous code.
     pub fn load_example(&self, example: &Example) {
         self.write_url(false);
         self.notice.set(None);
-        self.load(PlaygroundState {
+        let state = PlaygroundState {
             code: example.code.to_owned(),
             file_name: example.file_name.to_owned(),
             selected: None,
             options: ViewOptions {
                 show_fixed: self.show_fixed.get_untracked(),
             },
-        });
+        };
+        if example.helpers.is_empty() {
+            self.load(state);
+        } else {
+            let files = example
+                .files()
+                .into_iter()
+                .map(|(name, code)| ProjectFile {
+                    name: name.to_owned(),
+                    code: code.to_owned(),
+                })
+                .collect();
+            self.load_files(files, state);
+        }
         self.write_url(true);
     }
 

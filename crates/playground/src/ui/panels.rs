@@ -50,7 +50,7 @@ pub fn FullView(store: Store) -> impl IntoView {
                         <h2 id="code-title">"Your code"</h2>
                         <AnalysisStatus store=store/>
                     </header>
-                    <FileTabs store=store/>
+                    <FileTabs store=store editable=true/>
                     <Editor store=store/>
                 </section>
                 <FixedPane store=store/>
@@ -99,6 +99,9 @@ pub fn EmbedView(store: Store) -> impl IntoView {
             <Notice store=store/>
             <main class="workspace">
                 <section class="pane code-pane" aria-label="Code">
+                    <Show when=move || store.files.with(|f| f.len() > 1)>
+                        <FileTabs store=store editable=false/>
+                    </Show>
                     <Editor store=store/>
                 </section>
                 <FixedPane store=store/>
@@ -295,7 +298,7 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
     let empty_text = move || {
         store.analysis.with(|a| {
             a.as_ref()
-                .map(|a| no_findings_text(&a.report))
+                .map(|a| no_findings_text(&a.report, store.files.with(|f| f.len() > 1)))
                 .unwrap_or_default()
         })
     };
@@ -313,6 +316,11 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
             .into_iter()
             .enumerate()
             .collect::<Vec<_>>()
+    };
+    let others = move || {
+        store
+            .analysis
+            .with(|a| a.as_ref().map(|a| a.others.clone()).unwrap_or_default())
     };
     let has_analysis = move || store.analysis.with(|a| a.is_some());
     let stale = move || {
@@ -395,6 +403,21 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                         }
                     </For>
                 </ul>
+            </Show>
+            <Show when=move || !others().is_empty()>
+                <div class="other-files" data-testid="other-files">
+                    <p class="assumptions-title">"Other files"</p>
+                    <ul>
+                        <For each=others key=|o| o.clone() let:other>
+                            <li>
+                                <button type="button" class="other-file" class:has-high=other.high
+                                    on:click=move |_| store.switch_tab(other.index)>
+                                    <code>{other.name.clone()}</code>" — "{other.summary.clone()}
+                                </button>
+                            </li>
+                        </For>
+                    </ul>
+                </div>
             </Show>
             <Show when=assumed>
                 <div class="assumptions" role="group" aria-labelledby="assumptions-title" data-testid="assumptions">
@@ -596,10 +619,10 @@ pub fn FixedPane(store: Store) -> impl IntoView {
     }
 }
 
-/// The open files: one tab each (select, close), and a button to add one. Imports between
-/// them resolve as the CLI resolves a project's.
+/// The open files: one tab each (select; close and add when `editable`, as in the full view
+/// but not in an embed). Imports between them resolve as the CLI resolves a project's.
 #[component]
-pub fn FileTabs(store: Store) -> impl IntoView {
+pub fn FileTabs(store: Store, editable: bool) -> impl IntoView {
     let tabs = move || {
         store
             .files
@@ -623,7 +646,7 @@ pub fn FileTabs(store: Store) -> impl IntoView {
                                 on:click=move |_| if !selected() { store.switch_tab(index) }>
                                 {shown}
                             </button>
-                            <Show when=move || store.files.with(|f| f.len() > 1)>
+                            <Show when=move || editable && store.files.with(|f| f.len() > 1)>
                                 <button type="button" class="file-tab-close" aria-label="Close this file"
                                     title="Close this file" on:click=move |_| store.close_tab(index)>
                                     "×"
@@ -633,10 +656,12 @@ pub fn FileTabs(store: Store) -> impl IntoView {
                     }
                 }
             </For>
-            <button type="button" class="file-tab-add" data-testid="add-tab" title="Add a file to this project"
-                on:click=move |_| store.add_file(store.new_file_name())>
-                "+ Add file"
-            </button>
+            <Show when=move || editable>
+                <button type="button" class="file-tab-add" data-testid="add-tab" title="Add a file to this project"
+                    on:click=move |_| store.add_file(store.new_file_name())>
+                    "+ Add file"
+                </button>
+            </Show>
         </div>
     }
 }
