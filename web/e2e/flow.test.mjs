@@ -153,9 +153,10 @@ test("keyboard: Ctrl+Enter re-analyses and Ctrl+S copies the link", async () => 
       return el.id || el.getAttribute("aria-label") || el.textContent.trim().slice(0, 20) || el.className;
     }));
   }
-  assert.deepEqual(order.slice(0, 10), [
+  // The file tabs sit between the toolbar and the editor.
+  assert.deepEqual(order.slice(0, 12), [
     "Skip to findings", "file-name", "language", "Examples", "Fix side by side", "Analyse", "Embed", "Share",
-    "Code to analyse", "Copy",
+    "app/actions/posts.ts", "+ Add file", "Code to analyse", "Copy",
   ]);
   assert.ok(order.some((o) => /severity: missing-authn/.test(o)), order.join(" | "));
   assert.deepEqual(problems, []);

@@ -187,6 +187,37 @@ pub fn share_project_fragment(state: &ProjectState) -> Result<String, ShareError
     Ok(encode_project(&state))
 }
 
+/// A file name for code pasted over the whole editor: a path named in its first comment lines
+/// (`// app/billing/actions.ts — ...`), else `app/actions.ts`, or `.tsx` when it holds JSX.
+pub fn infer_file_name(code: &str) -> String {
+    let named = code
+        .lines()
+        .take(3)
+        .filter(|line| {
+            let line = line.trim_start();
+            line.starts_with("//") || line.starts_with("/*") || line.starts_with('*')
+        })
+        .flat_map(|line| {
+            line.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',')
+        })
+        .map(|word| word.trim_matches(|c: char| matches!(c, '`' | '"' | '\'' | ':' | '*' | '/')))
+        .find(|word| {
+            matches!(extension(word), "ts" | "tsx" | "js" | "jsx" | "mjs" | "cjs")
+                && word.contains('/')
+                && is_valid_file_name(word)
+        });
+    if let Some(name) = named {
+        return name.to_owned();
+    }
+    let jsx = code.contains("</") || code.contains("/>");
+    if jsx {
+        "app/page.tsx"
+    } else {
+        "app/actions.ts"
+    }
+    .to_owned()
+}
+
 /// The tab a file imported as `specifier` from `importer` would live in
 /// (`@/lib/dal` → `lib/dal.ts`, `./queries` next to the importer), or `None` for a package.
 pub fn file_for_import(importer: &str, specifier: &str) -> Option<String> {
@@ -266,6 +297,24 @@ pub fn iframe_snippet(embed_url: &str, file_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pasted_file_is_named_from_its_first_comment_or_its_shape() {
+        assert_eq!(
+            infer_file_name("// app/billing/actions.js — Stripe\n\"use server\";"),
+            "app/billing/actions.js"
+        );
+        assert_eq!(
+            infer_file_name("\"use server\";\nexport async function f() {}"),
+            "app/actions.ts"
+        );
+        assert_eq!(
+            infer_file_name("export default function Page() {\n  return <form action={f} />;\n}"),
+            "app/page.tsx"
+        );
+        // A word that only looks like a path is not taken.
+        assert_eq!(infer_file_name("// see docs/intro.md\n"), "app/actions.ts");
+    }
 
     #[test]
     fn imports_name_the_tab_they_would_live_in() {

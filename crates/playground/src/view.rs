@@ -196,6 +196,13 @@ pub fn summary(report: &Report) -> String {
 
 /// The "no findings" message: which actions were checked, or why none were found.
 pub fn no_findings_text(report: &Report, several_files: bool) -> String {
+    // Mid-typing: a parse that lost code is never a clean bill of health.
+    if let Some(error) = report.errors.first() {
+        return format!(
+            "No findings in the code that parsed, but line {} does not parse ({}): the code from there on may not be checked until it does.",
+            error.position.line, error.message
+        );
+    }
     if report.actions.is_empty() && several_files {
         return "No Server Actions in this file. The actions that import it are checked on their \
                 own tabs, with this file's code."
@@ -475,6 +482,14 @@ mod tests {
         assert!(assumption_rows(&report).is_empty());
         let none = analyze("export const x = 1;", &Options::new("a.ts"));
         assert!(no_findings_text(&none, false).starts_with("No Server Actions found."));
+        // A cut-off file never reads as clean.
+        let cut = analyze(
+            "\"use server\";\nexport async function f(id: string) {\n  if (\n",
+            &Options::new("a.ts"),
+        );
+        assert!(cut.findings.is_empty());
+        assert!(no_findings_text(&cut, false)
+            .starts_with("No findings in the code that parsed, but line 4 does not parse"));
         // A helper among several tabs is not a file without actions by mistake.
         assert!(no_findings_text(&none, true).starts_with("No Server Actions in this file."));
     }

@@ -273,6 +273,16 @@ pub fn Editor(store: Store) -> impl IntoView {
                         autocomplete="off"
                         translate="no"
                         prop:value=initial
+                        on:paste=move |ev| {
+                            // Selection in UTF-16 units, as the textarea counts.
+                            let t: web_sys::HtmlTextAreaElement = event_target(&ev);
+                            let len = t.value().encode_utf16().count() as u32;
+                            let start = t.selection_start().ok().flatten().unwrap_or(0);
+                            let end = t.selection_end().ok().flatten().unwrap_or(0);
+                            if len == 0 || (start == 0 && end >= len) {
+                                store.on_whole_paste();
+                            }
+                        }
                         on:input=move |ev| {
                             store.on_input(event_target_value(&ev));
                             hide_tip();

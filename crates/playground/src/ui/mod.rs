@@ -51,6 +51,8 @@ struct Jobs {
     last_fragment: String,
     /// Reveal the selected finding after the next analysis (a link with a selection).
     reveal_after_analysis: bool,
+    /// A paste is about to replace the whole text (the next input names the file anew).
+    pasting_whole: bool,
 }
 
 /// The playground's state store.
@@ -229,6 +231,7 @@ impl Store {
 
     /// Puts one file in the editor and analyses it.
     fn show_file(&self, file: ProjectFile, selected: Option<usize>) {
+        self.share_link.set(None);
         let code = state::normalize_newlines(&file.code);
         if let Some(t) = self.textarea.get_untracked() {
             t.set_value(&code);
@@ -270,6 +273,7 @@ impl Store {
             t.set_value(&code);
             t.set_selection_range(0, 0).ok();
         }
+        self.share_link.set(None);
         self.code.set(code);
         self.file_name.set(s.file_name);
         self.selected.set(s.selected);
@@ -279,8 +283,28 @@ impl Store {
         self.analyze_soon(0);
     }
 
-    /// The user typed: keep the text, re-analyse after a pause, update the link.
+    /// A paste is about to replace the whole editor (its selection covers all of it).
+    pub fn on_whole_paste(&self) {
+        self.jobs.update_value(|j| j.pasting_whole = true);
+    }
+
+    /// The user typed: keep the text, re-analyse after a pause, update the link. A paste over
+    /// the whole text of the only tab is a new file: its name comes from the code, not from
+    /// the example it replaced.
     pub fn on_input(&self, code: String) {
+        let whole = self.jobs.with_value(|j| j.pasting_whole);
+        self.jobs.update_value(|j| j.pasting_whole = false);
+        if whole && self.files.with_untracked(|f| f.len() <= 1) {
+            let name = state::infer_file_name(&code);
+            self.file_name.set(name.clone());
+            self.files.update(|f| {
+                if let Some(first) = f.first_mut() {
+                    first.name = name;
+                }
+            });
+        }
+        // A link shown for copying would no longer be this code's.
+        self.share_link.set(None);
         self.code.set(code);
         let delay = self
             .jobs
@@ -292,6 +316,7 @@ impl Store {
     /// The user picked another file name.
     pub fn set_file_name(&self, name: String) {
         if is_valid_file_name(&name) && name != self.file_name.get_untracked() {
+            self.share_link.set(None);
             self.file_name.set(name);
             self.analyze_soon(0);
             self.url_soon();

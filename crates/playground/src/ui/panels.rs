@@ -323,6 +323,12 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
             .with(|a| a.as_ref().map(|a| a.others.clone()).unwrap_or_default())
     };
     let has_analysis = move || store.analysis.with(|a| a.is_some());
+    // A file whose parse lost code never gets the green check.
+    let cut_off = move || {
+        store
+            .analysis
+            .with(|a| a.as_ref().is_some_and(|a| !a.report.errors.is_empty()))
+    };
     let stale = move || {
         store
             .analysis
@@ -360,9 +366,9 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                 when=move || !rows.with(|r| r.is_empty())
                 fallback=move || view! {
                     <Show when=has_analysis>
-                        <div class="empty-state" class:conditional=assumed data-testid="no-findings">
-                            <span class="check" class:conditional=assumed aria-hidden="true">
-                                {move || if assumed() { "?" } else { "✓" }}
+                        <div class="empty-state" class:conditional=move || assumed() || cut_off() data-testid="no-findings">
+                            <span class="check" class:conditional=move || assumed() || cut_off() aria-hidden="true">
+                                {move || if cut_off() { "!" } else if assumed() { "?" } else { "✓" }}
                             </span>
                             <p>{empty_text}</p>
                         </div>
