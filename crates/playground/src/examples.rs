@@ -251,6 +251,32 @@ pub fn default_example() -> &'static Example {
     &EXAMPLES[0]
 }
 
+/// The example whose files are exactly `files` (name and code), if any: a link of an unchanged
+/// example still shows its lesson.
+pub fn matching(files: &[(&str, &str)]) -> Option<&'static Example> {
+    EXAMPLES.iter().find(|e| {
+        let own = e.files();
+        own.len() == files.len()
+            && own
+                .iter()
+                .zip(files)
+                .all(|((n, c), (m, d))| n == m && crate::state::normalize_newlines(c) == **d)
+    })
+}
+
+/// The teaching track: the gallery's order (the articles' examples first, then one per library,
+/// then across files). Returns the example's place (from 1), and the ones before and after it.
+pub fn track_position(
+    id: &str,
+) -> Option<(usize, Option<&'static Example>, Option<&'static Example>)> {
+    let i = EXAMPLES.iter().position(|e| e.id == id)?;
+    Some((
+        i + 1,
+        i.checked_sub(1).map(|j| &EXAMPLES[j]),
+        EXAMPLES.get(i + 1),
+    ))
+}
+
 /// Looks an example up by id.
 pub fn by_id(id: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.id == id)
@@ -274,6 +300,20 @@ mod tests {
 
     fn rules_of(e: &Example) -> Vec<&'static str> {
         report_of(e).findings.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn the_track_walks_the_gallery_and_unchanged_examples_are_recognised() {
+        let first = &EXAMPLES[0];
+        let (n, prev, next) = track_position(first.id).unwrap();
+        assert_eq!((n, prev.map(|e| e.id)), (1, None));
+        assert_eq!(next.map(|e| e.id), Some(EXAMPLES[1].id));
+        let last = EXAMPLES.last().unwrap();
+        assert_eq!(track_position(last.id).unwrap().2.map(|e| e.id), None);
+        assert_eq!(matching(&first.files()).map(|e| e.id), Some(first.id));
+        let project = by_id("dal-thin-action").unwrap();
+        assert_eq!(matching(&project.files()).map(|e| e.id), Some(project.id));
+        assert!(matching(&[(first.file_name, "changed")]).is_none());
     }
 
     #[test]

@@ -76,6 +76,81 @@ pub struct Startup {
 /// The embed flag in a fragment: `#embed` or `#embed/<permalink>`.
 const EMBED_FRAGMENT: &str = "embed";
 
+/// The colours an embed uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the reader's system setting.
+    #[default]
+    Auto,
+    /// Always light (a light-only blog).
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The `theme=` value (`None` for [`Theme::Auto`]).
+    pub fn param(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+}
+
+/// How an embed looks and opens, from its query (`?embed&theme=dark&tab=fix`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EmbedOptions {
+    /// Its colours.
+    pub theme: Theme,
+    /// Whether the Fix tab opens first.
+    pub open_fix: bool,
+}
+
+impl EmbedOptions {
+    /// Reads `theme=` and `tab=` from `search`; anything else is the default.
+    pub fn from_search(search: &str) -> EmbedOptions {
+        let mut options = EmbedOptions::default();
+        for pair in search.trim_start_matches('?').split('&') {
+            match pair.split_once('=') {
+                Some(("theme", "light")) => options.theme = Theme::Light,
+                Some(("theme", "dark")) => options.theme = Theme::Dark,
+                Some(("tab", "fix")) => options.open_fix = true,
+                _ => {}
+            }
+        }
+        options
+    }
+
+    /// The query after `?embed` (`&theme=dark&tab=fix`).
+    pub fn query(self) -> String {
+        let mut query = String::new();
+        if let Some(theme) = self.theme.param() {
+            query.push_str(&format!("&theme={theme}"));
+        }
+        if self.open_fix {
+            query.push_str("&tab=fix");
+        }
+        query
+    }
+}
+
+/// The iframe height that shows `lines` lines of code and `findings` findings rows with the
+/// embed's header, within sensible bounds (px).
+pub fn embed_height(lines: usize, findings: usize) -> u32 {
+    const LINE: u32 = 20;
+    const ROW: u32 = 60;
+    // Header, the findings pane's head, and padding.
+    const CHROME: u32 = 44 + 36 + 60;
+    let rows = (findings.max(1) as u32).saturating_mul(ROW);
+    (lines as u32)
+        .saturating_mul(LINE)
+        .saturating_add(rows)
+        .saturating_add(CHROME)
+        .clamp(260, 900)
+}
+
 /// Whether `search` (`location.search`) asks for embed mode: `?embed`, `?embed=1`, `?x&embed`.
 pub fn search_has_embed(search: &str) -> bool {
     search.trim_start_matches('?').split('&').any(|pair| {
@@ -286,9 +361,9 @@ pub fn escape_attr(text: &str) -> String {
 }
 
 /// The `<iframe>` snippet for a blog post.
-pub fn iframe_snippet(embed_url: &str, file_name: &str) -> String {
+pub fn iframe_snippet(embed_url: &str, file_name: &str, height: u32) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"460\" loading=\"lazy\" style=\"border:1px solid #d0d7de;border-radius:8px\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:1px solid #d0d7de;border-radius:8px\"></iframe>",
         escape_attr(embed_url),
         escape_attr(&format!("actiongate: {file_name}")),
     )
@@ -297,6 +372,32 @@ pub fn iframe_snippet(embed_url: &str, file_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embed_options_round_trip_through_the_query_and_size_the_frame() {
+        let options = EmbedOptions::from_search("?embed&theme=dark&tab=fix");
+        assert_eq!(
+            options,
+            EmbedOptions {
+                theme: Theme::Dark,
+                open_fix: true
+            }
+        );
+        assert_eq!(options.query(), "&theme=dark&tab=fix");
+        assert_eq!(
+            EmbedOptions::from_search(&format!("?embed{}", options.query())),
+            options
+        );
+        assert_eq!(
+            EmbedOptions::from_search("?embed&theme=purple"),
+            EmbedOptions::default()
+        );
+        assert_eq!(EmbedOptions::default().query(), "");
+        assert_eq!(embed_height(1, 0), 260);
+        assert_eq!(embed_height(20, 3), 720);
+        assert_eq!(embed_height(7, 2), 400);
+        assert_eq!(embed_height(5000, 1), 900);
+    }
 
     #[test]
     fn a_pasted_file_is_named_from_its_first_comment_or_its_shape() {
@@ -464,7 +565,7 @@ mod tests {
 
     #[test]
     fn the_iframe_snippet_escapes_its_attributes() {
-        let snippet = iframe_snippet("https://x.dev/?embed#v1.a\"><script>", "app/a.ts");
+        let snippet = iframe_snippet("https://x.dev/?embed#v1.a\"><script>", "app/a.ts", 460);
         assert!(snippet
             .starts_with("<iframe src=\"https://x.dev/?embed#v1.a&quot;&gt;&lt;script&gt;\""));
         assert!(snippet.contains("title=\"actiongate: app/a.ts\""));

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{browser, Store};
 use crate::examples::{Group, EXAMPLES};
-use crate::state::iframe_snippet;
+use crate::state::{embed_height, iframe_snippet, EmbedOptions, Theme};
 
 /// The examples gallery (a modal `<dialog>`).
 #[component]
@@ -74,10 +74,25 @@ pub fn EmbedDialog(
     let link = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let copied = RwSignal::new(false);
-    // Fill the snippet whenever the dialog opens.
+    let options = RwSignal::new(EmbedOptions::default());
+    // Fill the snippet whenever the dialog opens or an option changes; the frame is as tall as
+    // the code (within bounds).
     let refresh = move || match store.link(true) {
         Some(url) => {
-            snippet.set(iframe_snippet(&url, &store.file_name.get_untracked()));
+            let url = url.replacen(
+                "?embed#",
+                &format!("?embed{}#", options.get_untracked().query()),
+                1,
+            );
+            let lines = store.code.with_untracked(|c| c.lines().count());
+            let findings = store
+                .analysis
+                .with_untracked(|a| a.as_ref().map_or(0, |a| a.report.findings.len()));
+            snippet.set(iframe_snippet(
+                &url,
+                &store.file_name.get_untracked(),
+                embed_height(lines, findings),
+            ));
             link.set(url);
             error.set(None);
         }
@@ -86,10 +101,19 @@ pub fn EmbedDialog(
         )),
     };
     Effect::new(move |_| {
+        options.track();
         if opened.get() > 0 {
             refresh();
         }
     });
+    let set_theme = move |value: String| {
+        let theme = match value.as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        };
+        options.update(|o| o.theme = theme);
+    };
     let close = move || {
         if let Some(d) = dialog.get_untracked() {
             d.close();
@@ -118,6 +142,20 @@ pub fn EmbedDialog(
                 <Show when=move || error.with(|e| e.is_some())>
                     <p class="field-error" role="alert">{move || error.get().unwrap_or_default()}</p>
                 </Show>
+                <div class="embed-options">
+                    <label for="embed-theme">"Colours"</label>
+                    <select id="embed-theme" data-testid="embed-theme" on:change=move |ev| set_theme(event_target_value(&ev))>
+                        <option value="auto">"Follow the reader"</option>
+                        <option value="light">"Light"</option>
+                        <option value="dark">"Dark"</option>
+                    </select>
+                    <label for="embed-tab">"Opens on"</label>
+                    <select id="embed-tab" data-testid="embed-tab"
+                        on:change=move |ev| { let fix = event_target_value(&ev) == "fix"; options.update(|o| o.open_fix = fix); }>
+                        <option value="code">"Code"</option>
+                        <option value="fix">"Fix"</option>
+                    </select>
+                </div>
                 <label for="embed-snippet" class="label">"iframe snippet"</label>
                 <textarea id="embed-snippet" class="snippet-box" readonly rows="4" prop:value=move || snippet.get()
                     on:focus=move |ev| { let t: web_sys::HtmlTextAreaElement = event_target(&ev); t.select(); }></textarea>

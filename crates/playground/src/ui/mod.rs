@@ -66,6 +66,9 @@ pub struct Store {
     pub files: RwSignal<Vec<ProjectFile>>,
     /// Index of the active tab in `files`.
     pub active: RwSignal<usize>,
+    /// The gallery example being worked on (its lesson shows above the code), if the files
+    /// were loaded as one.
+    pub lesson: RwSignal<Option<&'static Example>>,
     /// Index of the selected finding.
     pub selected: RwSignal<Option<usize>>,
     /// Whether the fixed version is shown beside the editor (wide layout).
@@ -112,6 +115,7 @@ impl Store {
                     .unwrap_or(0),
             ),
             selected: RwSignal::new(s.selected),
+            lesson: RwSignal::new(None),
             show_fixed: RwSignal::new(s.options.show_fixed),
             analysis: RwSignal::new(None),
             notice: RwSignal::new(startup.notice.clone()),
@@ -254,6 +258,16 @@ impl Store {
         self.load(s);
     }
 
+    /// Recognises an unchanged gallery example among the tabs (its lesson then shows).
+    fn find_lesson(&self) {
+        let files = self.tabs_snapshot();
+        let pairs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|f| (f.name.as_str(), f.code.as_str()))
+            .collect();
+        self.lesson.set(crate::examples::matching(&pairs));
+    }
+
     /// Replaces the whole state (an example, a link), including the textarea's text.
     pub fn load(&self, s: PlaygroundState) {
         // One file: the tabs are just this one.
@@ -280,6 +294,7 @@ impl Store {
         self.show_fixed.set(s.options.show_fixed);
         self.jobs
             .update_value(|j| j.reveal_after_analysis = s.selected.is_some());
+        self.find_lesson();
         self.analyze_soon(0);
     }
 
@@ -545,6 +560,19 @@ fn App() -> impl IntoView {
     let startup = state::startup(&browser::search(), &browser::hash());
     let store = Store::new(&startup);
     provide_context(store);
+    // An embed's own look: a pinned theme, and the tab it opens on.
+    let embed_options = state::EmbedOptions::from_search(&browser::search());
+    if let (Some(theme), Some(root)) = (embed_options.theme.param(), document().document_element())
+    {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+    if store.embed && embed_options.open_fix {
+        store.tab.set(Tab::Fixed);
+    }
+    // A link of an unchanged gallery example shows its lesson (a workshop's handout).
+    if startup.from_link {
+        store.find_lesson();
+    }
 
     // Keyboard shortcuts.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {

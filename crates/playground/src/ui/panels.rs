@@ -36,6 +36,7 @@ pub fn FullView(store: Store) -> impl IntoView {
             <Toolbar store=store gallery=gallery_ref embed=embed_ref embed_opened=embed_opened/>
             <Notice store=store/>
             <ShareBar store=store/>
+            <LessonBar store=store/>
             <div class="tabs" role="group" aria-label="Show">
                 <button type="button" class="tab" aria-pressed=move || (store.tab.get() == Tab::Code).to_string()
                     on:click=move |_| store.tab.set(Tab::Code)>"Your code"</button>
@@ -401,7 +402,7 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                                             <span class="action">{row.action.clone()}</span>
                                             <span class="line">{format!("line {}", row.line)}</span>
                                         </span>
-                                        {(!compact).then(|| view! { <span class="msg"><Rich text=row.message.clone()/></span> })}
+                                        <span class="msg"><Rich text=row.message.clone()/></span>
                                         {row.has_fix.then(|| view! { <span class="fixable" title="The fixed version fixes this">"fix"</span> })}
                                     </button>
                                 </li>
@@ -561,6 +562,23 @@ pub fn FixedPane(store: Store) -> impl IntoView {
         renderer.update_value(|r| r.patch(&pre, lines));
         stats.set(st);
     });
+    // The Fix tab (narrow layout, embeds) opens at the first change, not at line 1.
+    Effect::new(move |_| {
+        let on_fix = store.tab.get() == Tab::Fixed;
+        store.analysis.track();
+        if on_fix {
+            request_animation_frame(move || {
+                let first = pre_ref
+                    .get_untracked()
+                    .and_then(|pre| pre.query_selector(".d-add").ok().flatten());
+                if let Some(first) = first {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    first.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            });
+        }
+    });
     let note = move || {
         store.analysis.with(|a| {
             a.as_ref()
@@ -669,5 +687,41 @@ pub fn FileTabs(store: Store, editable: bool) -> impl IntoView {
                 </button>
             </Show>
         </div>
+    }
+}
+
+/// The opened example's title and lesson, with the previous and next example of the track: a
+/// workshop walks through the gallery without leaving the workspace.
+#[component]
+fn LessonBar(store: Store) -> impl IntoView {
+    let place = move || {
+        store
+            .lesson
+            .get()
+            .and_then(|e| crate::examples::track_position(e.id).map(|p| (e, p)))
+    };
+    view! {
+        {move || place().map(|(example, (n, prev, next))| {
+            let total = crate::examples::EXAMPLES.len();
+            view! {
+                <section class="lesson-bar" aria-label="Lesson" data-testid="lesson">
+                    <span class="lesson-step">{format!("{n} of {total}")}</span>
+                    <div class="lesson-text">
+                        <strong class="lesson-title">{example.title}</strong>
+                        <span class="lesson-line">{example.lesson}</span>
+                    </div>
+                    <button type="button" class="btn lesson-prev" disabled=prev.is_none()
+                        title=prev.map(|e| e.title).unwrap_or_default()
+                        on:click=move |_| { if let Some(e) = prev { store.load_example(e) } }>
+                        "← Previous"
+                    </button>
+                    <button type="button" class="btn lesson-next" disabled=next.is_none()
+                        title=next.map(|e| e.title).unwrap_or_default()
+                        on:click=move |_| { if let Some(e) = next { store.load_example(e) } }>
+                        "Next →"
+                    </button>
+                </section>
+            }
+        })}
     }
 }

@@ -1,0 +1,58 @@
+// Lessons in the workspace: an opened example shows its title and lesson above the code, and
+// Previous / Next walk the gallery's track without opening the gallery again.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, newPage, ready, analysed, shot, readExample } from "./harness.mjs";
+
+let srv, browser;
+before(async () => {
+  srv = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+test("an example's lesson shows above the code, and Next / Previous walk the track", async () => {
+  const { page, problems } = await newPage(browser);
+  await page.goto(srv.url);
+  await ready(page);
+  // The first visit's default example is not a lesson someone opened.
+  assert.equal(await page.locator("[data-testid=lesson]").count(), 0);
+
+  await page.getByRole("button", { name: "Examples" }).click();
+  await page.locator('[data-example="seed-transfer-funds-vulnerable.ts"]').click();
+  await analysed(page);
+  const lesson = page.locator("[data-testid=lesson]");
+  assert.match(await lesson.locator(".lesson-step").textContent(), /^3 of \d+$/);
+  assert.equal(await lesson.locator(".lesson-title").textContent(), "transferFunds with no session");
+  assert.match(await lesson.locator(".lesson-line").textContent(), /Running on the server is not the same as being authenticated\./);
+  await shot(page, "lesson", { reference: true });
+
+  await lesson.getByRole("button", { name: "Next →" }).click();
+  await analysed(page);
+  assert.match(await lesson.locator(".lesson-step").textContent(), /^4 of /);
+  assert.equal(await lesson.locator(".lesson-title").textContent(), "transferFunds with auth() and the caller's account");
+  assert.equal(
+    await page.locator("textarea.input-layer").inputValue(),
+    await readExample("seed-transfer-funds-fixed.ts"),
+  );
+
+  await lesson.getByRole("button", { name: "← Previous" }).click();
+  await analysed(page);
+  assert.match(await lesson.locator(".lesson-step").textContent(), /^3 of /);
+
+  // A link of the unchanged example opens with its lesson; editing keeps it on screen.
+  await page.waitForFunction(() => location.hash.length > 10);
+  const second = await newPage(browser);
+  await second.page.goto(await page.evaluate(() => location.href));
+  await ready(second.page);
+  assert.equal(await second.page.locator("[data-testid=lesson] .lesson-title").textContent(), "transferFunds with no session");
+  await second.page.locator("textarea.input-layer").press("End");
+  await second.page.keyboard.type(" ");
+  await analysed(second.page);
+  assert.equal(await second.page.locator("[data-testid=lesson]").count(), 1);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(second.problems, []);
+});
