@@ -40,7 +40,7 @@ if ! grep -q "wasm_bindgen = \"$WBG\"" "$ROOT/Trunk.toml"; then
 fi
 
 # 4. npm packages of the browser tests (and wasm-opt from binaryen).
-if [ ! -x "$E2E/node_modules/.bin/wasm-opt" ] || [ ! -d "$E2E/node_modules/playwright-core" ] || [ ! -d "$E2E/node_modules/lz-string" ] \
+if [ ! -x "$E2E/node_modules/.bin/wasm-opt" ] || [ ! -d "$E2E/node_modules/playwright-core" ] || [ ! -d "$E2E/node_modules/lz-string" ] || [ ! -d "$E2E/node_modules/axe-core" ] \
   || [ "$E2E/package-lock.json" -nt "$E2E/node_modules/.package-lock.json" ]; then
   log "installing web/e2e npm packages"
   (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)

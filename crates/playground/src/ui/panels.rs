@@ -381,10 +381,6 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                         {
                             let index = row.index;
                             let selected = move || store.selected.get() == Some(index);
-                            let label = format!(
-                                "{} severity: {} in {}, line {}",
-                                severity_label(row.severity), row.rule, row.action, row.line
-                            );
                             view! {
                                 <li>
                                     <button
@@ -392,11 +388,10 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                                         class="finding"
                                         class:selected=selected
                                         aria-pressed=move || selected().to_string()
-                                        aria-label=label
                                         data-rule=row.rule
                                         on:click=move |_| store.select(Some(index), true)
                                     >
-                                        <span class=sev_class(row.severity)>{severity_label(row.severity)}</span>
+                                        <span class=sev_class(row.severity)>{severity_label(row.severity)}<span class="sr-only">" severity: "</span></span>
                                         <span class="rule">{row.rule}</span>
                                         <span class="where">
                                             <span class="action">{row.action.clone()}</span>
@@ -657,7 +652,7 @@ pub fn FileTabs(store: Store, editable: bool) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <div class="file-tabs" role="tablist" aria-label="Files" data-testid="file-tabs">
+        <div class="file-tabs" role="group" aria-label="Files" data-testid="file-tabs">
             <For each=tabs key=|(i, name)| (*i, name.clone()) let:item>
                 {
                     let (index, name) = item;
@@ -665,8 +660,8 @@ pub fn FileTabs(store: Store, editable: bool) -> impl IntoView {
                     let shown = move || if selected() { store.file_name.get() } else { name.clone() };
                     view! {
                         <span class="file-tab" class:active=selected>
-                            <button type="button" role="tab" class="file-tab-name"
-                                aria-selected=move || selected().to_string()
+                            <button type="button" class="file-tab-name"
+                                aria-current=move || selected().then_some("true")
                                 on:click=move |_| if !selected() { store.switch_tab(index) }>
                                 {shown}
                             </button>
