@@ -230,6 +230,7 @@ fn analyze_once(
             kind: def.kind,
             span: def.head,
             line,
+            inputs: facts.as_ref().map(|f| f.inputs.clone()).unwrap_or_default(),
         });
         let Some(mut facts) = facts else { continue };
         facts.public = directives

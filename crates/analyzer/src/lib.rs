@@ -35,8 +35,8 @@ mod suppress;
 
 pub use config::{Config, ConfigError};
 pub use report::{
-    ActionInfo, Assumption, ByteSpan, Edit, Finding, Fix, Gap, LineIndex, Position, Report,
-    Severity, SourceError,
+    ActionInfo, ActionInputs, Assumption, ByteSpan, Edit, Finding, Fix, Gap, LineIndex, Position,
+    Report, Severity, SourceError,
 };
 pub use rules::{all_rules, rule_by_id, RuleMeta};
 

@@ -142,6 +142,20 @@ pub struct ActionInfo {
     pub span: ByteSpan,
     /// 1-based line of `span.start`.
     pub line: u32,
+    /// What a caller sends it (for the playground's attack view; not in the JSON contract).
+    #[serde(skip)]
+    pub inputs: ActionInputs,
+}
+
+/// What a caller sends an action: its parameters, and the form fields it reads.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ActionInputs {
+    /// Parameter names in order (`args` for a destructured one).
+    pub params: Vec<String>,
+    /// Whether its first parameter is read as `FormData` (a form posts it).
+    pub form_data: bool,
+    /// Form fields it reads (`formData.get("id")`), in first-read order.
+    pub form_fields: Vec<String>,
 }
 
 /// A syntax error (or an input the analyzer refused, like too-deep nesting).

@@ -2,7 +2,7 @@
 //! summary and "no findings" text, and the fixed pane's diff. No analysis happens here.
 
 use actiongate_analyzer::highlight::HighlightToken;
-use actiongate_analyzer::{Report, Severity};
+use actiongate_analyzer::{Finding, Report, Severity};
 
 use crate::diff::{diff_lines, DiffLine};
 use crate::lines::{render_lines, strip_marks, LineDiff, LineModel, Mark, MarkId, MarkKind};
@@ -381,9 +381,116 @@ pub fn fixed_view(
     (out, stats)
 }
 
+/// The request anyone could send to trigger a high finding, for teaching (nothing is sent).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attack {
+    /// The client values the request carries: form fields, or the argument list.
+    pub fields: Vec<String>,
+    /// Whether they travel as a form post (else as the JSON argument list).
+    pub form: bool,
+    /// The request as `curl`.
+    pub curl: String,
+    /// The request as `fetch`, from the browser's console on the site.
+    pub fetch: String,
+    /// One sentence of what it does.
+    pub story: String,
+}
+
+/// The attack view of `finding` in `report`, when it is high and its action is known.
+pub fn attack_for(report: &Report, finding: &Finding) -> Option<Attack> {
+    if finding.severity != Severity::High {
+        return None;
+    }
+    let action = report.actions.iter().find(|a| a.name == finding.action)?;
+    let inputs = &action.inputs;
+    let form = inputs.form_data;
+    let fields: Vec<String> = if form {
+        inputs.form_fields.clone()
+    } else {
+        inputs.params.clone()
+    };
+    let value = |field: &str| format!("<any {field}>");
+    let (curl, fetch) = if form {
+        let mut curl =
+            "curl 'https://your-app.example/<page>' \\\n  -F '$ACTION_ID_<action id>='".to_owned();
+        let mut fetch =
+            "const body = new FormData();\nbody.append(\"$ACTION_ID_<action id>\", \"\");\n"
+                .to_owned();
+        for field in &fields {
+            curl.push_str(&format!(" \\\n  -F '{field}={}'", value(field)));
+            fetch.push_str(&format!("body.append({field:?}, {:?});\n", value(field)));
+        }
+        fetch.push_str("await fetch(\"/<page>\", { method: \"POST\", body });");
+        (curl, fetch)
+    } else {
+        let args: Vec<String> = fields.iter().map(|f| format!("{:?}", value(f))).collect();
+        let list = format!("[{}]", args.join(", "));
+        let curl = format!(
+            "curl 'https://your-app.example/<page>' \\\n  -H 'Next-Action: <action id>' \\\n  -H 'Content-Type: text/plain;charset=UTF-8' \\\n  --data-raw '{list}'"
+        );
+        let fetch = format!(
+            "await fetch(\"/<page>\", {{\n  method: \"POST\",\n  headers: {{ \"Next-Action\": \"<action id>\", \"Content-Type\": \"text/plain;charset=UTF-8\" }},\n  body: JSON.stringify({list}),\n}});"
+        );
+        (curl, fetch)
+    };
+    let chosen = fields
+        .first()
+        .map(|f| format!("`{f}`"))
+        .unwrap_or_else(|| "the arguments".to_owned());
+    let name = &finding.action;
+    let story = match finding.rule {
+        "missing-authn" => format!(
+            "Mallory is not even signed in: she sends this request and `{name}` runs for her."
+        ),
+        "unchecked-session" => format!(
+            "Mallory sends it without a session cookie: `{name}` looks the session up, finds none, and goes on."
+        ),
+        "unverified-session" => format!(
+            "Mallory writes her own session cookie, and `{name}` believes it."
+        ),
+        "client-identity" => format!(
+            "Signed in as herself, Mallory puts Alice's user id in {chosen}: `{name}` acts as Alice."
+        ),
+        _ => format!(
+            "Signed in as herself, Mallory changes {chosen} to Alice's: `{name}` acts on Alice's record."
+        ),
+    };
+    Some(Attack {
+        fields,
+        form,
+        curl,
+        fetch,
+        story,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_attack_view_posts_the_form_fields_a_form_action_reads() {
+        let form = "\"use server\";\nexport async function deletePost(formData: FormData) {\n  const id = String(formData.get(\"id\"));\n  await db.post.delete({ where: { id } });\n}\n";
+        let report = analyze(form, &Options::new("actions.ts"));
+        let finding = &report.findings[0];
+        let attack = attack_for(&report, finding).unwrap();
+        assert!(attack.form);
+        assert_eq!(attack.fields, ["id"]);
+        assert!(attack.curl.contains("-F 'id=<any id>'"), "{}", attack.curl);
+        assert!(attack.fetch.contains("body.append(\"id\", \"<any id>\");"));
+        assert!(attack.story.contains("not even signed in"));
+        // Arguments travel as the JSON list, with the Next-Action header.
+        let args = "\"use server\";\nexport async function removeTeam(teamId: string) {\n  await db.team.delete({ where: { id: teamId } });\n}\n";
+        let report = analyze(args, &Options::new("actions.ts"));
+        let attack = attack_for(&report, &report.findings[0]).unwrap();
+        assert!(!attack.form);
+        assert!(
+            attack.curl.contains("--data-raw '[\"<any teamId>\"]'"),
+            "{}",
+            attack.curl
+        );
+        assert!(attack.curl.contains("Next-Action: <action id>"));
+    }
     use actiongate_analyzer::highlight::highlight;
     use actiongate_analyzer::{analyze, Options};
 

@@ -19,6 +19,8 @@ use crate::report::ByteSpan;
 pub struct ActionFacts {
     /// Reported name.
     pub name: String,
+    /// What a caller sends it.
+    pub inputs: crate::report::ActionInputs,
     /// The span that stands for the whole action (its name).
     pub head: ByteSpan,
     /// Why the action is public on purpose, if it is (comment, config, or public by design).

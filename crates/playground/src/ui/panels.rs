@@ -514,6 +514,7 @@ pub fn Explanation(store: Store) -> impl IntoView {
                                 }
                             })}
                         </div>
+                        <AttackView store=store finding=f.clone()/>
                         {meta.map(|m| view! {
                             <details class="rule-doc">
                                 <summary>"About this rule"</summary>
@@ -534,6 +535,53 @@ pub fn Explanation(store: Store) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The request anyone could send to trigger a high finding, for teaching: generated from the
+/// code on screen, nothing is sent anywhere.
+#[component]
+fn AttackView(store: Store, finding: actiongate_analyzer::Finding) -> impl IntoView {
+    let attack = store.analysis.with_untracked(|a| {
+        a.as_ref()
+            .and_then(|a| crate::view::attack_for(&a.report, &finding))
+    });
+    let copied = RwSignal::new(None::<&'static str>);
+    attack.map(|attack| {
+        let copy = move |what: &'static str, text: String| {
+            leptos::task::spawn_local(async move {
+                if browser::copy_text(&text).await {
+                    copied.set(Some(what));
+                    set_timeout(move || copied.set(None), std::time::Duration::from_millis(1500));
+                }
+            });
+        };
+        let (curl, fetch) = (attack.curl.clone(), attack.fetch.clone());
+        let fields = if attack.fields.is_empty() {
+            "no client values".to_owned()
+        } else {
+            attack.fields.join(", ")
+        };
+        view! {
+            <details class="attack" data-testid="attack">
+                <summary>"The request anyone could send"</summary>
+                <p class="attack-story"><Rich text=attack.story.clone()/></p>
+                <p class="attack-how">
+                    {if attack.form { "A form post to the page that renders the action, with its form fields: " } else { "A POST to the page with the Next-Action header and the arguments as a JSON list: " }}
+                    <code data-testid="attack-fields">{fields}</code>
+                </p>
+                <pre class="snippet attack-request" data-testid="attack-curl">{attack.curl.clone()}</pre>
+                <div class="dialog-actions">
+                    <button type="button" class="btn small" on:click=move |_| copy("curl", curl.clone())>
+                        {move || if copied.get() == Some("curl") { "Copied ✓" } else { "Copy as curl" }}
+                    </button>
+                    <button type="button" class="btn small" on:click=move |_| copy("fetch", fetch.clone())>
+                        {move || if copied.get() == Some("fetch") { "Copied ✓" } else { "Copy as fetch" }}
+                    </button>
+                </div>
+                <p class="hint">"The page path and the action id cannot be known from the code: submit the form once in your browser and read both in the network tab (the request's Next-Action header, or the $ACTION_ID_ field). For teaching: this is generated from the code on screen and nothing is sent from here."</p>
+            </details>
+        }
+    })
 }
 
 /// The fixed file, read-only, with the changed lines highlighted.

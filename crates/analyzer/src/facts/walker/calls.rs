@@ -317,6 +317,13 @@ impl<'g, 'a> Walker<'g, 'a> {
             && is_form_data(root_name, &root_value)
         {
             let key = args.first().and_then(|a| a.str_lit).unwrap_or("field");
+            if self.in_action_body {
+                let inputs = &mut self.facts.inputs;
+                inputs.form_data = true;
+                if !inputs.form_fields.iter().any(|f| f == key) {
+                    inputs.form_fields.push(key.to_string());
+                }
+            }
             let mut v = Value::client(key, key, Some(span));
             if let Some(t) = v.taint.as_mut() {
                 t.labels = [format!("formData:{key}")].into();

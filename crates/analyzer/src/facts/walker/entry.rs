@@ -73,6 +73,14 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     pub(super) fn bind_action_params(&mut self, func: Func<'a>, injected: Vec<Value<'a>>) {
         let params = func.params();
+        self.facts.inputs.params = params
+            .items
+            .iter()
+            .map(|p| match &p.pattern {
+                BindingPattern::BindingIdentifier(id) => id.name.to_string(),
+                _ => "args".to_string(),
+            })
+            .collect();
         for (i, param) in params.items.iter().enumerate() {
             let value = match injected.get(i) {
                 Some(v) => v.clone(),
