@@ -13,8 +13,8 @@ pub const META: RuleMeta = RuleMeta {
     what_it_does: "Reports an action that returns the result of an ORM call without a column selection: Prisma without `select` (`include` is still raw), Drizzle without `columns`, Kysely `selectAll()`, Supabase `select('*')`, Mongoose documents.",
     why_is_this_bad: "A Server Action's return value is serialised to the browser. A full row carries every column — password hashes, Stripe ids, internal notes — whether the UI shows them or not.",
     how_to_fix: "Select only the columns the UI needs, or map the row to a small DTO before returning it.",
-    bad_example: "return db.user.update({ where: { id: session.user.id }, data: { name } });",
-    good_example: "await db.user.update({ where: { id: session.user.id }, data: { name } });\nreturn { success: true, name };",
+    bad_example: "export async function updateName(name: string) {\n  const session = await auth();\n  if (!session?.user?.id) throw new Error(\"Unauthorized\");\n  return db.user.update({ where: { id: session.user.id }, data: { name } });\n}",
+    good_example: "export async function updateName(name: string) {\n  const session = await auth();\n  if (!session?.user?.id) throw new Error(\"Unauthorized\");\n  await db.user.update({ where: { id: session.user.id }, data: { name } });\n  return { success: true, name };\n}",
 };
 
 /// Fires for every raw record returned.
