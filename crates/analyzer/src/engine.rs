@@ -230,7 +230,7 @@ fn analyze_once(
             kind: def.kind,
             span: def.head,
             line,
-            inputs: facts.as_ref().map(|f| f.inputs.clone()).unwrap_or_default(),
+            inputs: facts.as_ref().map(action_inputs).unwrap_or_default(),
         });
         let Some(mut facts) = facts else { continue };
         facts.public = directives
@@ -320,4 +320,17 @@ fn public_by_design(name: &str) -> Option<String> {
             .any(|p| n.starts_with(p) || n.ends_with(p) || inside(p))
             .then(|| "public by design (sign-in, sign-up, contact or newsletter)".to_string())
     })
+}
+
+/// What a caller sends an action and what it does (for the playground's attack view and
+/// challenges): its inputs, and the writes and returned reads it reaches, each once.
+fn action_inputs(facts: &crate::facts::ActionFacts) -> crate::report::ActionInputs {
+    let mut inputs = facts.inputs.clone();
+    for sink in &facts.sinks {
+        let effect = sink.kind == crate::catalog::sinks::SinkKind::Mutation || sink.exposed;
+        if effect && !inputs.effects.contains(&sink.label) {
+            inputs.effects.push(sink.label.clone());
+        }
+    }
+    inputs
 }

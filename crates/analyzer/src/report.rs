@@ -156,6 +156,9 @@ pub struct ActionInputs {
     pub form_data: bool,
     /// Form fields it reads (`formData.get("id")`), in first-read order.
     pub form_fields: Vec<String>,
+    /// What it does: the writes and returned reads it reaches (`prisma.post.delete(..)`), in
+    /// order, each once (a challenge must still do them once solved).
+    pub effects: Vec<String>,
 }
 
 /// A syntax error (or an input the analyzer refused, like too-deep nesting).

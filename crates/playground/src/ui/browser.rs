@@ -42,6 +42,13 @@ pub fn set_fragment(fragment: &str, push: bool) {
     }
 }
 
+/// Opens `url` in this tab (a new page load).
+pub fn open(url: &str) {
+    if let Err(err) = window().location().set_href(url) {
+        leptos::logging::warn!("could not open {url}: {err:?}");
+    }
+}
+
 /// Milliseconds since page load (`performance.now()`).
 pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())

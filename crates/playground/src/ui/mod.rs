@@ -69,6 +69,8 @@ pub struct Store {
     /// The gallery example being worked on (its lesson shows above the code), if the files
     /// were loaded as one.
     pub lesson: RwSignal<Option<&'static Example>>,
+    /// The challenge this page was opened as (`?challenge=`), if any.
+    pub challenge: RwSignal<Option<crate::challenge::Challenge>>,
     /// Index of the selected finding.
     pub selected: RwSignal<Option<usize>>,
     /// Whether the fixed version is shown beside the editor (wide layout).
@@ -116,6 +118,7 @@ impl Store {
             ),
             selected: RwSignal::new(s.selected),
             lesson: RwSignal::new(None),
+            challenge: RwSignal::new(crate::challenge::from_search(&browser::search())),
             show_fixed: RwSignal::new(s.options.show_fixed),
             analysis: RwSignal::new(None),
             notice: RwSignal::new(startup.notice.clone()),
@@ -528,6 +531,50 @@ impl Store {
             .map(|f| share_url(&browser::base_url(), &f, embed))
     }
 
+    /// "Make it a challenge": a link to this code that shows only how many high findings it
+    /// has, copied and shown in the link bar.
+    pub fn make_challenge(&self) {
+        if let Some(link) = self.challenge_link() {
+            self.share_link.set(Some(link.clone()));
+            let store = *self;
+            leptos::task::spawn_local(async move {
+                if browser::copy_text(&link).await {
+                    store.flash("Challenge link copied to the clipboard.".to_owned());
+                }
+            });
+        }
+    }
+
+    /// Opens the current code as a challenge in this tab (the track's "Try it as a challenge").
+    pub fn open_challenge(&self) {
+        if let Some(link) = self.challenge_link() {
+            browser::open(&link);
+        }
+    }
+
+    /// The challenge link of the current code, or `None` (said in a toast) when there is none.
+    fn challenge_link(&self) -> Option<String> {
+        let challenge = self.analysis.with_untracked(|a| {
+            a.as_ref()
+                .and_then(|a| crate::challenge::Challenge::of(&a.report))
+        });
+        let Some(challenge) = challenge else {
+            self.flash("No high finding here: nothing to solve.".to_owned());
+            return None;
+        };
+        match share_project_fragment(&self.project_snapshot()) {
+            Err(err) => {
+                self.flash(err.to_string());
+                None
+            }
+            Ok(fragment) => Some(format!(
+                "{}?challenge={}#{fragment}",
+                browser::base_url(),
+                challenge.encode()
+            )),
+        }
+    }
+
     /// Shows a short confirmation.
     pub fn flash(&self, message: String) {
         let generation = self.jobs.with_value(|j| j.toast_gen) + 1;
@@ -568,6 +615,10 @@ fn App() -> impl IntoView {
     }
     if store.embed && embed_options.open_fix {
         store.tab.set(Tab::Fixed);
+    }
+    // A challenge hides the fix: the learner writes it.
+    if store.challenge.with_untracked(|c| c.is_some()) {
+        store.show_fixed.set(false);
     }
     // A link of an unchanged gallery example shows its lesson (a workshop's handout).
     if startup.from_link {

@@ -31,12 +31,14 @@ pub fn FullView(store: Store) -> impl IntoView {
     let embed_ref = NodeRef::<html::Dialog>::new();
     let embed_opened = RwSignal::new(0u64);
     view! {
-        <div class="app" class:tab-fixed=move || store.tab.get() == Tab::Fixed class:hide-fixed=move || !store.show_fixed.get()>
+        <div class="app" class:tab-fixed=move || store.tab.get() == Tab::Fixed class:hide-fixed=move || !store.show_fixed.get()
+            class:challenge=move || store.challenge.with(|c| c.is_some())>
             <a class="skip-link" href="#findings-title">"Skip to findings"</a>
             <Toolbar store=store gallery=gallery_ref embed=embed_ref embed_opened=embed_opened/>
             <Notice store=store/>
             <ShareBar store=store/>
             <LessonBar store=store/>
+            <ChallengeBar store=store/>
             <div class="tabs" role="group" aria-label="Show">
                 <button type="button" class="tab" aria-pressed=move || (store.tab.get() == Tab::Code).to_string()
                     on:click=move |_| store.tab.set(Tab::Code)>"Your code"</button>
@@ -324,6 +326,16 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
             .with(|a| a.as_ref().map(|a| a.others.clone()).unwrap_or_default())
     };
     let has_analysis = move || store.analysis.with(|a| a.is_some());
+    let has_high = move || {
+        store.analysis.with(|a| {
+            a.as_ref().is_some_and(|a| {
+                a.report
+                    .findings
+                    .iter()
+                    .any(|f| f.severity == actiongate_analyzer::Severity::High)
+            })
+        })
+    };
     // A file whose parse lost code never gets the green check.
     let cut_off = move || {
         store
@@ -348,6 +360,13 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
             <header class="pane-head">
                 <h2 id="findings-title">"Findings"</h2>
                 <span class="summary" data-testid="summary">{summary_text}</span>
+                <Show when=move || !compact && store.challenge.with(|c| c.is_none()) && has_high()>
+                    <button type="button" class="btn small" data-testid="make-challenge"
+                        title="A link where a learner sees this code and how many high findings it has, and fixes it"
+                        on:click=move |_| store.make_challenge()>
+                        "Make it a challenge"
+                    </button>
+                </Show>
             </header>
             <Show when=move || !errors.with(|e| e.is_empty())>
                 <div class="errors" role="group" aria-label="Syntax errors">
@@ -737,7 +756,11 @@ pub fn FileTabs(store: Store, editable: bool) -> impl IntoView {
 /// workshop walks through the gallery without leaving the workspace.
 #[component]
 fn LessonBar(store: Store) -> impl IntoView {
+    // In a challenge, the challenge bar takes its place.
     let place = move || {
+        if store.challenge.with(|c| c.is_some()) {
+            return None;
+        }
         store
             .lesson
             .get()
@@ -753,6 +776,13 @@ fn LessonBar(store: Store) -> impl IntoView {
                         <strong class="lesson-title">{example.title}</strong>
                         <span class="lesson-line">{example.lesson}</span>
                     </div>
+                    {(example.variant == crate::examples::Variant::Vulnerable).then(|| view! {
+                        <button type="button" class="btn" data-testid="try-challenge"
+                            title="Fix it yourself: see only how many high findings are left"
+                            on:click=move |_| store.open_challenge()>
+                            "Try it as a challenge"
+                        </button>
+                    })}
                     <button type="button" class="btn lesson-prev" disabled=prev.is_none()
                         title=prev.map(|e| e.title).unwrap_or_default()
                         on:click=move |_| { if let Some(e) = prev { store.load_example(e) } }>
@@ -766,5 +796,80 @@ fn LessonBar(store: Store) -> impl IntoView {
                 </section>
             }
         })}
+    }
+}
+
+/// A challenge: how many high findings are left (not which), hints one step at a time from the
+/// first finding's rule docs, and "Solved" once none is left and every action still does its job.
+#[component]
+fn ChallengeBar(store: Store) -> impl IntoView {
+    use crate::challenge::Status;
+    let hints = RwSignal::new(0usize);
+    let status = move || {
+        let challenge = store.challenge.get()?;
+        store.analysis.with(|a| {
+            a.as_ref()
+                .map(|a| (challenge.high, challenge.status(&a.report)))
+        })
+    };
+    let text = move || {
+        match status() {
+        None => String::new(),
+        Some((_, Status::Unparsed)) => "The file does not parse yet: finish the edit.".to_owned(),
+        Some((_, Status::LostWork(lost))) => {
+            let (action, effect) = &lost[0];
+            format!("Not yet: `{action}` no longer runs `{effect}`. A fix keeps what the action does.")
+        }
+        Some((start, Status::Open(n))) => format!(
+            "{n} of {start} high findings left. Make every action safe without removing what it does."
+        ),
+        Some((_, Status::Solved)) => {
+            "Solved ✓ — no high finding left, and every action still does its job.".to_owned()
+        }
+    }
+    };
+    let solved = move || matches!(status(), Some((_, Status::Solved)));
+    // Hint steps from the first high finding's rule: which rule, what it checks, how to fix.
+    let hint_steps = move || -> Vec<String> {
+        store.analysis.with(|a| {
+            let Some(f) = a.as_ref().and_then(|a| {
+                a.report
+                    .findings
+                    .iter()
+                    .find(|f| f.severity == actiongate_analyzer::Severity::High)
+            }) else {
+                return Vec::new();
+            };
+            let Some(meta) = rule_by_id(f.rule) else {
+                return Vec::new();
+            };
+            vec![
+                format!(
+                    "Look at `{}`, line {}: {}.",
+                    f.action, f.position.line, meta.title
+                ),
+                meta.what_it_does.to_owned(),
+                meta.how_to_fix.to_owned(),
+            ]
+        })
+    };
+    view! {
+        <Show when=move || store.challenge.with(|c| c.is_some())>
+            <section class="challenge-bar" class:solved=solved aria-label="Challenge" data-testid="challenge">
+                <strong class="challenge-title">{move || if solved() { "Challenge solved" } else { "Challenge" }}</strong>
+                <p class="challenge-status" data-testid="challenge-status" aria-live="polite">{move || view! { <Rich text=text()/> }}</p>
+                <Show when=move || !solved() && hints.get() < 3 && !hint_steps().is_empty()>
+                    <button type="button" class="btn small" data-testid="hint"
+                        on:click=move |_| hints.update(|n| *n += 1)>
+                        {move || format!("Hint ({} of 3)", hints.get() + 1)}
+                    </button>
+                </Show>
+                <Show when=move || !solved() && hints.get() != 0>
+                    <ol class="hints" data-testid="hints">
+                        {move || hint_steps().into_iter().take(hints.get()).map(|h| view! { <li><Rich text=h/></li> }).collect_view()}
+                    </ol>
+                </Show>
+            </section>
+        </Show>
     }
 }
