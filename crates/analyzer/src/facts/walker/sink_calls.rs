@@ -502,6 +502,18 @@ impl<'g, 'a> Walker<'g, 'a> {
         })
     }
 
+    /// The client values among `keys` that the flow has not authorized, by label.
+    fn unauthorized_labels<'k>(
+        &self,
+        keys: &'k [(Option<String>, Value<'a>)],
+    ) -> BTreeSet<&'k str> {
+        keys.iter()
+            .filter_map(|(_, v)| v.taint.as_ref())
+            .filter(|t| !self.flow.authorizes(&t.labels))
+            .flat_map(|t| t.labels.iter().map(String::as_str))
+            .collect()
+    }
+
     /// How to tie a file-system write to the caller: the one client name interpolated into a
     /// template path (`/uploads/${name}`) goes under the caller's own folder, as a base name.
     pub(super) fn confine_path_fix(
@@ -513,12 +525,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         else {
             return None;
         };
-        let unauthorized: BTreeSet<&str> = keys
-            .iter()
-            .filter_map(|(_, v)| v.taint.as_ref())
-            .filter(|t| !self.flow.authorizes(&t.labels))
-            .flat_map(|t| t.labels.iter().map(String::as_str))
-            .collect();
+        let unauthorized = self.unauthorized_labels(keys);
         let mut named = path.expressions.iter().filter_map(|e| match strip(e) {
             Expression::Identifier(id) if unauthorized.contains(id.name.as_str()) => Some(id),
             _ => None,
@@ -875,12 +882,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         // Object storage and key-value stores: confine a client-chosen key to the caller's own
         // prefix (`${user.id}/…`), the pattern the path-prefix check recognises.
         let scope_fix = scope_fix.or_else(|| {
-            let raw: BTreeSet<&str> = keys
-                .iter()
-                .filter_map(|(_, v)| v.taint.as_ref())
-                .filter(|t| !self.flow.authorizes(&t.labels))
-                .flat_map(|t| t.labels.iter().map(String::as_str))
-                .collect();
+            let raw = self.unauthorized_labels(&keys);
             let plain = |l: &str| {
                 !l.is_empty()
                     && l.chars()
