@@ -1,23 +1,15 @@
 // Accessibility: axe-core scans the main view, the gallery, a dialog and the embed, in both
 // themes at 1440 and 375 px; any serious or critical violation fails.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { serve, launch, newPage, ready } from "./harness.mjs";
+import { usePlayground, newPage, ready } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = usePlayground();
 
 /** Serious and critical violations on the page as it is, one line each. */
 async function violations(page) {
@@ -35,8 +27,8 @@ async function violations(page) {
 for (const colorScheme of ["light", "dark"]) {
   for (const width of [1440, 375]) {
     test(`no serious or critical violation: ${colorScheme}, ${width} px`, async () => {
-      const { page } = await newPage(browser, { width, height: 900, colorScheme });
-      await page.goto(srv.url);
+      const { page } = await newPage(env.browser, { width, height: 900, colorScheme });
+      await page.goto(env.srv.url);
       await ready(page);
       const found = [];
       found.push(...(await violations(page)).map((v) => `main view: ${v}`));
@@ -60,8 +52,8 @@ for (const colorScheme of ["light", "dark"]) {
       found.push(...(await violations(page)).map((v) => `embed dialog: ${v}`));
       await page.getByRole("button", { name: "Close embed" }).click();
 
-      const embed = await newPage(browser, { width: Math.min(width, 760), height: 500, colorScheme });
-      await embed.page.goto(`${srv.url}?embed${await page.evaluate(() => location.hash)}`);
+      const embed = await newPage(env.browser, { width: Math.min(width, 760), height: 500, colorScheme });
+      await embed.page.goto(`${env.srv.url}?embed${await page.evaluate(() => location.hash)}`);
       await embed.page.waitForSelector(".findings-pane[data-state=done]");
       found.push(...(await violations(embed.page)).map((v) => `embed: ${v}`));
       assert.deepEqual(found, []);

@@ -1,22 +1,14 @@
 // The attack view: for a high finding, the request anyone could send (the action's form fields
 // or its argument list), as curl and fetch, with one sentence of story. Nothing is sent.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage, ready, shot } from "./harness.mjs";
+import { usePlayground, newPage, ready, shot } from "./harness.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = usePlayground();
 
 test("the seed example's attack view shows its action's form fields", async () => {
-  const { page, problems } = await newPage(browser);
-  await page.goto(srv.url);
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
   await ready(page);
   await page.locator(".finding[data-rule=missing-authn]").first().click();
   const attack = page.locator("[data-testid=attack]");

@@ -1,19 +1,11 @@
 // Challenge mode: "Make it a challenge" gives a link where the learner sees the code and how
 // many high findings it has (hints step by step), edits it, and the challenge turns green only
 // when no high finding is left and every action still does its job.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage, ready, setCode, analysed, shot } from "./harness.mjs";
+import { usePlayground, newPage, ready, setCode, analysed, shot } from "./harness.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = usePlayground();
 
 // Written for this test: the default example's actions with their bodies emptied, and fixed.
 const EMPTIED = `"use server";
@@ -51,14 +43,14 @@ export async function updatePost(formData: FormData) {
 `;
 
 test("a challenge turns green for a correct edit, not for deleting the sinks", async () => {
-  const { page, problems } = await newPage(browser);
-  await page.goto(srv.url);
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
   await ready(page);
   await page.locator("[data-testid=make-challenge]").click();
   const link = await page.locator("#share-link").inputValue();
   assert.match(link, /\?challenge=[^#]+#v1\./);
 
-  const learner = await newPage(browser);
+  const learner = await newPage(env.browser);
   await learner.page.goto(link);
   await ready(learner.page);
   const status = learner.page.locator("[data-testid=challenge-status]");
@@ -90,8 +82,8 @@ test("a challenge turns green for a correct edit, not for deleting the sinks", a
 });
 
 test("every vulnerable example of the track opens as a challenge", async () => {
-  const { page, problems } = await newPage(browser);
-  await page.goto(srv.url);
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
   await ready(page);
   await page.getByRole("button", { name: "Examples" }).click();
   await page.locator('[data-example="seed-transfer-funds-vulnerable.ts"]').click();
@@ -102,8 +94,8 @@ test("every vulnerable example of the track opens as a challenge", async () => {
   assert.match(await page.locator("[data-testid=challenge-status]").textContent(), /^1 of 1 high findings left\./);
   // The challenge bar replaces the lesson; a fixed example offers no challenge.
   assert.equal(await page.locator("[data-testid=lesson]").count(), 0);
-  const fresh = await newPage(browser);
-  await fresh.page.goto(srv.url);
+  const fresh = await newPage(env.browser);
+  await fresh.page.goto(env.srv.url);
   await ready(fresh.page);
   await fresh.page.getByRole("button", { name: "Examples" }).click();
   await fresh.page.locator('[data-example="seed-transfer-funds-fixed.ts"]').click();

@@ -1,19 +1,11 @@
 // Embeds that fit the post: the Embed dialog sizes the frame to the code and sets its colours
 // and first tab; the embed honours them, opens the Fix tab at the first change, and its
 // findings rows carry their message. A post with three embeds, light and dark.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage, ready, analysed, shot } from "./harness.mjs";
+import { usePlayground, newPage, ready, analysed, shot } from "./harness.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = usePlayground();
 
 /** The snippet the Embed dialog gives with the chosen options. */
 async function snippetFor(page, { theme = "auto", tab = "code" } = {}) {
@@ -36,8 +28,8 @@ async function snippetFor(page, { theme = "auto", tab = "code" } = {}) {
 const srcOf = (snippet) => snippet.match(/src="([^"]+)"/)[1].replaceAll("&amp;", "&");
 
 test("the snippet's height, theme and first tab take effect in the embed", async () => {
-  const { page, problems } = await newPage(browser);
-  await page.goto(srv.url);
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
   await ready(page);
   const code = await page.locator("textarea.input-layer").inputValue();
   const lines = code.split("\n").length - (code.endsWith("\n") ? 1 : 0);
@@ -49,7 +41,7 @@ test("the snippet's height, theme and first tab take effect in the embed", async
   assert.equal(height, Math.min(900, Math.max(260, lines * 20 + Math.max(1, findings) * 60 + 140)));
 
   // A reader on a light system still gets the dark embed the writer chose.
-  const reader = await newPage(browser, { width: 760, height, colorScheme: "light" });
+  const reader = await newPage(env.browser, { width: 760, height, colorScheme: "light" });
   await reader.page.goto(srcOf(snippet));
   // The editor is hidden behind the Fix tab: wait for the findings instead.
   await reader.page.waitForSelector(".findings-pane[data-state=done]", { timeout: 20000 });
@@ -75,8 +67,8 @@ test("the snippet's height, theme and first tab take effect in the embed", async
 });
 
 test("a post with three embeds, light and dark", async () => {
-  const { page } = await newPage(browser);
-  await page.goto(srv.url);
+  const { page } = await newPage(env.browser);
+  await page.goto(env.srv.url);
   await ready(page);
   const srcs = [];
   for (const id of ["seed-posts-vulnerable.ts", "seed-transfer-funds-vulnerable.ts", "lib-stripe-refund.js"]) {
@@ -86,7 +78,7 @@ test("a post with three embeds, light and dark", async () => {
     srcs.push(await snippetFor(page));
   }
   for (const scheme of ["light", "dark"]) {
-    const post = await newPage(browser, { width: 900, height: 1900, colorScheme: scheme });
+    const post = await newPage(env.browser, { width: 900, height: 1900, colorScheme: scheme });
     const body = srcs.map((s, i) => `<h2>Example ${i + 1}</h2><p>What the reader sees, in the post's own column.</p>${s.replace('loading="lazy"', 'loading="eager"')}`).join("\n");
     await post.page.setContent(`<!doctype html><html><body style="font-family:sans-serif;max-width:760px;margin:24px auto;color-scheme:${scheme};background:${scheme === "dark" ? "#111" : "#fff"};color:${scheme === "dark" ? "#eee" : "#111"}"><h1>Who can call this Server Action?</h1>${body}</body></html>`);
     for (const frame of post.page.frames().slice(1)) {

@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests: a tiny static server for dist/ and headless
 // Debian Chromium driven by playwright-core (no browser download: /usr/bin/chromium).
+import { before, after } from "node:test";
 import { createServer } from "node:http";
 import { readFile, stat, mkdir } from "node:fs/promises";
 import { extname, join, normalize, resolve, dirname } from "node:path";
@@ -171,4 +172,21 @@ export async function findingRows(page) {
       pressed: b.getAttribute("aria-pressed"),
     })),
   );
+}
+
+/**
+ * Serves dist/ and launches Chromium before a test file's tests, and closes both after them:
+ * `const env = usePlayground();` then `env.srv.url`, `env.browser`.
+ */
+export function usePlayground() {
+  const env = {};
+  before(async () => {
+    env.srv = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.srv?.close();
+  });
+  return env;
 }

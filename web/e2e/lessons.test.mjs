@@ -1,22 +1,14 @@
 // Lessons in the workspace: an opened example shows its title and lesson above the code, and
 // Previous / Next walk the gallery's track without opening the gallery again.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage, ready, analysed, shot, readExample } from "./harness.mjs";
+import { usePlayground, newPage, ready, analysed, shot, readExample } from "./harness.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = usePlayground();
 
 test("an example's lesson shows above the code, and Next / Previous walk the track", async () => {
-  const { page, problems } = await newPage(browser);
-  await page.goto(srv.url);
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
   await ready(page);
   // The first visit's default example is not a lesson someone opened.
   assert.equal(await page.locator("[data-testid=lesson]").count(), 0);
@@ -45,7 +37,7 @@ test("an example's lesson shows above the code, and Next / Previous walk the tra
 
   // A link of the unchanged example opens with its lesson; editing keeps it on screen.
   await page.waitForFunction(() => location.hash.length > 10);
-  const second = await newPage(browser);
+  const second = await newPage(env.browser);
   await second.page.goto(await page.evaluate(() => location.href));
   await ready(second.page);
   assert.equal(await second.page.locator("[data-testid=lesson] .lesson-title").textContent(), "transferFunds with no session");

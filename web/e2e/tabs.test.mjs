@@ -1,19 +1,11 @@
 // Several files: an assumption's "Add file" opens a tab for the unseen helper; what is pasted
 // there decides the action's verdict (imports between tabs resolve as the CLI resolves them);
 // every tab travels in the link.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage, ready, setCode, analysed, shot, findingRows } from "./harness.mjs";
+import { usePlayground, newPage, ready, setCode, analysed, shot, findingRows } from "./harness.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = usePlayground();
 
 // Written for this test: a thin action, and two versions of the helper it imports.
 const ACTION = `"use server";
@@ -47,8 +39,8 @@ async function showTab(page, name) {
 }
 
 test("Add file opens the unseen helper, and its code decides the verdict", async () => {
-  const { page, problems } = await newPage(browser);
-  await page.goto(srv.url);
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
   await ready(page);
   await setCode(page, ACTION);
   await analysed(page);
@@ -94,7 +86,7 @@ test("Add file opens the unseen helper, and its code decides the verdict", async
   await page.waitForFunction(() => location.hash.startsWith("#v2."), null, { timeout: 5000 });
   const link = await page.evaluate(() => location.href);
 
-  const second = await newPage(browser);
+  const second = await newPage(env.browser);
   await second.page.goto(link);
   await ready(second.page);
   assert.deepEqual(await tabNames(second.page), await tabNames(page));
@@ -113,8 +105,8 @@ test("Add file opens the unseen helper, and its code decides the verdict", async
 });
 
 test("multi-file gallery examples open as tabs, and an embed shows them", async () => {
-  const { page, problems } = await newPage(browser);
-  await page.goto(srv.url);
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
   await ready(page);
   for (const [id, files, high] of [
     ["dal-thin-action", ["app/notes/actions.ts", "lib/dal.ts"], []],
@@ -133,8 +125,8 @@ test("multi-file gallery examples open as tabs, and an embed shows them", async 
   await page.waitForFunction(() => location.hash.startsWith("#v2."), null, { timeout: 5000 });
   const fragment = await page.evaluate(() => location.hash);
 
-  const embed = await newPage(browser, { width: 760, height: 460 });
-  await embed.page.goto(`${srv.url}?embed${fragment}`);
+  const embed = await newPage(env.browser, { width: 760, height: 460 });
+  await embed.page.goto(`${env.srv.url}?embed${fragment}`);
   await ready(embed.page);
   assert.deepEqual(await tabNames(embed.page), ["app/bookmarks/actions.ts", "lib/with-user.ts"]);
   assert.equal(await embed.page.locator("[data-testid=add-tab]").count(), 0);

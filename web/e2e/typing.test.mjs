@@ -1,22 +1,14 @@
 // Typing states: a parse that lost code is never a green check; the Share bar never shows a
 // link of older code; a paste over the whole editor names the file from the new code.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage, ready, setCode, analysed } from "./harness.mjs";
+import { usePlayground, newPage, ready, setCode, analysed } from "./harness.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = usePlayground();
 
 test("a cut-off parse shows why it cannot be checked, never a green check", async () => {
-  const { page, problems } = await newPage(browser);
-  await page.goto(srv.url);
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
   await ready(page);
   // Mid-typing: the condition is not finished, so the rest of the action is lost to the parse.
   await setCode(page, `"use server";\nexport async function removeTeam(teamId: string) {\n  if (\n`);
@@ -29,8 +21,8 @@ test("a cut-off parse shows why it cannot be checked, never a green check", asyn
 });
 
 test("the Share bar closes when the code changes, so it never shows an older link", async () => {
-  const { page, problems } = await newPage(browser);
-  await page.goto(srv.url);
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
   await ready(page);
   await page.getByRole("button", { name: "Share" }).click();
   const bar = page.locator("#share-link");
@@ -44,8 +36,8 @@ test("the Share bar closes when the code changes, so it never shows an older lin
 });
 
 test("a paste over the whole file takes its name from the pasted code", async () => {
-  const { page, problems } = await newPage(browser);
-  await page.goto(srv.url);
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
   await ready(page);
   assert.equal(await page.locator("#file-name").inputValue(), "app/actions/posts.ts");
   const pasted = `// app/billing/actions.js — a file of ours\n"use server";\nexport async function refund(formData) {\n  await stripe.refunds.create({ charge: formData.get("charge") });\n}\n`;
