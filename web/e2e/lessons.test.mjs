@@ -48,3 +48,32 @@ test("an example's lesson shows above the code, and Next / Previous walk the tra
   assert.deepEqual(problems, []);
   assert.deepEqual(second.problems, []);
 });
+
+test("presenter mode: bigger code, a size control, and the arrow keys step through findings", async () => {
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
+  await ready(page);
+  const codeSize = () => page.locator("pre.code-layer").first().evaluate((el) => getComputedStyle(el).fontSize);
+  assert.equal(await codeSize(), "13px");
+  await page.locator("[data-testid=presenter]").click();
+  assert.equal(await page.locator("[data-testid=presenter]").getAttribute("aria-pressed"), "true");
+  assert.equal(await codeSize(), "18px");
+  await page.locator("[data-testid=code-bigger]").click();
+  assert.equal(await page.locator("[data-testid=code-size]").textContent(), "19 px");
+  assert.equal(await codeSize(), "19px");
+
+  await page.evaluate(() => document.activeElement?.blur());
+  const pressed = () => page.locator(".finding-list .finding").evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-pressed")));
+  await page.keyboard.press("ArrowDown");
+  assert.deepEqual((await pressed()).slice(0, 2), ["true", "false"]);
+  await page.keyboard.press("ArrowDown");
+  assert.deepEqual((await pressed()).slice(0, 2), ["false", "true"]);
+  await page.keyboard.press("ArrowUp");
+  assert.deepEqual((await pressed()).slice(0, 2), ["true", "false"]);
+  await shot(page, "presenter", { reference: true });
+  // Typing in the editor still moves the cursor, not the selection.
+  await page.locator("textarea.input-layer").focus();
+  await page.keyboard.press("ArrowDown");
+  assert.deepEqual((await pressed()).slice(0, 2), ["true", "false"]);
+  assert.deepEqual(problems, []);
+});

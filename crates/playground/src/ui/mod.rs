@@ -19,6 +19,7 @@ use actiongate_permalink::{
 use actiongate_project::{MemoryFiles, Resolver};
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::examples::Example;
 use crate::state::{self, share_project_fragment, share_url};
@@ -30,6 +31,11 @@ pub mod editor;
 pub mod icons;
 pub mod panels;
 pub mod render;
+
+/// The code's font size outside presenter mode, and the bounds of the presenter's control (px).
+pub const DEFAULT_CODE_SIZE: u32 = 13;
+const PRESENTER_CODE_SIZE: u32 = 18;
+const CODE_SIZES: std::ops::RangeInclusive<u32> = 11..=32;
 
 /// Which pane the tabbed (narrow and embed) layouts show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +75,10 @@ pub struct Store {
     /// The gallery example being worked on (its lesson shows above the code), if the files
     /// were loaded as one.
     pub lesson: RwSignal<Option<&'static Example>>,
+    /// Presenter mode: bigger code and UI for a projector; arrow keys step through findings.
+    pub presenter: RwSignal<bool>,
+    /// The code's font size in pixels (the presenter's control).
+    pub code_size: RwSignal<u32>,
     /// The challenge this page was opened as (`?challenge=`), if any.
     pub challenge: RwSignal<Option<crate::challenge::Challenge>>,
     /// Index of the selected finding.
@@ -118,6 +128,8 @@ impl Store {
             ),
             selected: RwSignal::new(s.selected),
             lesson: RwSignal::new(None),
+            presenter: RwSignal::new(false),
+            code_size: RwSignal::new(DEFAULT_CODE_SIZE),
             challenge: RwSignal::new(crate::challenge::from_search(&browser::search())),
             show_fixed: RwSignal::new(s.options.show_fixed),
             analysis: RwSignal::new(None),
@@ -575,6 +587,44 @@ impl Store {
         }
     }
 
+    /// Turns presenter mode on or off (code at 18 px, or back to the default).
+    pub fn toggle_presenter(&self) {
+        let on = !self.presenter.get_untracked();
+        self.presenter.set(on);
+        self.code_size.set(if on {
+            PRESENTER_CODE_SIZE
+        } else {
+            DEFAULT_CODE_SIZE
+        });
+    }
+
+    /// Makes the code bigger (`step` 1) or smaller (-1), within bounds.
+    pub fn resize_code(&self, step: i32) {
+        self.code_size.update(|size| {
+            let next =
+                (*size as i32 + step).clamp(*CODE_SIZES.start() as i32, *CODE_SIZES.end() as i32);
+            *size = next as u32;
+        });
+    }
+
+    /// Selects the next (`step` 1) or previous (-1) finding and scrolls the code to it.
+    pub fn step_finding(&self, step: i32) {
+        let count = self
+            .analysis
+            .with_untracked(|a| a.as_ref().map_or(0, |a| a.report.findings.len()));
+        if count == 0 {
+            return;
+        }
+        let next = match self.selected.get_untracked() {
+            None if step > 0 => 0,
+            None => count - 1,
+            Some(i) => (i as i32 + step).rem_euclid(count as i32) as usize,
+        };
+        self.selected.set(Some(next));
+        self.url_soon();
+        self.reveal.update(|r| *r = (r.0 + 1, false));
+    }
+
     /// Shows a short confirmation.
     pub fn flash(&self, message: String) {
         let generation = self.jobs.with_value(|j| j.toast_gen) + 1;
@@ -625,8 +675,35 @@ fn App() -> impl IntoView {
         store.find_lesson();
     }
 
+    // The code's size follows the presenter's control (the editor measures lines from the DOM).
+    Effect::new(move |_| {
+        let size = store.code_size.get();
+        let root = document().document_element();
+        if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let style = root.style();
+            let _ = style.set_property("--code-size", &format!("{size}px"));
+            let _ = style.set_property("--code-line", &format!("{}px", size * 20 / 13));
+        }
+    });
+
     // Keyboard shortcuts.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        // Presenter mode: the arrow keys step through the findings (not while typing).
+        if store.presenter.get_untracked() && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
+            let typing = document().active_element().is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
+            });
+            let step = match ev.key().as_str() {
+                "ArrowDown" | "ArrowRight" => 1,
+                "ArrowUp" | "ArrowLeft" => -1,
+                _ => 0,
+            };
+            if step != 0 && !typing {
+                ev.prevent_default();
+                store.step_finding(step);
+                return;
+            }
+        }
         let modifier = ev.ctrl_key() || ev.meta_key();
         if !modifier || ev.alt_key() {
             return;

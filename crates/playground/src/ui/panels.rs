@@ -32,21 +32,23 @@ pub fn FullView(store: Store) -> impl IntoView {
     let embed_opened = RwSignal::new(0u64);
     view! {
         <div class="app" class:tab-fixed=move || store.tab.get() == Tab::Fixed class:hide-fixed=move || !store.show_fixed.get()
-            class:challenge=move || store.challenge.with(|c| c.is_some())>
+            class:challenge=move || store.challenge.with(|c| c.is_some())
+            class:presenter=move || store.presenter.get()>
             <a class="skip-link" href="#findings-title">"Skip to findings"</a>
             <Toolbar store=store gallery=gallery_ref embed=embed_ref embed_opened=embed_opened/>
             <Notice store=store/>
             <ShareBar store=store/>
             <LessonBar store=store/>
             <ChallengeBar store=store/>
-            <div class="tabs" role="group" aria-label="Show">
+            // A landmark at every width: on narrow screens these switch the panes.
+            <nav class="tabs" aria-label="Show">
                 <button type="button" class="tab" aria-pressed=move || (store.tab.get() == Tab::Code).to_string()
                     on:click=move |_| store.tab.set(Tab::Code)>"Your code"</button>
                 <button type="button" class="tab" aria-pressed=move || (store.tab.get() == Tab::Fixed).to_string()
                     on:click=move |_| store.tab.set(Tab::Fixed)>
                     "Fixed version"<FixBadge store=store/>
                 </button>
-            </div>
+            </nav>
             <main class="workspace">
                 <section class="pane code-pane" aria-labelledby="code-title">
                     <header class="pane-head">
@@ -64,6 +66,16 @@ pub fn FullView(store: Store) -> impl IntoView {
             </main>
             <footer class="foot">
                 <span>"Runs entirely in your browser: the code never leaves this page."</span>
+                <span class="present-controls" role="group" aria-label="Presenter">
+                    <button type="button" class="btn small" data-testid="presenter" aria-pressed=move || store.presenter.get().to_string()
+                        title="Bigger code and text for a projector; the arrow keys step through the findings"
+                        on:click=move |_| store.toggle_presenter()>"Present"</button>
+                    <button type="button" class="btn small" aria-label="A− smaller code" data-testid="code-smaller"
+                        on:click=move |_| store.resize_code(-1)>"A−"</button>
+                    <span class="code-size" data-testid="code-size">{move || format!("{} px", store.code_size.get())}</span>
+                    <button type="button" class="btn small" aria-label="A+ bigger code" data-testid="code-bigger"
+                        on:click=move |_| store.resize_code(1)>"A+"</button>
+                </span>
                 <span class="keys"><kbd>"Ctrl/⌘ S"</kbd>" copy link · "<kbd>"Ctrl/⌘ Enter"</kbd>" analyse"</span>
             </footer>
             <Gallery store=store dialog=gallery_ref/>
