@@ -195,9 +195,13 @@ impl OwnerColumns {
             // `await db.board.findFirst({ where: ..` → `db.board`.
             let callee = line[..at].rfind('(').map(|open| {
                 let before = &line[..open];
+                // After the last character that cannot be part of the callee (it may be
+                // several bytes long).
                 let start = before
-                    .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '.')))
-                    .map_or(0, |i| i + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '.')))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 &before[start..]
             });
             if let Some((model, _)) = callee.and_then(|c| c.rsplit_once('.')) {
@@ -1057,6 +1061,21 @@ pub fn apply_edits(source: &str, edits: &[&Edit]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owner_columns_are_read_per_model_and_multibyte_text_is_safe() {
+        let source = "await db.board.findFirst({ where: { id, ownerId: ctx.userId } });\nconst x=«db.card.findFirst({ where: { id, authorId: session.user.id } });\n";
+        let columns = OwnerColumns::detect(source);
+        assert_eq!(columns.file.as_deref(), Some("ownerId"));
+        assert_eq!(
+            columns.by_model.get("db.board").map(String::as_str),
+            Some("ownerId")
+        );
+        assert_eq!(
+            columns.by_model.get("db.card").map(String::as_str),
+            Some("authorId")
+        );
+    }
 
     #[test]
     fn identical_edits_apply_once_and_overlaps_are_skipped() {
