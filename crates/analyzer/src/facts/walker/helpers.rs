@@ -549,20 +549,23 @@ pub(super) fn public_fields_fix(call: &CallExpression<'_>) -> Option<ScopeFix> {
     if private.is_empty() || private.len() == props.len() {
         return None;
     }
-    // Each dropped field takes the separator after it (the one before, when it is last).
-    let remove = private
+    // A dropped field takes the separator after it; the dropped fields after the last kept one
+    // go in one piece with the separator before them (the spans never overlap).
+    let last_kept = (0..props.len()).rev().find(|i| !private.contains(i))?;
+    let mut remove: Vec<ByteSpan> = private
         .iter()
-        .map(|&i| match props.get(i + 1) {
-            Some((_, next)) => ByteSpan {
-                start: props[i].1.start,
-                end: next.start,
-            },
-            None => ByteSpan {
-                start: props[i - 1].1.end,
-                end: props[i].1.end,
-            },
+        .filter(|&&i| i < last_kept)
+        .map(|&i| ByteSpan {
+            start: props[i].1.start,
+            end: props[i + 1].1.start,
         })
         .collect();
+    if last_kept + 1 < props.len() {
+        remove.push(ByteSpan {
+            start: props[last_kept].1.end,
+            end: props[props.len() - 1].1.end,
+        });
+    }
     Some(ScopeFix::PublicFields {
         remove,
         dropped: private.iter().map(|&i| props[i].0.clone()).collect(),
