@@ -12,8 +12,7 @@ use actiongate_analyzer::Config;
 use crate::error::CliError;
 use crate::walk::display_path;
 
-/// The configuration file name looked for.
-pub const CONFIG_FILE: &str = "actiongate.toml";
+pub use actiongate_check::folder::CONFIG_FILE;
 
 /// Hands out the configuration for each checked file.
 #[derive(Debug)]

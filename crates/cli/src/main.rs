@@ -16,7 +16,6 @@ mod check;
 mod config;
 mod error;
 mod input;
-mod output;
 mod rules_cmd;
 mod walk;
 

@@ -2,7 +2,8 @@
 //!
 //! Directories are walked recursively with the `ignore` crate, so `.gitignore` (also outside a
 //! Git repository), `.ignore` and hidden-file rules apply, and `node_modules`, `.next` and `dist`
-//! are skipped. Files named on the command line are always checked. The result is deduplicated
+//! are skipped. Which names count is `actiongate_check::folder`, which also decides the same from
+//! a folder listing in the browser (`tests/folder_selection.rs` compares the two). Files named on the command line are always checked. The result is deduplicated
 //! and sorted by the path shown to the user, so output is deterministic.
 
 use std::collections::HashSet;
@@ -10,11 +11,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::error::CliError;
 
-/// Extensions checked when walking a directory.
-pub const EXTENSIONS: [&str; 6] = ["ts", "tsx", "js", "jsx", "mjs", "cjs"];
-
-/// Directory names never entered while walking.
-const SKIPPED_DIRS: [&str; 3] = ["node_modules", ".next", "dist"];
+use actiongate_check::folder::{has_checked_extension, SKIPPED_DIRS};
 
 /// Where an input's text comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +91,11 @@ fn walk_dir(dir: &Path, cwd: &Path, seen: &mut HashSet<PathBuf>, collected: &mut
                 let path = entry.path();
                 let is_file = entry.file_type().is_some_and(|t| t.is_file())
                     || (entry.path_is_symlink() && path.is_file());
-                if is_file && has_checked_extension(path) {
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default();
+                if is_file && has_checked_extension(name) {
                     push_file(path, cwd, seen, collected);
                 }
             }
@@ -122,19 +123,6 @@ fn push_file(path: &Path, cwd: &Path, seen: &mut HashSet<PathBuf>, collected: &m
             origin: Origin::File(absolute),
         });
     }
-}
-
-/// Whether a walked file is one actiongate checks (`.d.ts` declarations are skipped).
-pub fn has_checked_extension(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    if name.ends_with(".d.ts") {
-        return false;
-    }
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|ext| EXTENSIONS.contains(&ext))
 }
 
 /// The path shown to the user: relative to `cwd` when it is inside it, without a leading `./`,
@@ -187,14 +175,5 @@ mod tests {
             "/elsewhere/a.ts"
         );
         assert_eq!(display_path(Path::new("../x/a.ts"), cwd), "../x/a.ts");
-    }
-
-    #[test]
-    fn only_script_files_are_walked() {
-        assert!(has_checked_extension(Path::new("a/b.tsx")));
-        assert!(has_checked_extension(Path::new("b.cjs")));
-        assert!(!has_checked_extension(Path::new("b.d.ts")));
-        assert!(!has_checked_extension(Path::new("b.json")));
-        assert!(!has_checked_extension(Path::new("Makefile")));
     }
 }

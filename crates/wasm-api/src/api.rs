@@ -6,8 +6,8 @@ use std::sync::Arc;
 use actiongate_analyzer::{all_rules, Config, ModuleLoader, RuleMeta};
 use serde::Serialize;
 
-use crate::analysis::FileResult;
-use crate::output::json::{self, AssumptionEntry, ErrorEntry, FindingEntry};
+use actiongate_check::output::json::{self, AssumptionEntry, ErrorEntry, FindingEntry};
+use actiongate_check::FileResult;
 
 /// The file name used when the caller gives none (its extension picks TypeScript).
 pub const DEFAULT_FILE_NAME: &str = "input.ts";
@@ -110,7 +110,7 @@ pub fn analyze_source(
     FileResult::new(
         file_name.to_string(),
         None,
-        file_name.to_string(),
+        file_name.into(),
         Ok(source),
         Arc::new(config),
         loader,

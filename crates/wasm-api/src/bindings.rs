@@ -12,9 +12,9 @@ use js_sys::{Array, Function, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::{self, FileProblem, FileResult};
+use actiongate_check::{FileProblem, FileResult, Format, ReadProblem, Run, MAX_FILE_SIZE};
+
 use crate::api;
-use crate::run::{Format, Run};
 
 // The result types are written by hand in the npm package's index.d.ts (`npm/`, the folder above
 // `pkg/` and `pkg-bundler/`); the generated declarations refer to them.
@@ -288,11 +288,11 @@ impl CheckRun {
     ) -> Result<(), JsValue> {
         let config = self.config(config)?;
         let loader = loader_of(&load_module, "addFile(): loadModule")?;
-        let result = Run::analyse(
+        let result = FileResult::new(
             display,
-            path,
-            analysis_path,
-            analysis::decode(bytes),
+            path.map(Into::into),
+            analysis_path.into(),
+            actiongate_check::decode(bytes).map_err(FileProblem::from),
             config,
             loader.as_ref().map(|l| l as &dyn ModuleLoader),
         );
@@ -313,8 +313,8 @@ impl CheckRun {
     ) {
         let result = FileResult::new(
             display,
-            path,
-            analysis_path,
+            path.map(Into::into),
+            analysis_path.into(),
             Err(FileProblem { message, fatal }),
             Arc::default(),
             None,
@@ -335,7 +335,7 @@ impl CheckRun {
             display,
             path,
             analysis_path,
-            analysis::internal_error(&detail).message,
+            FileProblem::internal_error(&detail).message,
             true,
         );
     }
@@ -343,13 +343,13 @@ impl CheckRun {
     /// The problem for a file of `size` bytes, over the limit.
     #[wasm_bindgen(js_name = tooLargeMessage)]
     pub fn too_large_message(size: f64) -> String {
-        analysis::too_large(size as u64).message
+        ReadProblem::TooLarge { size: size as u64 }.to_string()
     }
 
     /// The largest file checked, in bytes.
     #[wasm_bindgen(js_name = maxFileSize)]
     pub fn max_file_size() -> f64 {
-        analysis::MAX_FILE_SIZE as f64
+        MAX_FILE_SIZE as f64
     }
 
     /// How many inputs were added.
@@ -367,7 +367,9 @@ impl CheckRun {
     /// Where input `index` is written by `--fix` (`undefined` for standard input).
     #[wasm_bindgen(js_name = pathOf)]
     pub fn path_of(&self, index: usize) -> Option<String> {
-        self.run.borrow().results.get(index)?.path.clone()
+        let run = self.run.borrow();
+        let path = run.results.get(index)?.path.as_ref()?;
+        Some(path.to_string_lossy().into_owned())
     }
 
     /// Records that the fixed text of input `index` could not be written.
@@ -400,7 +402,7 @@ impl CheckRun {
     pub fn reanalyse_crashed(&self, index: usize, detail: String) {
         self.run
             .borrow_mut()
-            .add_problem(index, analysis::internal_error(&detail));
+            .add_problem(index, FileProblem::internal_error(&detail));
     }
 
     /// The report in `format` (`pretty`, `json`, `sarif`, `github` or `compact`).

@@ -9,17 +9,10 @@
 //! - [`rules`](bindings::rules)`()` returns the rule metadata.
 //! - [`CheckRun`](bindings::CheckRun) backs the package's `actiongate check` command: Node walks
 //!   the folders, reads the files and resolves imports; this crate analyses and renders, with
-//!   the very renderers of the Rust CLI (its `src/output` folder is compiled into this crate), so
-//!   the JSON, SARIF, pretty, GitHub and compact outputs are the same byte for byte.
+//!   the very run and renderers of the Rust CLI (`actiongate-check`), so the JSON, SARIF,
+//!   pretty, GitHub and compact outputs are the same byte for byte.
 //!
 //! Everything except [`bindings`] is plain Rust and tested natively.
 
-pub mod analysis;
 pub mod api;
 pub mod bindings;
-pub mod run;
-
-/// The output formats of the CLI, shared source (`crates/cli/src/output`). They only need
-/// [`analysis::FileResult`], which mirrors the CLI's.
-#[path = "../../cli/src/output/mod.rs"]
-pub mod output;

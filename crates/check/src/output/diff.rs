@@ -2,7 +2,7 @@
 
 use similar::TextDiff;
 
-use crate::analysis::FileResult;
+use crate::FileResult;
 
 /// The unified diff of every file whose fixed version differs (empty when nothing would change).
 pub fn render(results: &[FileResult]) -> String {

@@ -14,7 +14,7 @@
 
 use std::fmt::Write as _;
 
-use crate::analysis::FileResult;
+use crate::FileResult;
 
 /// Renders every problem, syntax error and active finding, one per line: by file, then by
 /// position (whole-file problems first).

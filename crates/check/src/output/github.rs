@@ -17,7 +17,7 @@ use actiongate_analyzer::{Finding, Position, Severity};
 
 use super::pretty::{summary, Style};
 use super::Totals;
-use crate::analysis::FileResult;
+use crate::FileResult;
 
 /// The workflow command for a severity.
 pub fn command(severity: Severity) -> &'static str {

@@ -6,7 +6,7 @@
 use actiongate_analyzer::{Finding, Position};
 use serde::Serialize;
 
-use crate::analysis::FileResult;
+use crate::FileResult;
 
 /// The whole document.
 #[derive(Debug, Serialize)]

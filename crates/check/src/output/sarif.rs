@@ -11,7 +11,7 @@ use actiongate_analyzer::{all_rules, Finding, RuleMeta, Severity};
 use serde_json::{json, Value};
 
 use super::line_text;
-use crate::analysis::FileResult;
+use crate::FileResult;
 
 /// The SARIF 2.1.0 schema location.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

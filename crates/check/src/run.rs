@@ -1,14 +1,13 @@
-//! One `actiongate check` run of the npm package, minus the file system: the caller (Node) adds
-//! each input with its configuration, applies fixes, then renders with the CLI's renderers and
-//! takes the CLI's exit status. Mirrors `crates/cli/src/check.rs`.
+//! One `actiongate check` run, minus where the files come from: the caller adds each input,
+//! applies fixes, then renders and takes the exit status. The CLI, the npm package and the
+//! playground's folder report all go through it.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
-use actiongate_analyzer::{Config, ModuleLoader, Severity};
+use actiongate_analyzer::{ModuleLoader, Severity};
 
-use crate::analysis::{FileProblem, FileResult};
 use crate::output::{self, pretty::Style, Totals};
+use crate::result::{FileProblem, FileResult};
 
 /// Exit status: no finding at or above `--fail-on`.
 pub const EXIT_CLEAN: u8 = 0;
@@ -65,19 +64,6 @@ impl Run {
     /// Adds one analysed (or unreadable) input.
     pub fn push(&mut self, result: FileResult) {
         self.results.push(result);
-    }
-
-    /// Builds the result of an input without adding it (so a crash inside the analyzer leaves
-    /// the run untouched).
-    pub fn analyse(
-        display: String,
-        path: Option<String>,
-        analysis_path: String,
-        text: Result<String, FileProblem>,
-        config: Arc<Config>,
-        loader: Option<&dyn ModuleLoader>,
-    ) -> FileResult {
-        FileResult::new(display, path, analysis_path, text, config, loader)
     }
 
     /// The fixed text of input `index`, when fixes change it.
@@ -190,16 +176,17 @@ impl Run {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     const VULNERABLE: &str = "\"use server\";\nexport async function deletePost(id: string) { await db.post.delete({ where: { id } }); }\n";
 
     fn run_of(files: &[(&str, &str)]) -> Run {
         let mut run = Run::new();
         for (name, text) in files {
-            run.push(Run::analyse(
+            run.push(FileResult::new(
                 name.to_string(),
-                Some(name.to_string()),
-                name.to_string(),
+                Some(name.into()),
+                name.into(),
                 Ok(text.to_string()),
                 Arc::default(),
                 None,

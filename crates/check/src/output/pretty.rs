@@ -6,7 +6,7 @@ use actiongate_analyzer::{ByteSpan, Finding, Position, Severity};
 use unicode_width::UnicodeWidthChar;
 
 use super::{plural, Totals};
-use crate::analysis::FileResult;
+use crate::FileResult;
 
 /// Widest source line shown in full (display columns); longer lines are cut around the span.
 const MAX_LINE_WIDTH: usize = 160;

@@ -1,9 +1,5 @@
-//! The output formats of `actiongate check`, all rendered from the same [`FileResult`]s.
-//!
-//! This folder is also compiled into `crates/wasm-api` (`#[path]`), so the npm package prints
-//! exactly what the CLI prints. Keep it free of I/O and of other `crate::` items than
-//! `crate::analysis::{FileResult, FileProblem}` (fields `display`, `source`, `report`,
-//! `problems`, and `FileResult::failed`), which `crates/wasm-api/src/analysis.rs` mirrors.
+//! The output formats of `actiongate check`, all rendered from the same [`FileResult`]s, so the
+//! CLI, the npm package and the playground's folder report print the same bytes. No I/O here.
 
 pub mod compact;
 pub mod diff;
@@ -14,7 +10,7 @@ pub mod sarif;
 
 use actiongate_analyzer::{Assumption, Finding, Severity};
 
-use crate::analysis::FileResult;
+use crate::FileResult;
 
 /// Counts shown in summaries.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
