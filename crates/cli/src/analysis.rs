@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use actiongate_analyzer::{Config, ModuleLoader};
+use actiongate_analyzer::Config;
 use actiongate_check::{FileProblem, FileResult};
 use actiongate_project::{DiskFiles, Resolver};
 use rayon::prelude::*;
@@ -79,17 +79,6 @@ pub fn run_one(job: Job, loader: &FsLoader) -> FileResult {
             }),
         ),
     };
-    let loader = loader_for(&analysis_path, loader);
+    let loader = loader.loader_for(&analysis_path);
     FileResult::new(input.display, path, analysis_path, text, config, loader)
-}
-
-/// The loader for a file: project import resolution when the file belongs to a project.
-pub fn loader_for<'a>(
-    path: &std::path::Path,
-    loader: &'a FsLoader,
-) -> Option<&'a dyn ModuleLoader> {
-    loader
-        .project_for_file(path)
-        .is_some()
-        .then_some(loader as &dyn ModuleLoader)
 }

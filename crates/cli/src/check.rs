@@ -125,7 +125,7 @@ fn apply_fixes(pool: &rayon::ThreadPool, run: &mut Run) {
             .par_iter()
             .filter_map(|&i| {
                 let result = &run.results[i];
-                let loader = analysis::loader_for(&result.analysis_path, &loader);
+                let loader = loader.loader_for(&result.analysis_path);
                 run.reanalyse(i, loader).map(|again| (i, again))
             })
             .collect()

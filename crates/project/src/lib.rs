@@ -153,6 +153,17 @@ impl<F: Files> Resolver<F> {
         self.project_for_dir(path.parent()?)
     }
 
+    /// The loader for the file `path`: this resolver when the file belongs to a project (as
+    /// the CLI decides), `None` when it stands alone.
+    pub fn loader_for(&self, path: &Path) -> Option<&dyn ModuleLoader>
+    where
+        F: 'static,
+    {
+        self.project_for_file(path)
+            .is_some()
+            .then_some(self as &dyn ModuleLoader)
+    }
+
     /// Resolves `specifier` imported from `importer` to a readable project file.
     pub fn resolve(&self, importer: &Path, specifier: &str) -> Option<PathBuf> {
         let project = self.project_for_file(importer)?;
