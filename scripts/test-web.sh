@@ -19,6 +19,10 @@ trunk --skip-version-check build --release
 step "size budget (web/size-budget.json)"
 node web/tools/size-report.mjs dist web/size-budget.json
 
+step "the CLI (the folder test compares the page's report with its output)"
+cargo build -p actiongate-cli
+export ACTIONGATE_BIN="$CARGO_TARGET_DIR/debug/actiongate"
+
 step "end-to-end tests (headless Chromium)"
 rm -rf "$ROOT/web/test-results"
 mkdir -p "$ROOT/web/test-results"

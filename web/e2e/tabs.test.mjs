@@ -136,3 +136,38 @@ test("multi-file gallery examples open as tabs, and an embed shows them", async 
   assert.deepEqual(problems, []);
   assert.deepEqual(embed.problems, []);
 });
+
+test("tabs reorder by dragging and with Alt+Shift+arrows, and the link keeps the order", async () => {
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
+  await ready(page);
+  await page.getByRole("button", { name: "Examples" }).click();
+  await page.locator('[data-example="dal-thin-action"]').click();
+  await analysed(page);
+  await page.locator("[data-testid=add-tab]").click();
+  await analysed(page);
+  assert.deepEqual(await tabNames(page), ["app/notes/actions.ts", "lib/dal.ts", "lib/helpers.ts"]);
+
+  // The keyboard: the focused tab moves left, keeps the focus, and stays the active file.
+  const helpers = page.locator("[data-testid=file-tabs] .file-tab-name", { hasText: "lib/helpers.ts" });
+  await helpers.focus();
+  await page.keyboard.press("Alt+Shift+ArrowLeft");
+  assert.deepEqual(await tabNames(page), ["app/notes/actions.ts", "lib/helpers.ts", "lib/dal.ts"]);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "lib/helpers.ts");
+  assert.equal(await page.locator("[data-testid=file-tabs] .file-tab.active .file-tab-name").textContent(), "lib/helpers.ts");
+
+  // Dragging: the first tab onto the last.
+  const tabs = page.locator("[data-testid=file-tabs] .file-tab");
+  await tabs.nth(0).dragTo(tabs.nth(2));
+  assert.deepEqual(await tabNames(page), ["lib/helpers.ts", "lib/dal.ts", "app/notes/actions.ts"]);
+  assert.equal(await page.locator("[data-testid=file-tabs] .file-tab.active .file-tab-name").textContent(), "lib/helpers.ts");
+
+  await page.waitForFunction(() => location.hash.startsWith("#v2."), null, { timeout: 5000 });
+  await page.waitForTimeout(600);
+  const second = await newPage(env.browser);
+  await second.page.goto(await page.evaluate(() => location.href));
+  await ready(second.page);
+  assert.deepEqual(await tabNames(second.page), ["lib/helpers.ts", "lib/dal.ts", "app/notes/actions.ts"]);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(second.problems, []);
+});

@@ -208,7 +208,8 @@ pub fn decode(fragment: &str) -> Result<PlaygroundState, DecodeError> {
 
 /// Whether `name` is acceptable as [`PlaygroundState::file_name`]:
 ///
-/// * 1 to [`MAX_FILE_NAME_LEN`] characters from `A–Z a–z 0–9 . _ / -`;
+/// * 1 to [`MAX_FILE_NAME_LEN`] characters from `A–Z a–z 0–9 . _ / - [ ] ( ) @ +` (the last
+///   six for Next.js route folders such as `app/(shop)/[id]/` and `@modal`);
 /// * `/`-separated segments, none empty, `.` or `..` (so no leading or
 ///   trailing `/`, no `//`);
 /// * the last segment is a non-empty stem, a `.`, and one of
@@ -217,7 +218,13 @@ pub fn is_valid_file_name(name: &str) -> bool {
     if name.is_empty() || name.len() > MAX_FILE_NAME_LEN {
         return false;
     }
-    let allowed_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-');
+    let allowed_byte = |b: u8| {
+        b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'.' | b'_' | b'/' | b'-' | b'[' | b']' | b'(' | b')' | b'@' | b'+'
+            )
+    };
     if !name.bytes().all(allowed_byte) {
         return false;
     }

@@ -372,6 +372,8 @@ fn file_name_validation() {
         "app/users/id/actions.ts",
         "My-File_2.test.ts",
         ".env.ts",
+        "app/(shop)/[id]/actions.ts",
+        "app/@modal/[...slug]/page.tsx",
     ] {
         assert!(is_valid_file_name(valid), "{valid}");
         assert_eq!(sanitize_file_name(valid), valid);

@@ -1,7 +1,8 @@
 //! A project folder opened in the browser ("Open folder" or a dropped folder), checked as
 //! `actiongate check .` checks it inside that folder: the same files (`actiongate_check::folder`),
-//! the same `actiongate.toml` discovery, the same import resolution (`crates/project` over the
-//! files in memory) and the same JSON and SARIF (`actiongate_check::output`).
+//! the same import resolution (`crates/project` over the files in memory) and the same JSON and
+//! SARIF (`actiongate_check::output`). One difference, said on screen: `actiongate.toml` is not
+//! applied ([`FolderCheck`]).
 //!
 //! The browser reads the files ([`wanted`] says which), then [`FolderCheck::step`] analyses one
 //! file at a time so the page can yield between files and show progress. Nothing leaves the
@@ -11,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use actiongate_analyzer::Config;
-use actiongate_check::folder::{Listing, CONFIG_FILE, IGNORE_FILES, SKIPPED_DIRS};
+use actiongate_check::folder::{Listing, IGNORE_FILES, SKIPPED_DIRS};
 use actiongate_check::{FileProblem, FileResult, Run};
 use actiongate_project::{MemoryFiles, Resolver, ROOT_MARKERS};
 
@@ -22,7 +23,7 @@ const SCRIPT_EXTENSIONS: [&str; 6] = ["ts", "tsx", "js", "jsx", "mjs", "cjs"];
 pub const MAX_FOLDER_FILES: usize = 20_000;
 
 /// Whether the browser should read the file at `path` (relative to the folder): files the check
-/// may analyse, import or configure itself with. Never `node_modules`, `.next`, `dist` or `.git`.
+/// may analyse or import, ignore files and project markers (`tsconfig.json`). Never `node_modules`, `.next`, `dist` or `.git`.
 pub fn wanted(path: &str) -> bool {
     let mut parts = path.split('/').peekable();
     let mut name = "";
@@ -34,7 +35,6 @@ pub fn wanted(path: &str) -> bool {
         }
     }
     IGNORE_FILES.contains(&name)
-        || name == CONFIG_FILE
         || ROOT_MARKERS.contains(&name)
         || name
             .rsplit_once('.')
@@ -71,55 +71,47 @@ impl OpenedFolder {
 }
 
 /// A check of an opened folder in progress, one file per [`FolderCheck::step`].
+///
+/// `actiongate.toml` files are not read in the browser: a TOML parser would add about 110 KiB
+/// to the wasm every reader of an embedding post downloads (measured with
+/// `web/tools/wasm-breakdown.py`), for a file few pasted projects have. The report names each
+/// one it did not apply, so a configured project is never silently checked differently.
 pub struct FolderCheck {
     queue: Vec<String>,
     next: usize,
     texts: HashMap<String, Result<Arc<str>, FileProblem>>,
-    configs: HashMap<String, Arc<Config>>,
-    config_of: HashMap<String, Option<String>>,
     resolver: Resolver<MemoryFiles>,
     run: Run,
+    /// The `actiongate.toml` files that apply to checked files and were not read.
+    pub unread_configs: Vec<String>,
 }
 
 impl FolderCheck {
-    /// Plans the check of `folder`. An `actiongate.toml` that does not parse stops it, as in the
-    /// CLI, with the file named.
-    pub fn new(folder: OpenedFolder) -> Result<FolderCheck, String> {
+    /// Plans the check of `folder`.
+    pub fn new(folder: OpenedFolder) -> FolderCheck {
         let queue: Vec<String> = folder
             .listing
             .selection(|path| folder.text(path))
             .into_iter()
             .map(str::to_string)
             .collect();
-        let mut configs = HashMap::new();
-        let mut config_of = HashMap::new();
-        for path in &queue {
-            let config_path = folder.listing.config_for(path);
-            if let Some(config_path) = &config_path {
-                if !configs.contains_key(config_path) {
-                    let text = folder
-                        .text(config_path)
-                        .ok_or_else(|| format!("cannot read configuration file `{config_path}`"))?;
-                    let config = Config::from_toml(text).map_err(|err| {
-                        format!("{config_path}: {err}\n  fix the file, then open the folder again")
-                    })?;
-                    configs.insert(config_path.clone(), Arc::new(config));
-                }
-            }
-            config_of.insert(path.clone(), config_path);
-        }
+        let mut unread_configs: Vec<String> = queue
+            .iter()
+            .filter_map(|path| folder.listing.config_for(path))
+            .collect();
+        unread_configs.sort();
+        unread_configs.dedup();
         let resolver = Resolver::new(MemoryFiles::new(
             folder.sources().map(|(path, text)| (path, text.clone())),
         ));
-        Ok(FolderCheck {
+        FolderCheck {
             queue,
             next: 0,
             texts: folder.texts,
-            configs,
-            config_of,
             resolver,
             run: Run::new(),
-        })
+            unread_configs,
+        }
     }
 
     /// How many files are checked so far, and how many there are.
@@ -142,13 +134,7 @@ impl FolderCheck {
                 fatal: true,
             }),
         };
-        let config = self
-            .config_of
-            .get(path)
-            .and_then(|c| c.as_ref())
-            .and_then(|c| self.configs.get(c))
-            .cloned()
-            .unwrap_or_default();
+        let config = Arc::new(Config::default());
         let loader = self.resolver.loader_for(&analysis_path);
         let result = FileResult::new(path.clone(), None, analysis_path, text, config, loader);
         self.run.push(result);
@@ -184,7 +170,8 @@ mod tests {
         assert!(wanted("app/actions.ts"));
         assert!(wanted("tsconfig.json"));
         assert!(wanted("app/.gitignore"));
-        assert!(wanted("lib/actiongate.toml"));
+        // Configurations are named in the report, not read (see FolderCheck).
+        assert!(!wanted("lib/actiongate.toml"));
         assert!(!wanted("node_modules/x/index.js"));
         assert!(!wanted("a/dist/x.js"));
         assert!(!wanted(".git/config"));
@@ -207,7 +194,7 @@ mod tests {
             (".gitignore", "generated/\n"),
             ("generated/actions.ts", action),
         ];
-        let run = FolderCheck::new(folder(&files)).unwrap().finish();
+        let run = FolderCheck::new(folder(&files)).finish();
         let shown: Vec<&str> = run.results.iter().map(|r| r.display.as_str()).collect();
         assert_eq!(shown, ["app/actions.ts", "lib/notes.ts"]);
         let report = run.results[0].report.as_ref().unwrap();
@@ -219,10 +206,18 @@ mod tests {
     }
 
     #[test]
-    fn a_broken_config_stops_the_check_and_names_the_file() {
-        let files = [("actiongate.toml", "disable = ["), ("a.ts", "export {}")];
-        let err = FolderCheck::new(folder(&files)).err().unwrap();
-        assert!(err.starts_with("actiongate.toml: "), "{err}");
+    fn configs_that_apply_are_named_as_not_read() {
+        let files = [
+            ("actiongate.toml", "disable = [\"missing-authn\"]"),
+            ("app/actiongate.toml", "disable = ["),
+            ("app/a.ts", "export {}"),
+            ("b.ts", "export {}"),
+        ];
+        let check = FolderCheck::new(folder(&files));
+        assert_eq!(
+            check.unread_configs,
+            ["actiongate.toml", "app/actiongate.toml"]
+        );
     }
 
     #[test]
@@ -235,7 +230,7 @@ mod tests {
                 fatal: false,
             }),
         );
-        let mut check = FolderCheck::new(opened).unwrap();
+        let mut check = FolderCheck::new(opened);
         assert_eq!(check.progress(), (0, 1));
         assert!(check.step());
         assert!(!check.step());

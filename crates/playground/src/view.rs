@@ -48,6 +48,19 @@ impl OtherFile {
     }
 }
 
+/// `x` rounded to whole units (`16.6` → `"17"`), written without the float formatter: it
+/// would add its tables to every reader's download for a few labels.
+pub fn whole(x: f64) -> String {
+    (x.round() as i64).to_string()
+}
+
+/// `x` with one decimal (`2.04` → `"2.0"`, `-0.26` → `"-0.3"`), without the float formatter.
+pub fn tenths(x: f64) -> String {
+    let t = (x * 10.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", (t / 10).abs(), (t % 10).abs())
+}
+
 /// "High", "Medium", "Low".
 pub fn severity_label(severity: Severity) -> &'static str {
     match severity {
@@ -648,5 +661,15 @@ mod tests {
         assert_eq!(join_names(&[]), "");
         assert_eq!(join_names(&["a"]), "a");
         assert_eq!(join_names(&["a", "b"]), "a and b");
+    }
+
+    #[test]
+    fn numbers_are_written_without_the_float_formatter() {
+        assert_eq!(whole(16.6), "17");
+        assert_eq!(whole(-3.2), "-3");
+        assert_eq!(tenths(2.04), "2.0");
+        assert_eq!(tenths(12.96), "13.0");
+        assert_eq!(tenths(-0.26), "-0.3");
+        assert_eq!(tenths(0.0), "0.0");
     }
 }

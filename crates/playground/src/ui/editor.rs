@@ -93,7 +93,7 @@ pub fn Editor(store: Store) -> impl IntoView {
         if let Some(el) = pre_ref.get_untracked() {
             let _ = el.set_attribute(
                 "data-render-ms",
-                &format!("{:.1}", last_render_ms.get_value()),
+                &crate::view::tenths(last_render_ms.get_value()),
             );
         }
     });
@@ -211,8 +211,11 @@ pub fn Editor(store: Store) -> impl IntoView {
                 .max(0.0)
                 .min((base.width() - 320.0).max(0.0));
             let style = web_sys::HtmlElement::style(&tip_el);
-            let _ = style.set_property("left", &format!("{left:.0}px"));
-            let _ = style.set_property("top", &format!("{:.0}px", r.bottom() - base.top() + 4.0));
+            let _ = style.set_property("left", &format!("{}px", crate::view::whole(left)));
+            let _ = style.set_property(
+                "top",
+                &format!("{}px", crate::view::whole(r.bottom() - base.top() + 4.0)),
+            );
         }
         if tip.with_untracked(|t| *t != lines) {
             tip.set(lines);

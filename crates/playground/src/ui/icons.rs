@@ -12,6 +12,7 @@ pub fn Icon(name: &'static str) -> impl IntoView {
         "embed" => "M8 7l-5 5 5 5M16 7l5 5-5 5M13.5 5l-3 14",
         "link" => "M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4l-1.1 1.1M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.1-1.1",
         "copy" => "M9 9h11v11H9zM5 15H4V4h11v1",
+        "folder" => "M3 6h6l2 2h10v11H3z",
         _ => "",
     };
     view! {

@@ -28,6 +28,8 @@ use crate::view::{Analysis, OtherFile};
 pub mod browser;
 pub mod dialogs;
 pub mod editor;
+pub mod files;
+pub mod folder;
 pub mod icons;
 pub mod panels;
 pub mod render;
@@ -59,6 +61,10 @@ struct Jobs {
     reveal_after_analysis: bool,
     /// A paste is about to replace the whole text (the next input names the file anew).
     pasting_whole: bool,
+    /// Bumped when a folder is opened or closed: an older folder's reading stops.
+    folder_gen: u64,
+    /// The opened folder's readable files: the tabs are analysed as edits on top of them.
+    folder_context: Option<folder::FolderSources>,
 }
 
 /// The playground's state store.
@@ -102,6 +108,10 @@ pub struct Store {
     /// Bumped to ask the editor to reveal the selected finding; the flag says whether to move
     /// the focus and the cursor there too (a click), or only scroll to it (a restored link).
     pub reveal: RwSignal<(u64, bool)>,
+    /// The check of an opened folder (reading, checking, its report).
+    pub folder: RwSignal<folder::FolderStatus>,
+    /// The folder report's dialog.
+    pub folder_dialog: NodeRef<html::Dialog>,
     jobs: StoredValue<Jobs>,
 }
 
@@ -140,6 +150,8 @@ impl Store {
             embed: startup.embed,
             textarea: NodeRef::new(),
             reveal: RwSignal::new((0, false)),
+            folder: RwSignal::new(folder::FolderStatus::Idle),
+            folder_dialog: NodeRef::new(),
             jobs: StoredValue::new(Jobs {
                 reveal_after_analysis: s.selected.is_some(),
                 last_fragment: state::split_embed_fragment(&browser::hash()).1.to_owned(),
@@ -245,6 +257,30 @@ impl Store {
         self.files.set(files);
         self.active.set(next);
         self.show_file(file, None);
+        self.url_soon();
+    }
+
+    /// Moves tab `from` to position `to` (the active file stays active; the link keeps the
+    /// order).
+    pub fn move_tab(&self, from: usize, to: usize) {
+        let mut files = self.tabs_snapshot();
+        if from >= files.len() || to >= files.len() || from == to {
+            return;
+        }
+        let file = files.remove(from);
+        files.insert(to, file);
+        let active = self.active.get_untracked();
+        let moved_active = if active == from {
+            to
+        } else if from < active && active <= to {
+            active - 1
+        } else if to <= active && active < from {
+            active + 1
+        } else {
+            active
+        };
+        self.files.set(files);
+        self.active.set(moved_active);
         self.url_soon();
     }
 
@@ -377,15 +413,30 @@ impl Store {
         let files = self.tabs_snapshot();
         let active = self.active.get_untracked();
         let mut others = Vec::new();
-        let report = if files.len() > 1 {
-            // The tabs are one project: imports between them resolve as the CLI resolves them.
-            let project = Resolver::new(
-                MemoryFiles::new(files.iter().map(|f| (f.name.as_str(), f.code.as_str())))
-                    .as_project(),
-            );
+        let context = self.jobs.with_value(|j| j.folder_context.clone());
+        let report = if files.len() > 1 || context.is_some() {
+            let tabs = files
+                .iter()
+                .map(|f| (f.name.as_str(), Arc::<str>::from(f.code.as_str())));
+            let project = Resolver::new(match &context {
+                // Edits on top of an opened folder: resolved exactly as its report was.
+                Some(folder) => MemoryFiles::new(
+                    folder
+                        .iter()
+                        .map(|(p, t)| (p.as_str(), t.clone()))
+                        .chain(tabs),
+                ),
+                // The tabs are one project: imports between them resolve as the CLI resolves
+                // them (create-next-app's aliases when no tsconfig tab says otherwise).
+                None => MemoryFiles::new(tabs).as_project(),
+            });
             let run = |name: &str, code: &str| {
-                let path = MemoryFiles::path_of(name).to_string_lossy().into_owned();
-                analyze_with_loader(code, &Options::new(path), &project)
+                let path = MemoryFiles::path_of(name);
+                let options = Options::new(path.to_string_lossy().into_owned());
+                match project.loader_for(&path) {
+                    Some(loader) => analyze_with_loader(code, &options, loader),
+                    None => analyze(code, &options),
+                }
             };
             for (index, file) in files.iter().enumerate() {
                 // Only files that can hold actions (a cheap test before a full analysis).
@@ -479,6 +530,7 @@ impl Store {
         self.jobs
             .update_value(|j| j.last_fragment = fragment.to_owned());
         let startup = state::startup(&browser::search(), &hash);
+        self.jobs.update_value(|j| j.folder_context = None);
         self.notice.set(startup.notice.clone());
         if startup.files.is_empty() {
             self.load(startup.state);
@@ -490,6 +542,7 @@ impl Store {
     /// Loads a gallery example (its files as tabs) as a new history entry, so Back returns to
     /// the previous code.
     pub fn load_example(&self, example: &Example) {
+        self.jobs.update_value(|j| j.folder_context = None);
         self.write_url(false);
         self.notice.set(None);
         let state = PlaygroundState {
@@ -723,10 +776,24 @@ fn App() -> impl IntoView {
     });
     let pop = window_event_listener(leptos::ev::popstate, move |_| store.on_location_change());
     let hash = window_event_listener(leptos::ev::hashchange, move |_| store.on_location_change());
+    // A folder dropped anywhere on the page is opened (not in embeds).
+    let embed = store.embed;
+    let drag = window_event_listener(leptos::ev::dragover, move |ev| {
+        if !embed {
+            folder::on_drag_over(ev);
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        if !embed {
+            folder::on_drop(store, ev);
+        }
+    });
     on_cleanup(move || {
         keys.remove();
         pop.remove();
         hash.remove();
+        drag.remove();
+        drop.remove();
     });
 
     // First findings as soon as the page has painted.

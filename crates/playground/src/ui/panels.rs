@@ -5,6 +5,7 @@ use actiongate_analyzer::highlight::highlight;
 use actiongate_analyzer::{rule_by_id, Severity};
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::dialogs::{EmbedDialog, Gallery, ShareBar};
 use super::editor::Editor;
@@ -80,6 +81,7 @@ pub fn FullView(store: Store) -> impl IntoView {
             </footer>
             <Gallery store=store dialog=gallery_ref/>
             <EmbedDialog store=store dialog=embed_ref opened=embed_opened/>
+            <super::folder::FolderDialog store=store/>
         </div>
     }
 }
@@ -147,7 +149,7 @@ fn AnalysisStatus(store: Store) -> impl IntoView {
         } else {
             store.analysis.with(|a| {
                 a.as_ref()
-                    .map(|a| format!("Analysed in {:.0} ms", a.millis.max(1.0)))
+                    .map(|a| format!("Analysed in {} ms", crate::view::whole(a.millis.max(1.0))))
                     .unwrap_or_default()
             })
         }
@@ -229,7 +231,7 @@ fn Toolbar(
                 </select>
                 <Show when=move || name_error.get()>
                     <p class="field-error" id="file-name-error" role="alert">
-                        "Use letters, digits, . _ / - and a .ts, .tsx, .js, .jsx, .mjs or .cjs extension."
+                        "Use letters, digits, . _ / - [ ] ( ) @ + and a .ts, .tsx, .js, .jsx, .mjs or .cjs extension."
                     </p>
                 </Show>
             </div>
@@ -237,6 +239,7 @@ fn Toolbar(
                 <button type="button" class="btn" on:click=move |_| { if let Some(d) = gallery.get() { let _ = d.show_modal(); } }>
                     <Icon name="examples"/><span class="label-text">"Examples"</span>
                 </button>
+                <super::folder::OpenFolderButton store=store/>
                 <button type="button" class="btn wide-only" aria-pressed=move || store.show_fixed.get().to_string()
                     on:click=move |_| { store.show_fixed.update(|v| *v = !*v); store.url_soon(); }
                     title="Show the fixed version beside your code">
@@ -730,6 +733,8 @@ pub fn FileTabs(store: Store, editable: bool) -> impl IntoView {
             .map(|(i, f)| (i, f.name))
             .collect::<Vec<_>>()
     };
+    // The tab being dragged to a new place.
+    let dragging = RwSignal::new(None::<usize>);
     view! {
         <div class="file-tabs" role="group" aria-label="Files" data-testid="file-tabs">
             <For each=tabs key=|(i, name)| (*i, name.clone()) let:item>
@@ -737,14 +742,50 @@ pub fn FileTabs(store: Store, editable: bool) -> impl IntoView {
                     let (index, name) = item;
                     let selected = move || store.active.get() == index;
                     let shown = move || if selected() { store.file_name.get() } else { name.clone() };
+                    let count = move || store.files.with(|f| f.len());
+                    let several = move || count() > 1;
+                    // Alt+Shift+←/→ on a tab moves it (the keyboard's way to reorder).
+                    let on_key = move |ev: web_sys::KeyboardEvent| {
+                        if !editable || !ev.alt_key() || !ev.shift_key() {
+                            return;
+                        }
+                        let to = match ev.key().as_str() {
+                            "ArrowLeft" if index > 0 => index - 1,
+                            "ArrowRight" if index + 1 < count() => index + 1,
+                            _ => return,
+                        };
+                        ev.prevent_default();
+                        store.move_tab(index, to);
+                        focus_tab(to);
+                    };
                     view! {
-                        <span class="file-tab" class:active=selected>
+                        <span class="file-tab" class:active=selected class:drop-target=move || dragging.get().is_some_and(|d| d != index)
+                            draggable=move || (editable && several()).then_some("true")
+                            on:dragstart=move |ev: web_sys::DragEvent| {
+                                dragging.set(Some(index));
+                                if let Some(t) = ev.data_transfer() {
+                                    t.set_effect_allowed("move");
+                                    let _ = t.set_data("text/plain", "");
+                                }
+                            }
+                            on:dragover=move |ev: web_sys::DragEvent| if dragging.get_untracked().is_some() { ev.prevent_default() }
+                            on:drop=move |ev: web_sys::DragEvent| {
+                                if let Some(from) = dragging.get_untracked() {
+                                    ev.prevent_default();
+                                    store.move_tab(from, index);
+                                }
+                                dragging.set(None);
+                            }
+                            on:dragend=move |_| dragging.set(None)>
                             <button type="button" class="file-tab-name"
                                 aria-current=move || selected().then_some("true")
+                                aria-keyshortcuts=move || (editable && several()).then_some("Alt+Shift+ArrowLeft Alt+Shift+ArrowRight")
+                                title=move || (editable && several()).then_some("Drag, or Alt+Shift+← / →, to reorder")
+                                on:keydown=on_key
                                 on:click=move |_| if !selected() { store.switch_tab(index) }>
                                 {shown}
                             </button>
-                            <Show when=move || editable && store.files.with(|f| f.len() > 1)>
+                            <Show when=move || editable && several()>
                                 <button type="button" class="file-tab-close" aria-label="Close this file"
                                     title="Close this file" on:click=move |_| store.close_tab(index)>
                                     "×"
@@ -762,6 +803,21 @@ pub fn FileTabs(store: Store, editable: bool) -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// Puts the keyboard focus on tab `index`'s name (after it moved).
+fn focus_tab(index: usize) {
+    request_animation_frame(move || {
+        let selector = format!(
+            "[data-testid=file-tabs] .file-tab:nth-of-type({}) .file-tab-name",
+            index + 1
+        );
+        if let Ok(Some(el)) = document().query_selector(&selector) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
 }
 
 /// The opened example's title and lesson, with the previous and next example of the track: a

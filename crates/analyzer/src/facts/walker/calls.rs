@@ -718,7 +718,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             let ObjectPropertyKind::ObjectProperty(p) = p else {
                 return None;
             };
-            if p.key.static_name().as_deref() != Some(method) {
+            if key_name(&p.key).as_deref() != Some(method) {
                 return None;
             }
             if let Some(func) = as_func(&p.value) {

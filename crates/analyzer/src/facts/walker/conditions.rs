@@ -59,7 +59,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             BindingPattern::ObjectPattern(obj) => {
                 for prop in &obj.properties {
-                    let key = prop.key.static_name();
+                    let key = key_name(&prop.key);
                     let child = self.member_value(&value, key.as_deref().unwrap_or(""), None);
                     self.bind_pattern(&prop.value, child, decl_end);
                 }

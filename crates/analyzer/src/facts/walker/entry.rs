@@ -303,9 +303,9 @@ impl<'g, 'a> Walker<'g, 'a> {
         let has_ctx = pattern
             .properties
             .iter()
-            .any(|p| p.key.static_name().as_deref() == Some("ctx"));
+            .any(|p| key_name(&p.key).as_deref() == Some("ctx"));
         let ctx_is_plain = pattern.properties.iter().any(|p| {
-            p.key.static_name().as_deref() == Some("ctx")
+            key_name(&p.key).as_deref() == Some("ctx")
                 && matches!(p.value, BindingPattern::BindingIdentifier(_))
         });
         if has_ctx && !ctx_is_plain {

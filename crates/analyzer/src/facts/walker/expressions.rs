@@ -263,9 +263,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             match prop {
                 ObjectPropertyKind::ObjectProperty(p) => {
                     let v = self.eval(&p.value);
-                    let key = p
-                        .key
-                        .static_name()
+                    let key = key_name(&p.key)
                         .map(|k| k.to_string())
                         .unwrap_or_else(|| format!("[computed {i}]"));
                     let failure_flag = match key.as_str() {
@@ -588,7 +586,7 @@ pub(super) fn filter_scope_fix(call: &CallExpression<'_>) -> Option<ScopeFix> {
     };
     let last = filter.properties.last()?;
     let plain = filter.properties.iter().all(|p| match p {
-        ObjectPropertyKind::ObjectProperty(p) => p.key.static_name().as_deref() != Some("where"),
+        ObjectPropertyKind::ObjectProperty(p) => key_name(&p.key).as_deref() != Some("where"),
         ObjectPropertyKind::SpreadProperty(_) => true,
     });
     plain.then(|| ScopeFix::AppendCondition {

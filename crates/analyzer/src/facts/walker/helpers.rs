@@ -4,6 +4,22 @@ use super::*;
 
 // ----- helpers ------------------------------------------------------------------------------
 
+/// The name of a property key when it is written statically (`a`, `"a"`, `` `a` ``, `1`,
+/// `null`), like oxc's `PropertyKey::static_name` but with a number key taken as written: oxc's
+/// prints the `f64`, which would put the float formatter in the browser's download for keys
+/// that never name a column.
+pub(super) fn key_name<'a>(key: &PropertyKey<'a>) -> Option<std::borrow::Cow<'a, str>> {
+    use std::borrow::Cow;
+    match key {
+        PropertyKey::StaticIdentifier(ident) => Some(Cow::Borrowed(ident.name.as_str())),
+        PropertyKey::StringLiteral(lit) => Some(Cow::Borrowed(lit.value.as_str())),
+        PropertyKey::NumericLiteral(lit) => lit.raw.map(|raw| Cow::Borrowed(raw.as_str())),
+        PropertyKey::NullLiteral(_) => Some(Cow::Borrowed("null")),
+        PropertyKey::TemplateLiteral(lit) => lit.single_quasi().map(|q| Cow::Borrowed(q.as_str())),
+        _ => None,
+    }
+}
+
 pub(super) fn span_of(s: oxc_span::Span) -> ByteSpan {
     ByteSpan {
         start: s.start,
@@ -124,7 +140,7 @@ pub(super) fn property_value<'a>(
     name: &str,
 ) -> Option<&'a Expression<'a>> {
     object.properties.iter().find_map(|p| match p {
-        ObjectPropertyKind::ObjectProperty(p) if p.key.static_name().as_deref() == Some(name) => {
+        ObjectPropertyKind::ObjectProperty(p) if key_name(&p.key).as_deref() == Some(name) => {
             Some(&p.value)
         }
         _ => None,
@@ -538,7 +554,7 @@ pub(super) fn public_fields_fix(call: &CallExpression<'_>) -> Option<ScopeFix> {
         .iter()
         .map(|p| match p {
             ObjectPropertyKind::ObjectProperty(p) => {
-                Some((p.key.static_name()?.to_string(), span_of(p.span)))
+                Some((key_name(&p.key)?.to_string(), span_of(p.span)))
             }
             ObjectPropertyKind::SpreadProperty(_) => None,
         })
@@ -579,7 +595,7 @@ pub(super) fn actor_field_fix(call: &CallExpression<'_>) -> Option<ScopeFix> {
         let ObjectPropertyKind::ObjectProperty(p) = p else {
             return None;
         };
-        let name = p.key.static_name()?;
+        let name = key_name(&p.key)?;
         let actor = names::is_actor_id_name(&name) || matches!(name.as_ref(), "from" | "sender");
         let placeholder = match strip(&p.value) {
             Expression::StringLiteral(_) | Expression::NullLiteral(_) => true,
