@@ -153,6 +153,16 @@ class IgnoreCache {
    * @param {boolean} isDir
    */
   ignored(absolute, isDir) {
+    return this.verdict(absolute, isDir) === 'ignore';
+  }
+
+  /**
+   * 'ignore', 'whitelist' (a `!` line takes the path back) or null (no line matches) for an
+   * absolute path, from the ignore files of its folder and every folder above it.
+   * @param {string} absolute
+   * @param {boolean} isDir
+   */
+  verdict(absolute, isDir) {
     let ignoreMatch = null;
     let gitMatch = null;
     let dir = path.dirname(absolute);
@@ -165,7 +175,7 @@ class IgnoreCache {
       if (parent === dir) break;
       dir = parent;
     }
-    return (ignoreMatch ?? gitMatch) === 'ignore';
+    return ignoreMatch ?? gitMatch;
   }
 }
 

@@ -1,7 +1,8 @@
 'use strict';
 // Turns the command line's paths into the list of inputs, like crates/cli/src/walk.rs:
 // directories are walked recursively honouring `.gitignore` and `.ignore` (see gitignore.js)
-// and skipping hidden entries and `node_modules`, `.next` and `dist` folders; files named on
+// and skipping hidden entries (unless a `!` line takes them back) and `node_modules`, `.next`
+// and `dist` folders; files named on
 // the command line are always checked. Deduplicated by canonical path, sorted by the path shown.
 
 const fs = require('node:fs');
@@ -81,12 +82,14 @@ function walkDir(dir, cwd, seen, collected, ignores) {
     }
     for (const entry of entries) {
       const name = entry.name;
-      if (name.startsWith('.')) continue; // hidden
       const child = join(shown, name);
       const childAbsolute = path.join(absolute, name);
       const isDir = entry.isDirectory();
       if (isDir && SKIPPED_DIRS.includes(name)) continue;
-      if (ignores.ignored(childAbsolute, isDir)) continue;
+      // As the ignore crate: an ignored entry is skipped; a hidden one too, unless a `!` line
+      // takes it back.
+      const verdict = ignores.verdict(childAbsolute, isDir);
+      if (verdict === 'ignore' || (verdict === null && name.startsWith('.'))) continue;
       if (isDir) {
         visit(child);
       } else if (entry.isFile() || (entry.isSymbolicLink() && isFileTarget(childAbsolute))) {

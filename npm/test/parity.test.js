@@ -163,6 +163,21 @@ export async function deletePost(id: string) {
     assertSame(both(['check', path.join(dir, 'app'), '--format', 'json'], { cwd: '/' }), 'absolute');
   });
 
+  it('takes back hidden entries that a `!` line names, as the ignore crate does', (t) => {
+    const dir = tree({
+      '.gitignore': '!.kept.ts\n!.tools/\n',
+      'app/.kept.ts': VULNERABLE,
+      'app/.other.ts': VULNERABLE,
+      '.tools/t.ts': VULNERABLE,
+      '.cache/c.ts': VULNERABLE,
+    });
+    t.after(() => remove(dir));
+    const result = both(['check', '.', '--format', 'json'], { cwd: dir });
+    assertSame(result, 'hidden, taken back');
+    const files = JSON.parse(result.node.stdout).files.map((f) => f.file);
+    assert.deepEqual(files, ['.tools/t.ts', 'app/.kept.ts']);
+  });
+
   it('reads standard input the same way', () => {
     for (const args of [
       ['check', '-', '--format', 'json'],
