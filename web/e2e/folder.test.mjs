@@ -125,3 +125,49 @@ test("an actiongate.toml is named as not applied, never silently ignored", async
     await rm(base, { recursive: true, force: true });
   }
 });
+
+test("a dropped folder is read through its entries and checked the same way", async () => {
+  const { page, problems } = await newPage(env.browser);
+  await page.goto(env.srv.url);
+  await ready(page);
+  // Playwright cannot drop a real folder; the page is given what Chromium gives it for one: a
+  // DataTransfer whose item is a directory entry, read with createReader()/readEntries() and
+  // file(). Everything else (the listener, the walk, reading, checking) is the real code.
+  await page.evaluate((action) => {
+    // Plain objects, as Chromium's entry interfaces are not globals a page could construct.
+    const entry = (props) => ({ ...props });
+    const file = (name, text) =>
+      entry({ name, isDirectory: false, isFile: true, file: (ok) => ok(new File([text], name)) });
+    const dir = (name, children) =>
+      entry({
+        name,
+        isDirectory: true,
+        isFile: false,
+        createReader: () => {
+          let given = false;
+          // Entries come in batches; an empty batch ends the folder.
+          return { readEntries: (ok) => { ok(given ? [] : children); given = true; } };
+        },
+      });
+    const root = dir("dropped-app", [
+      file(".gitignore", "gen/\n"),
+      file("tsconfig.json", '{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }'),
+      dir("app", [file("actions.ts", action)]),
+      dir("gen", [file("actions.ts", action)]),
+      dir("node_modules", [dir("pkg", [file("index.ts", action)])]),
+    ]);
+    const transfer = {
+      types: ["Files"],
+      items: { length: 1, 0: { kind: "file", webkitGetAsEntry: () => root } },
+    };
+    const drop = new DragEvent("drop", { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, "dataTransfer", { value: transfer });
+    document.body.dispatchEvent(drop);
+  }, SKIPPED_ACTION);
+  await page.waitForSelector("[data-testid=folder-summary]", { timeout: 20000 });
+  assert.equal(await page.locator("#folder-title").textContent(), "dropped-app");
+  assert.match(await page.locator("[data-testid=folder-summary]").textContent(), /^1 file checked/);
+  const listed = await page.locator("[data-testid=folder-files] > .folder-file").evaluateAll((els) => els.map((e) => e.dataset.file));
+  assert.deepEqual(listed, ["app/actions.ts"]);
+  assert.deepEqual(problems, []);
+});

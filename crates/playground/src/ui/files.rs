@@ -71,9 +71,14 @@ pub async fn from_drop(transfer: &web_sys::DataTransfer) -> Option<(String, Vec<
                 break;
             }
             for entry in batch.iter() {
-                let Ok(entry) = entry.dyn_into::<web_sys::FileSystemEntry>() else {
+                // Chromium does not expose the entry interfaces as globals, so an `instanceof`
+                // check (`dyn_into`) would refuse every real entry: check the shape instead.
+                if !entry.is_object()
+                    || !Reflect::has(&entry, &"isDirectory".into()).unwrap_or(false)
+                {
                     continue;
-                };
+                }
+                let entry: web_sys::FileSystemEntry = entry.unchecked_into();
                 let path = format!("{prefix}{}", entry.name());
                 if entry.is_directory() {
                     pending.push((format!("{path}/"), entry.into()));
