@@ -126,7 +126,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                 self.cond(&c.test);
                 let a = self.eval(&c.consequent);
                 let b = self.eval(&c.alternate);
-                a.merge(b)
+                match self.known_array_test(&c.test) {
+                    Some(true) => a,
+                    Some(false) => b,
+                    None => a.merge(b),
+                }
             }
             Expression::BinaryExpression(b) if b.operator.is_equality() => {
                 // `return membership !== null`: truthy only when the comparison's facts hold.
@@ -573,6 +577,37 @@ impl<'g, 'a> Walker<'g, 'a> {
             sql_scope_fix(t),
             None,
         )
+    }
+
+    /// `Array.isArray(x)` (or its negation) on a variable whose shape is known: an array
+    /// literal is one, a string literal is not. Decides `Array.isArray(roles) ? roles : [roles]`,
+    /// the one-or-many normalisation of a role helper's argument.
+    pub(super) fn known_array_test(&mut self, test: &'a Expression<'a>) -> Option<bool> {
+        match strip(test) {
+            Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => {
+                self.known_array_test(&u.argument).map(|b| !b)
+            }
+            Expression::CallExpression(call) if call.arguments.len() == 1 => {
+                let Expression::StaticMemberExpression(m) = strip(&call.callee) else {
+                    return None;
+                };
+                let on_array =
+                    matches!(strip(&m.object), Expression::Identifier(o) if o.name == "Array");
+                if !on_array || m.property.name != "isArray" {
+                    return None;
+                }
+                let arg @ Expression::Identifier(_) = call.arguments[0].as_expression()? else {
+                    return None;
+                };
+                let v = self.eval(arg);
+                if v.is_array {
+                    Some(true)
+                } else {
+                    v.str_lit.map(|_| false)
+                }
+            }
+            _ => None,
+        }
     }
 }
 
