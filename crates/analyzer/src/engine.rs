@@ -100,6 +100,19 @@ impl<'a> ModuleGraph<'a> {
         scope.functions.get(local.as_str()).map(|f| (module, *f))
     }
 
+    /// The project module an imported `name` of module `from` comes from, through re-exports,
+    /// and its local name there when the module indexes it (`export const { trpc: api } = ..`
+    /// is held by the module, not indexed).
+    pub fn source_module(&self, from: usize, name: &str) -> Option<(usize, Option<String>)> {
+        self.loader?;
+        let import = self.module(from).imports.get(name)?.clone();
+        let target = self.load(from, import.source)?;
+        Some(match self.resolve_export(target, import.imported, 1) {
+            Some((module, local)) => (module, Some(local)),
+            None => (target, None),
+        })
+    }
+
     /// A constant `name` of module `from` defined in another project module (action clients).
     pub fn resolve_const(
         &self,

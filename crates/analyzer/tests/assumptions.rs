@@ -107,3 +107,76 @@ fn the_helper_file_replaces_the_assumption_with_a_verdict() {
     assert_eq!(report.assumptions.len(), 1);
     assert_eq!(report.assumptions[0].import, "requireUser");
 }
+
+/// An action calling procedures through the project's tRPC caller, written for this test.
+const TRPC_ACTIONS: &str = r#""use server";
+import { api } from "@/trpc/server";
+import { caller } from "@/server/caller";
+
+export async function removeNote(noteId: string) {
+  await api.note.remove({ id: noteId });
+}
+
+export async function renameNote(noteId: string, title: string) {
+  await caller.note.rename({ id: noteId, title });
+}
+"#;
+
+/// The T3 shape: the caller destructured from `createHydrationHelpers`.
+const TRPC_SERVER: &str = r#"import { createHydrationHelpers } from "@trpc/react-query/rsc";
+import { createCaller, type AppRouter } from "@/server/root";
+import { createContext } from "@/server/context";
+const callerOf = createCaller(createContext);
+export const { trpc: api, HydrateClient } = createHydrationHelpers<AppRouter>(callerOf, makeClient);
+"#;
+
+/// A caller made from the router.
+const TRPC_CALLER: &str = r#"import { appRouter } from "@/server/root";
+export const caller = appRouter.createCaller({});
+"#;
+
+/// A file at a tRPC-looking path that makes no tRPC caller.
+const REST_SERVER: &str = r#"import { RestClient } from "@acme/rest";
+export const api = new RestClient(process.env.API_URL);
+"#;
+
+fn high_of(report: &actiongate_analyzer::Report) -> Vec<(&str, &str)> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity == actiongate_analyzer::Severity::High)
+        .map(|f| (f.action.as_str(), f.rule))
+        .collect()
+}
+
+#[test]
+fn a_trpc_caller_runs_its_procedures_checks() {
+    let files = Files(
+        [
+            ("@/trpc/server", TRPC_SERVER),
+            ("@/server/caller", TRPC_CALLER),
+        ]
+        .into(),
+    );
+    let report = analyze_with_loader(TRPC_ACTIONS, &Options::new("app/actions.ts"), &files);
+    assert_eq!(high_of(&report), []);
+    let listed: Vec<(&str, &str)> = report
+        .assumptions
+        .iter()
+        .map(|a| (a.action.as_str(), a.import.as_str()))
+        .collect();
+    assert_eq!(listed, [("removeNote", "api"), ("renameNote", "caller")]);
+}
+
+#[test]
+fn a_module_at_a_trpc_path_that_makes_no_caller_is_judged_by_its_calls() {
+    let files = Files(
+        [
+            ("@/trpc/server", REST_SERVER),
+            ("@/server/caller", TRPC_CALLER),
+        ]
+        .into(),
+    );
+    let report = analyze_with_loader(TRPC_ACTIONS, &Options::new("app/actions.ts"), &files);
+    assert_eq!(high_of(&report), [("removeNote", "missing-authn")]);
+}

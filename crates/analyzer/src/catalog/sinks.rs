@@ -687,6 +687,31 @@ pub fn starts_with_mutating_verb(name: &str) -> bool {
     })
 }
 
+/// Functions that make a tRPC caller or client: calling a procedure through it runs that
+/// procedure with its own middlewares, as a request to the tRPC route does.
+pub const TRPC_CALLER_FACTORIES: &[&str] = &[
+    "createCaller",
+    "createCallerFactory",
+    "createHydrationHelpers",
+    "createServerSideHelpers",
+    "createTRPCClient",
+    "createTRPCProxyClient",
+];
+
+/// Whether an import (its specifier and local name) is tRPC's: a `@trpc/` package or a
+/// caller factory re-exported by the project (`import { createCaller } from "@/trpc"`).
+pub fn is_trpc_import(source: &str, local: &str) -> bool {
+    source.starts_with("@trpc/") || TRPC_CALLER_FACTORIES.contains(&local)
+}
+
+/// Whether a project specifier names the project's tRPC module (`@/trpc/server`,
+/// `~/lib/trpc/server`, `@/server/trpc`): the guess for a lone snippet, whose imports are unseen.
+pub fn is_trpc_module_path(specifier: &str) -> bool {
+    specifier
+        .split('/')
+        .any(|segment| segment.eq_ignore_ascii_case("trpc"))
+}
+
 /// Whether a `fetch` init's `method` makes it a mutation.
 pub fn is_mutating_http_method(method: &str) -> bool {
     !method.eq_ignore_ascii_case("GET")

@@ -72,6 +72,8 @@ pub enum Assumed {
     AuthClient,
     /// A wrapper, judged by its name, that checks the session before the action runs.
     AuthWrapper,
+    /// A tRPC caller whose procedures check the caller in their middlewares.
+    TrpcProcedures,
 }
 
 impl Assumed {
@@ -85,6 +87,9 @@ impl Assumed {
                 "is assumed to be an action client whose middleware checks the session"
             }
             Assumed::AuthWrapper => "is assumed to check the session before running the action",
+            Assumed::TrpcProcedures => {
+                "is assumed to be a tRPC caller whose procedures check the caller in their middlewares"
+            }
         }
     }
 }

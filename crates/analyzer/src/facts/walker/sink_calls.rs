@@ -63,6 +63,37 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
     }
 
+    /// Whether `name` is a tRPC caller imported from the project: made by a tRPC factory
+    /// (`createCaller(..)`, `createHydrationHelpers(..)`) in the module that defines it, or, when
+    /// that module is not seen, imported from the project's tRPC module (`@/trpc/server`).
+    pub(super) fn is_trpc_caller(&self, name: &str) -> bool {
+        if self.vars.contains_key(name) {
+            return false;
+        }
+        let Some(import) = self.scope.imports.get(name) else {
+            return false;
+        };
+        if !is_project_specifier(import.source) {
+            return false;
+        }
+        let Some((module, local)) = self.graph.source_module(self.module, name) else {
+            return sinks::is_trpc_module_path(import.source);
+        };
+        let scope = self.graph.module(module);
+        match local {
+            // `export const api = createCaller(createContext)`.
+            Some(local) => scope
+                .consts
+                .get(local.as_str())
+                .is_some_and(|init| made_by_trpc_factory(init)),
+            // `export const { trpc: api } = createHydrationHelpers(caller, ..)`.
+            None => scope
+                .imports
+                .iter()
+                .any(|(local, i)| sinks::is_trpc_import(i.source, local)),
+        }
+    }
+
     /// Recognises a sink call and records it.
     pub(super) fn try_sink(
         &mut self,
@@ -92,6 +123,18 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .get(root_name)
                 .is_some_and(|i| builtins::is_inert_package(i.source))
         {
+            return None;
+        }
+        // `api.mailbox.update(..)` through the project's tRPC caller: the procedure runs with
+        // its own middlewares, as over HTTP; it is taken to check the caller there, and said so.
+        if links.first().is_some_and(|l| !l.name.is_empty()) && self.is_trpc_caller(root_name) {
+            if link_args.iter().flatten().any(|a| a.is_tainted())
+                || links
+                    .last()
+                    .is_some_and(|l| sinks::starts_with_mutating_verb(l.name))
+            {
+                self.assume(root_name, span, Assumed::TrpcProcedures);
+            }
             return None;
         }
         let segs: Vec<Seg<'_>> = links
@@ -943,4 +986,17 @@ impl<'g, 'a> Walker<'g, 'a> {
             ..Value::default()
         }
     }
+}
+
+/// `createCaller(ctx)`, `appRouter.createCaller(ctx)`, `createCallerFactory(appRouter)(ctx)`,
+/// `createTRPCProxyClient<AppRouter>({ .. })`: a call of a tRPC caller factory.
+fn made_by_trpc_factory(init: &Expression<'_>) -> bool {
+    let Expression::CallExpression(call) = strip_await(init) else {
+        return false;
+    };
+    if let Expression::CallExpression(_) = strip(&call.callee) {
+        return made_by_trpc_factory(&call.callee);
+    }
+    crate::module::callee_name(&call.callee)
+        .is_some_and(|n| sinks::TRPC_CALLER_FACTORIES.contains(&n))
 }
