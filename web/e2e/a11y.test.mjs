@@ -4,7 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { usePlayground, newPage, ready } from "./harness.mjs";
+import { join } from "node:path";
+import { usePlayground, newPage, ready, repoRoot } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -51,6 +52,12 @@ for (const colorScheme of ["light", "dark"]) {
       await page.locator(".embed-dialog[open]").waitFor();
       found.push(...(await violations(page)).map((v) => `embed dialog: ${v}`));
       await page.getByRole("button", { name: "Close embed" }).click();
+
+      // An opened folder's report.
+      await page.locator("[data-testid=folder-input]").setInputFiles(join(repoRoot, "tests", "projects", "folder-demo"));
+      await page.locator("[data-testid=folder-summary]").waitFor();
+      found.push(...(await violations(page)).map((v) => `folder report: ${v}`));
+      await page.getByRole("button", { name: "Close the folder report" }).click();
 
       const embed = await newPage(env.browser, { width: Math.min(width, 760), height: 500, colorScheme });
       await embed.page.goto(`${env.srv.url}?embed${await page.evaluate(() => location.hash)}`);

@@ -146,7 +146,7 @@ test("keyboard: Ctrl+Enter re-analyses and Ctrl+S copies the link", async () => 
   await fresh.goto(srv.url);
   await ready(fresh);
   const order = [];
-  for (let i = 0; i < 18; i++) {
+  for (let i = 0; i < 20; i++) {
     await fresh.keyboard.press("Tab");
     order.push(await fresh.evaluate(() => {
       const el = document.activeElement;
@@ -154,9 +154,9 @@ test("keyboard: Ctrl+Enter re-analyses and Ctrl+S copies the link", async () => 
     }));
   }
   // The file tabs sit between the toolbar and the editor.
-  assert.deepEqual(order.slice(0, 12), [
-    "Skip to findings", "file-name", "language", "Examples", "Fix side by side", "Analyse", "Embed", "Share",
-    "app/actions/posts.ts", "+ Add file", "Code to analyse", "Copy",
+  assert.deepEqual(order.slice(0, 13), [
+    "Skip to findings", "file-name", "language", "Examples", "Open folder", "Fix side by side", "Analyse", "Embed",
+    "Share", "app/actions/posts.ts", "+ Add file", "Code to analyse", "Copy",
   ]);
   assert.ok(order.some((o) => /^High severity: missi/.test(o)), order.join(" | "));
   assert.deepEqual(problems, []);
