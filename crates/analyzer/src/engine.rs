@@ -268,6 +268,7 @@ fn analyze_once(
                 import: a.import.clone(),
                 source: a.source.clone(),
                 assumed: a.assumed.describe(),
+                advice: a.assumed.advice(),
                 span: a.span,
                 position: line_index.position(source, a.span),
             }));

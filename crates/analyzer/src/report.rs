@@ -186,6 +186,9 @@ pub struct Assumption {
     /// What was assumed, as the end of a sentence about the import ("is assumed to check the
     /// caller itself").
     pub assumed: &'static str,
+    /// What to do to know instead ("add that file to know"); not part of the JSON contract.
+    #[serde(skip)]
+    pub advice: &'static str,
     /// Where the action uses it.
     pub span: ByteSpan,
     /// The same range as lines and UTF-16 columns.
@@ -197,8 +200,8 @@ impl Assumption {
     /// The whole sentence, with what to do: "`f` from `m` is assumed to …: add that file to know."
     pub fn sentence(&self) -> String {
         format!(
-            "`{}` from `{}` {}: add that file to know.",
-            self.import, self.source, self.assumed
+            "`{}` from `{}` {}: {}.",
+            self.import, self.source, self.assumed, self.advice
         )
     }
 }

@@ -166,6 +166,14 @@ fn a_trpc_caller_runs_its_procedures_checks() {
         .map(|a| (a.action.as_str(), a.import.as_str()))
         .collect();
     assert_eq!(listed, [("removeNote", "api"), ("renameNote", "caller")]);
+    // Adding the caller's file would not tell: the advice says what would.
+    assert!(
+        report.assumptions[0].sentence().ends_with(
+            "actiongate does not follow tRPC routers yet, so check that procedure's middleware."
+        ),
+        "{}",
+        report.assumptions[0].sentence()
+    );
 }
 
 #[test]

@@ -92,6 +92,17 @@ impl Assumed {
             }
         }
     }
+
+    /// What the user can do to know instead of assume.
+    pub fn advice(self) -> &'static str {
+        match self {
+            // The caller's file alone does not tell: the router and its middlewares decide.
+            Assumed::TrpcProcedures => {
+                "actiongate does not follow tRPC routers yet, so check that procedure's middleware"
+            }
+            _ => "add that file to know",
+        }
+    }
 }
 
 /// A fail-closed check that establishes a role or the ownership of client keys.
