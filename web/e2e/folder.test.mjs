@@ -88,42 +88,41 @@ test("an opened folder is checked as the CLI checks it, and its downloads equal 
   }
 });
 
-test("a folder without source files says so", async () => {
-  const base = await mkdtemp(join(tmpdir(), "actiongate-empty-"));
+/** Writes `files` (path → text) into a new folder named `name`, opens it in a fresh page, and
+ * hands the page to `check`; the folder is removed afterwards. */
+async function withOpenedFolder(name, files, check) {
+  const base = await mkdtemp(join(tmpdir(), "actiongate-folder-"));
   try {
-    const dir = join(base, "docs-only");
-    await mkdir(dir);
-    await writeFile(join(dir, "README.md"), "# nothing to check\n");
+    const dir = join(base, name);
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(join(dir, path, ".."), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
     const { page, problems } = await newPage(env.browser);
     await page.goto(env.srv.url);
     await ready(page);
     await page.locator("[data-testid=folder-input]").setInputFiles(dir);
+    await check(page);
+    assert.deepEqual(problems, []);
+  } finally {
+    await rm(base, { recursive: true, force: true });
+  }
+}
+
+test("a folder without source files says so", async () => {
+  await withOpenedFolder("docs-only", { "README.md": "# nothing to check\n" }, async (page) => {
     const error = page.locator("[data-testid=folder-error]");
     await error.waitFor({ timeout: 20000 });
     assert.match(await error.textContent(), /No files to check/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await rm(base, { recursive: true, force: true });
-  }
+  });
 });
 
 test("an actiongate.toml is named as not applied, never silently ignored", async () => {
-  const base = await mkdtemp(join(tmpdir(), "actiongate-config-"));
-  try {
-    const dir = join(base, "configured");
-    await mkdir(join(dir, "app"), { recursive: true });
-    await writeFile(join(dir, "actiongate.toml"), 'disable = ["missing-authn"]\n');
-    await writeFile(join(dir, "app", "actions.ts"), SKIPPED_ACTION);
-    const { page, problems } = await newPage(env.browser);
-    await page.goto(env.srv.url);
-    await ready(page);
-    await page.locator("[data-testid=folder-input]").setInputFiles(dir);
+  const files = { "actiongate.toml": 'disable = ["missing-authn"]\n', "app/actions.ts": SKIPPED_ACTION };
+  await withOpenedFolder("configured", files, async (page) => {
     await page.waitForSelector("[data-testid=folder-summary]", { timeout: 20000 });
     assert.match(await page.locator("[data-testid=folder-config]").textContent(), /Not applied here: actiongate\.toml/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await rm(base, { recursive: true, force: true });
-  }
+  });
 });
 
 test("a dropped folder is read through its entries and checked the same way", async () => {

@@ -16,18 +16,20 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit status: usage or I/O error.
 pub const EXIT_ERROR: u8 = 2;
 
-/// The output formats of `actiongate check`.
+/// The output formats of `actiongate check` (with the `clap` feature, the CLI's `--format`
+/// values; the doc comments are its help).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Format {
-    /// Code frames and a summary.
+    /// Human-readable code frames.
     Pretty,
-    /// The JSON contract.
+    /// The stable JSON contract (version 1).
     Json,
-    /// SARIF 2.1.0.
+    /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
-    /// GitHub workflow commands.
+    /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
-    /// `file:line:col: severity rule message`.
+    /// One `file:line:col: severity rule message` line per problem, for editors.
     Compact,
 }
 

@@ -83,20 +83,7 @@ pub struct CheckArgs {
     pub color: ColorChoice,
 }
 
-/// Output formats of `actiongate check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Human-readable code frames.
-    Pretty,
-    /// The stable JSON contract (version 1).
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations on the pull request).
-    Github,
-    /// One `file:line:col: severity rule message` line per problem, for editors.
-    Compact,
-}
+pub use actiongate_check::Format;
 
 /// The `--fail-on` threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,10 +3,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use actiongate_check::{output, FileProblem, Format, Run};
+use actiongate_check::{output, FileProblem, Run};
 
 use crate::analysis::{self, FsLoader, Job};
-use crate::args::{self, CheckArgs};
+use crate::args::CheckArgs;
 use crate::config::ConfigResolver;
 use crate::error::CliError;
 use crate::input;
@@ -69,14 +69,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, CliError> {
         eprint!("{}", run.diff_stderr());
         run.diff()
     } else {
-        let format = match args.format {
-            args::Format::Pretty => Format::Pretty,
-            args::Format::Json => Format::Json,
-            args::Format::Sarif => Format::Sarif,
-            args::Format::Github => Format::Github,
-            args::Format::Compact => Format::Compact,
-        };
-        run.render(format, args.color.enabled())
+        run.render(args.format, args.color.enabled())
     };
     print(&text)?;
     Ok(run.exit_code(args.fail_on.severity(), collected.io_failed))
