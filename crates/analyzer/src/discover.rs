@@ -35,6 +35,9 @@ pub struct ActionDef<'a> {
     pub func: Func<'a>,
     /// Client/wrapper context.
     pub via: Via<'a>,
+    /// For an inline action, the innermost named function around it (the page component that
+    /// renders its form: `LoginPage`).
+    pub host: Option<String>,
 }
 
 /// Finds every action of a module, in source order.
@@ -126,6 +129,7 @@ pub fn discover<'a>(scope: &ModuleScope<'a>) -> Vec<ActionDef<'a>> {
             lines: crate::report::LineIndex::new(scope.source),
             found: Vec::new(),
             name_hint: None,
+            hosts: Vec::new(),
             depth: 0,
         };
         finder.visit_program(program);
@@ -154,6 +158,7 @@ fn plain<'a>(name: &str, head: ByteSpan, stmt_start: u32, func: Func<'a>) -> Act
         stmt_start,
         func,
         via: Via::Plain,
+        host: None,
     }
 }
 
@@ -211,6 +216,7 @@ fn from_initializer<'a>(
             stmt_start,
             func,
             via: Via::Client(call),
+            host: None,
         });
     }
     if scope.use_server {
@@ -224,6 +230,7 @@ fn from_initializer<'a>(
                 stmt_start,
                 func,
                 via: Via::Client(call),
+                host: None,
             });
         }
         // `wrap(async (..) => ..)`, `wrap(options, async (..) => ..)`, or `wrap(schema, handler)`
@@ -246,6 +253,7 @@ fn from_initializer<'a>(
             stmt_start,
             func,
             via: Via::Wrapper(call),
+            host: None,
         });
     }
     None
@@ -311,6 +319,8 @@ struct InlineFinder<'a> {
     found: Vec<ActionDef<'a>>,
     /// The name the next function gets (from `const name =`, `name:` or `action=`).
     name_hint: Option<(u32, String)>,
+    /// The names of the named functions being visited, innermost last.
+    hosts: Vec<String>,
     depth: u32,
 }
 
@@ -319,6 +329,15 @@ struct InlineFinder<'a> {
 const MAX_VISIT_DEPTH: u32 = 300;
 
 impl<'a> InlineFinder<'a> {
+    /// The name the function starting at `start` is known by (its hint), if any.
+    fn own_name(&self, start: u32) -> Option<String> {
+        match &self.name_hint {
+            // Not a form attribute's label (`<form action> (line 3)`): only a declared name.
+            Some((at, name)) if *at == start && !name.contains(' ') => Some(name.clone()),
+            _ => None,
+        }
+    }
+
     fn record(&mut self, func: Func<'a>, fallback_head: ByteSpan) {
         if !func.has_use_server() {
             return;
@@ -336,6 +355,7 @@ impl<'a> InlineFinder<'a> {
             stmt_start: start,
             func,
             via: Via::Plain,
+            host: self.hosts.last().cloned(),
         });
     }
 }
@@ -393,8 +413,13 @@ impl<'a> Visit<'a> for InlineFinder<'a> {
             start: f.span.start,
             end: f.span.start + 5,
         });
+        let own = self.own_name(f.span.start);
         self.record(Func::Function(func), head);
+        let pushed = own.map(|n| self.hosts.push(n)).is_some();
         walk::walk_function(self, f, flags);
+        if pushed {
+            self.hosts.pop();
+        }
     }
 
     fn visit_arrow_function_expression(&mut self, a: &ArrowFunctionExpression<'a>) {
@@ -403,7 +428,12 @@ impl<'a> Visit<'a> for InlineFinder<'a> {
             start: a.span.start,
             end: a.span.start + 5.min(a.span.size()),
         };
+        let own = self.own_name(a.span.start);
         self.record(Func::Arrow(arrow), head);
+        let pushed = own.map(|n| self.hosts.push(n)).is_some();
         walk::walk_arrow_function_expression(self, a);
+        if pushed {
+            self.hosts.pop();
+        }
     }
 }

@@ -257,6 +257,9 @@ fn analyze_once(
                     .then(|| "listed in public_actions".to_string())
             })
             .or_else(|| public_by_design(&def.name));
+        if facts.public.is_none() {
+            facts.public = auth_form_of_host(&def.name, def.host.as_deref(), &facts);
+        }
         if facts.fix.owner_column.is_none() {
             facts.fix.owner_column = file_ctx.owner_columns.file.clone();
         }
@@ -333,6 +336,70 @@ fn public_by_design(name: &str) -> Option<String> {
             .iter()
             .any(|p| n.starts_with(p) || n.ends_with(p) || inside(p))
             .then(|| "public by design (sign-in, sign-up, contact or newsletter)".to_string())
+    })
+}
+
+/// An inline action whose own name says nothing (`handleSubmit`, `<form action>`) is the form
+/// of the page that hosts it: `LoginPage`'s is the sign-in itself, `ResetPassword`'s the reset.
+/// It is public by design when that page signs in, signs up or recovers a password and all the
+/// action does is ask another service (`fetch`: the auth provider checks the password or the
+/// emailed token and returns the session). A write or read of the app's own store (a reset that
+/// sets the password of whichever account the client names) is still judged.
+fn auth_form_of_host(
+    name: &str,
+    host: Option<&str>,
+    facts: &crate::facts::ActionFacts,
+) -> Option<String> {
+    let host = host?;
+    let generic = name.starts_with("<form ")
+        || name.starts_with("inline action (")
+        || crate::catalog::fold::with_folded(name, b"_-", |n| {
+            const GENERIC: &[&str] = &[
+                "action",
+                "formaction",
+                "handleaction",
+                "serveraction",
+                "onaction",
+                "submit",
+                "onsubmit",
+                "handlesubmit",
+                "submitform",
+                "handleform",
+                "handleformsubmit",
+                "submitaction",
+            ];
+            GENERIC.contains(&n)
+        });
+    if !generic || facts.sinks.iter().any(|s| s.library != "fetch") {
+        return None;
+    }
+    let auth_page = crate::catalog::fold::with_folded(host, b"_-", |n| {
+        const AUTH_PAGES: &[&str] = &[
+            "signin",
+            "signup",
+            "login",
+            "register",
+            "forgotpassword",
+            "resetpassword",
+            "recoverpassword",
+            "passwordreset",
+            "passwordrecovery",
+        ];
+        // `LoginPage`, `ResetPasswordForm`, `CustomerLogin`: the page's purpose is its last word.
+        let mut n = n;
+        while let Some(rest) = ["page", "form", "screen", "view", "route"]
+            .iter()
+            .find_map(|s| n.strip_suffix(s))
+            .filter(|r| !r.is_empty())
+        {
+            n = rest;
+        }
+        AUTH_PAGES.iter().any(|p| n.ends_with(p))
+            && !n.ends_with("unregister")
+            && !n.ends_with("deregister")
+    });
+    auth_page.then(|| {
+        format!("public by design (the sign-in, sign-up or password-reset form of `{host}`, asking only another service)")
     })
 }
 

@@ -127,6 +127,8 @@ pub struct SinkFact {
     pub kind: SinkKind,
     /// A short description, e.g. `prisma.post.delete`.
     pub label: String,
+    /// The library family that runs it (`fetch` for a request to another service).
+    pub library: &'static str,
     /// Authentication in force when the sink runs.
     pub authn: Authn,
     /// Whether the resource is authorized (role check, ownership, scoped to the caller).

@@ -948,6 +948,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             span: site,
             kind: m.kind,
             label: label.to_string(),
+            library: m.library,
             authn: self.flow.authn,
             authorized,
             unauthorized_keys: unauthorized,
