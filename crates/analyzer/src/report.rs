@@ -197,6 +197,12 @@ pub struct Assumption {
 }
 
 impl Assumption {
+    /// Whether giving the analyzer the imported file would turn the assumption into a verdict
+    /// (not for a tRPC caller: its router is not followed yet).
+    pub fn file_would_tell(&self) -> bool {
+        self.advice == crate::facts::Assumed::ChecksCaller.advice()
+    }
+
     /// The whole sentence, with what to do: "`f` from `m` is assumed to …: add that file to know."
     pub fn sentence(&self) -> String {
         format!(

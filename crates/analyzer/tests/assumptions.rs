@@ -84,6 +84,7 @@ fn a_lone_snippet_lists_what_it_took_for_granted() {
         "`removeThreadById` from `@/data/threads` is assumed to check the caller itself: add that file to know."
     );
     assert_eq!(report.assumptions[0].position.line, 6);
+    assert!(report.assumptions[0].file_would_tell());
 }
 
 #[test]
@@ -167,6 +168,7 @@ fn a_trpc_caller_runs_its_procedures_checks() {
         .collect();
     assert_eq!(listed, [("removeNote", "api"), ("renameNote", "caller")]);
     // Adding the caller's file would not tell: the advice says what would.
+    assert!(!report.assumptions[0].file_would_tell());
     assert!(
         report.assumptions[0].sentence().ends_with(
             "actiongate does not follow tRPC routers yet, so check that procedure's middleware."

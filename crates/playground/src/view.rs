@@ -252,6 +252,10 @@ pub struct AssumptionRow {
     pub source: String,
     /// What was assumed ("is assumed to check the caller itself").
     pub assumed: &'static str,
+    /// What to do to know instead ("add that file to know").
+    pub advice: &'static str,
+    /// Whether adding the imported file would replace the assumption with a verdict.
+    pub file_would_tell: bool,
     /// 1-based line where the action uses it.
     pub line: u32,
 }
@@ -266,6 +270,8 @@ pub fn assumption_rows(report: &Report) -> Vec<AssumptionRow> {
             import: a.import.clone(),
             source: a.source.clone(),
             assumed: a.assumed,
+            advice: a.advice,
+            file_would_tell: a.file_would_tell(),
             line: a.position.line,
         })
         .collect()
@@ -585,6 +591,8 @@ mod tests {
                 import: "dropNote".to_owned(),
                 source: "@/data/notes".to_owned(),
                 assumed: "is assumed to check the caller itself",
+                advice: "add that file to know",
+                file_would_tell: true,
                 line: 4,
             }]
         );

@@ -464,8 +464,8 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                         <For each=assumption_items key=|(i, a)| (*i, a.clone()) let:item>
                             <li class="assumption" data-import=item.1.import.clone()>
                                 <code>{item.1.import.clone()}</code>" from "<code>{item.1.source.clone()}</code>
-                                " "{item.1.assumed}" (in "{item.1.action.clone()}", line "{item.1.line}"): add that file to know."
-                                {crate::state::file_for_import(&store.file_name.get_untracked(), &item.1.source).map(|name| {
+                                " "{item.1.assumed}" (in "{item.1.action.clone()}", line "{item.1.line}"): "{item.1.advice}"."
+                                {item.1.file_would_tell.then(|| crate::state::file_for_import(&store.file_name.get_untracked(), &item.1.source)).flatten().map(|name| {
                                     let label = format!("Add {name}");
                                     view! {
                                         <button type="button" class="btn add-file" data-testid="add-file"
