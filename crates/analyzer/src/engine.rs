@@ -294,49 +294,8 @@ fn analyze_once(
 
 /// Login, sign-up, contact and newsletter actions are public by design (SPEC §3).
 fn public_by_design(name: &str) -> Option<String> {
-    crate::catalog::fold::with_folded(name, b"_-", |n| {
-        const PUBLIC: &[&str] = &[
-            "signin",
-            "signup",
-            "login",
-            "logout",
-            "signout",
-            "register",
-            "forgotpassword",
-            "resetpassword",
-            "requestpasswordreset",
-            "verifyemail",
-            "sendmagiclink",
-            "magiclink",
-            "contact",
-            "newsletter",
-            "subscribe",
-            "waitlist",
-            "joinwaitlist",
-            "feedback",
-            "authenticate",
-            "requestaccess",
-        ];
-        // `signIn`, `handleSignIn`, `loginAction`, `submitContactForm` — without building strings.
-        let bytes = n.as_bytes();
-        // Inside a longer name only before `action` or after `submit`.
-        let may_be_inside = n.contains("action") || n.contains("submit");
-        let inside = |p: &str| {
-            if !may_be_inside {
-                return false;
-            }
-            let p = p.as_bytes();
-            (0..bytes.len().saturating_sub(p.len()) + 1).any(|i| {
-                bytes[i..].starts_with(p)
-                    && (bytes[i + p.len()..].starts_with(b"action")
-                        || bytes[..i].ends_with(b"submit"))
-            })
-        };
-        PUBLIC
-            .iter()
-            .any(|p| n.starts_with(p) || n.ends_with(p) || inside(p))
-            .then(|| "public by design (sign-in, sign-up, contact or newsletter)".to_string())
-    })
+    crate::catalog::names::is_public_action_name(name)
+        .then(|| "public by design (sign-in, sign-up, contact or newsletter)".to_string())
 }
 
 /// An inline action whose own name says nothing (`handleSubmit`, `<form action>`) is the form
@@ -353,51 +312,11 @@ fn auth_form_of_host(
     let host = host?;
     let generic = name.starts_with("<form ")
         || name.starts_with("inline action (")
-        || crate::catalog::fold::with_folded(name, b"_-", |n| {
-            const GENERIC: &[&str] = &[
-                "action",
-                "formaction",
-                "handleaction",
-                "serveraction",
-                "onaction",
-                "submit",
-                "onsubmit",
-                "handlesubmit",
-                "submitform",
-                "handleform",
-                "handleformsubmit",
-                "submitaction",
-            ];
-            GENERIC.contains(&n)
-        });
+        || crate::catalog::names::is_generic_action_name(name);
     if !generic || facts.sinks.iter().any(|s| s.library != "fetch") {
         return None;
     }
-    let auth_page = crate::catalog::fold::with_folded(host, b"_-", |n| {
-        const AUTH_PAGES: &[&str] = &[
-            "signin",
-            "signup",
-            "login",
-            "register",
-            "forgotpassword",
-            "resetpassword",
-            "recoverpassword",
-            "passwordreset",
-            "passwordrecovery",
-        ];
-        // `LoginPage`, `ResetPasswordForm`, `CustomerLogin`: the page's purpose is its last word.
-        let mut n = n;
-        while let Some(rest) = ["page", "form", "screen", "view", "route"]
-            .iter()
-            .find_map(|s| n.strip_suffix(s))
-            .filter(|r| !r.is_empty())
-        {
-            n = rest;
-        }
-        AUTH_PAGES.iter().any(|p| n.ends_with(p))
-            && !n.ends_with("unregister")
-            && !n.ends_with("deregister")
-    });
+    let auth_page = crate::catalog::names::is_auth_page_name(host);
     auth_page.then(|| {
         format!("public by design (the sign-in, sign-up or password-reset form of `{host}`, asking only another service)")
     })

@@ -371,3 +371,104 @@ pub fn names_an_access_check(name: &str) -> bool {
             .any(|w| n.contains(w))
     })
 }
+
+/// Action names of flows that are public by design: sign-in, sign-up, sign-out, password
+/// recovery, contact, newsletter and waitlist forms (`signIn`, `handleSignIn`, `loginAction`,
+/// `submitContactForm`).
+pub fn is_public_action_name(name: &str) -> bool {
+    super::fold::with_folded(name, b"_-", |n| {
+        const PUBLIC: &[&str] = &[
+            "signin",
+            "signup",
+            "login",
+            "logout",
+            "signout",
+            "register",
+            "forgotpassword",
+            "resetpassword",
+            "requestpasswordreset",
+            "verifyemail",
+            "sendmagiclink",
+            "magiclink",
+            "contact",
+            "newsletter",
+            "subscribe",
+            "waitlist",
+            "joinwaitlist",
+            "feedback",
+            "authenticate",
+            "requestaccess",
+        ];
+        // `signIn`, `handleSignIn`, `loginAction`, `submitContactForm` — without building strings.
+        let bytes = n.as_bytes();
+        // Inside a longer name only before `action` or after `submit`.
+        let may_be_inside = n.contains("action") || n.contains("submit");
+        let inside = |p: &str| {
+            if !may_be_inside {
+                return false;
+            }
+            let p = p.as_bytes();
+            (0..bytes.len().saturating_sub(p.len()) + 1).any(|i| {
+                bytes[i..].starts_with(p)
+                    && (bytes[i + p.len()..].starts_with(b"action")
+                        || bytes[..i].ends_with(b"submit"))
+            })
+        };
+        PUBLIC
+            .iter()
+            .any(|p| n.starts_with(p) || n.ends_with(p) || inside(p))
+    })
+}
+
+/// Action names that say nothing of what the action does (`handleSubmit`, `formAction`): such
+/// an inline action is the form of the component that hosts it.
+pub fn is_generic_action_name(name: &str) -> bool {
+    super::fold::with_folded(name, b"_-", |n| {
+        const GENERIC: &[&str] = &[
+            "action",
+            "formaction",
+            "handleaction",
+            "serveraction",
+            "onaction",
+            "submit",
+            "onsubmit",
+            "handlesubmit",
+            "submitform",
+            "handleform",
+            "handleformsubmit",
+            "submitaction",
+        ];
+        GENERIC.contains(&n)
+    })
+}
+
+/// Component names of sign-in, sign-up and password-recovery pages (`LoginPage`,
+/// `ResetPasswordForm`, `CustomerLogin`): the page's purpose is its last word once a `Page`,
+/// `Form`, `Screen`, `View` or `Route` suffix is dropped.
+pub fn is_auth_page_name(host: &str) -> bool {
+    super::fold::with_folded(host, b"_-", |n| {
+        const AUTH_PAGES: &[&str] = &[
+            "signin",
+            "signup",
+            "login",
+            "register",
+            "forgotpassword",
+            "resetpassword",
+            "recoverpassword",
+            "passwordreset",
+            "passwordrecovery",
+        ];
+        // `LoginPage`, `ResetPasswordForm`, `CustomerLogin`: the page's purpose is its last word.
+        let mut n = n;
+        while let Some(rest) = ["page", "form", "screen", "view", "route"]
+            .iter()
+            .find_map(|s| n.strip_suffix(s))
+            .filter(|r| !r.is_empty())
+        {
+            n = rest;
+        }
+        AUTH_PAGES.iter().any(|p| n.ends_with(p))
+            && !n.ends_with("unregister")
+            && !n.ends_with("deregister")
+    })
+}
