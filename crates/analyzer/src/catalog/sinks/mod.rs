@@ -2,7 +2,37 @@
 //! the *resource key* (what row) and the *data* (what is written) sit.
 //!
 //! A call is seen as a chain of segments, `supabase.from("posts").delete().eq("id", id)` being
-//! `supabase` · `from(..)` · `delete()` · `eq(..)`. [`classify_chain`] names the operation.
+//! `supabase` · `from(..)` · `delete()` · `eq(..)`. [`classify_chain`] names the operation: a
+//! configured sink first, then each library family's recogniser in [`RECOGNISERS`] order on
+//! each called segment (one module per family, its tables beside its code), then a generic
+//! mutating verb on the last call.
+
+mod fs;
+mod kv;
+mod mail;
+mod mongo;
+mod prisma;
+mod sql_builders;
+mod step;
+mod stripe;
+mod supabase;
+
+use step::{Outcome, Step};
+
+/// The library families' recognisers, in the order they are asked (the first that knows a
+/// segment decides it).
+const RECOGNISERS: &[fn(&Step) -> Option<Outcome>] = &[
+    stripe::recognise,
+    mail::recognise,
+    supabase::recognise,
+    prisma::recognise,
+    sql_builders::drizzle,
+    sql_builders::kysely,
+    sql_builders::knex,
+    mongo::recognise,
+    kv::recognise,
+    fs::recognise,
+];
 
 /// What a sink does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,87 +91,6 @@ pub struct Seg<'s> {
     /// A string literal first argument, if any (`from("posts")`).
     pub str_arg: Option<&'s str>,
 }
-
-const PRISMA_MUTATIONS: &[&str] = &[
-    "create",
-    "createMany",
-    "createManyAndReturn",
-    "update",
-    "updateMany",
-    "updateManyAndReturn",
-    "upsert",
-    "delete",
-    "deleteMany",
-];
-const PRISMA_READS: &[&str] = &[
-    "count",
-    "aggregate",
-    "groupBy",
-    "findUnique",
-    "findUniqueOrThrow",
-    "findFirst",
-    "findFirstOrThrow",
-    "findMany",
-];
-const MONGO_MUTATIONS: &[&str] = &[
-    "findByIdAndUpdate",
-    "findByIdAndDelete",
-    "findByIdAndRemove",
-    "findOneAndUpdate",
-    "findOneAndDelete",
-    "findOneAndReplace",
-    "findOneAndRemove",
-    "updateOne",
-    "updateMany",
-    "deleteOne",
-    "deleteMany",
-    "insertOne",
-    "insertMany",
-    "replaceOne",
-    "bulkWrite",
-];
-const MONGO_READS: &[&str] = &["findById", "findOne", "find", "exists", "countDocuments"];
-const KV_ROOTS: &[&str] = &["kv", "redis", "upstash", "valkey"];
-const KV_MUTATIONS: &[&str] = &[
-    "set", "del", "hset", "hdel", "hmset", "lpush", "rpush", "lrem", "sadd", "srem", "zadd",
-    "zrem", "incr", "incrby", "decr", "expire", "setex", "mset", "getdel", "unlink", "json.set",
-];
-const FS_MUTATIONS: &[&str] = &[
-    "writeFile",
-    "writeFileSync",
-    "appendFile",
-    "appendFileSync",
-    "unlink",
-    "unlinkSync",
-    "rm",
-    "rmSync",
-    "rmdir",
-    "rename",
-    "renameSync",
-    "copyFile",
-    "mkdir",
-    "createWriteStream",
-];
-const MAIL_CALLS: &[&str] = &[
-    "sendMail",
-    "sendEmail",
-    "sendTransactionalEmail",
-    "sendVerificationEmail",
-];
-const STORAGE_MUTATIONS: &[&str] = &[
-    "upload",
-    "update",
-    "move",
-    "remove",
-    "copy",
-    "uploadToSignedUrl",
-];
-const STORAGE_READS: &[&str] = &[
-    "createSignedUrl",
-    "createSignedUrls",
-    "download",
-    "getPublicUrl",
-];
 
 /// Verbs whose calls mutate state when no more specific entry matched.
 const MUTATING_VERBS: &[&str] = &[
@@ -336,7 +285,6 @@ const RECEIVER_EXCEPTIONS: &[&str] = &[
 /// empty when the chain does not start with one; `segs` are the segments after the root.
 pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> Option<SinkMatch> {
     let names: Vec<&str> = segs.iter().map(|s| s.name).collect();
-    let called_at = |i: usize| segs.get(i).is_some_and(|s| s.called);
     let mk = |kind, library, i: usize, model: Option<String>, shape| SinkMatch {
         kind,
         library,
@@ -367,252 +315,23 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
         }
     }
 
-    for (i, seg) in segs.iter().enumerate() {
-        if !seg.called {
+    // Each library's recogniser, in order, on each called segment.
+    for i in 0..segs.len() {
+        if !segs[i].called {
             continue;
         }
-        let prev = if i == 0 { root } else { segs[i - 1].name };
-        let prev_is_property = i == 0 || !segs[i - 1].called;
-        // Stripe
-        if root == "stripe"
-            && matches!(
-                seg.name,
-                "create"
-                    | "update"
-                    | "del"
-                    | "cancel"
-                    | "refund"
-                    | "capture"
-                    | "confirm"
-                    | "pay"
-                    | "void"
-                    | "finalizeInvoice"
-            )
-        {
-            return Some(mk(
-                SinkKind::Mutation,
-                "Stripe",
-                i,
-                names.first().map(|s| s.to_string()),
-                ArgShape::Stripe,
-            ));
-        }
-        // Stripe reads of one customer's objects (`customers.retrieve(id)`, `invoices.list(..)`).
-        if root == "stripe" && matches!(seg.name, "retrieve" | "list" | "search") {
-            return Some(mk(
-                SinkKind::Read,
-                "Stripe",
-                i,
-                names.first().map(|s| s.to_string()),
-                ArgShape::Stripe,
-            ));
-        }
-        // Mail
-        if MAIL_CALLS.contains(&seg.name)
-            || (seg.name == "send"
-                && (names.contains(&"emails")
-                    || matches!(
-                        root,
-                        "resend" | "sgMail" | "mailer" | "transporter" | "postmark" | "mailgun"
-                    )))
-        {
-            return Some(mk(
-                SinkKind::PublicSideEffect,
-                "mail",
-                i,
-                None,
-                ArgShape::Generic,
-            ));
-        }
-        // Supabase storage: storage.from(bucket).upload(..)
-        if i >= 2 && names[i - 2] == "storage" && names[i - 1] == "from" {
-            if STORAGE_MUTATIONS.contains(&seg.name) {
-                return Some(mk(
-                    SinkKind::Mutation,
-                    "Supabase Storage",
-                    i,
-                    segs[i - 1].str_arg.map(str::to_string),
-                    ArgShape::KeyThenData,
-                ));
+        let step = Step {
+            root,
+            segs,
+            names: &names,
+            i,
+        };
+        for recognise in RECOGNISERS {
+            match recognise(&step) {
+                Some(Outcome::Sink(found)) => return Some(found),
+                Some(Outcome::NextSegment) => break,
+                None => {}
             }
-            if STORAGE_READS.contains(&seg.name) {
-                return Some(mk(
-                    SinkKind::Read,
-                    "Supabase Storage",
-                    i,
-                    segs[i - 1].str_arg.map(str::to_string),
-                    ArgShape::KeyThenData,
-                ));
-            }
-        }
-        // Supabase / PostgREST: from(table).insert|update|upsert|delete|select
-        if i >= 1 && names[i - 1] == "from" && called_at(i - 1) {
-            let model = segs[i - 1].str_arg.map(str::to_string);
-            match seg.name {
-                "insert" | "update" | "upsert" | "delete" => {
-                    return Some(mk(
-                        SinkKind::Mutation,
-                        "Supabase",
-                        i,
-                        model,
-                        ArgShape::Builder,
-                    ))
-                }
-                "select" => {
-                    return Some(mk(SinkKind::Read, "Supabase", i, model, ArgShape::Builder))
-                }
-                _ => {}
-            }
-        }
-        if seg.name == "rpc" && i == 0 {
-            return Some(mk(
-                SinkKind::Mutation,
-                "Supabase",
-                i,
-                seg.str_arg.map(str::to_string),
-                ArgShape::Generic,
-            ));
-        }
-        // Prisma: <client>.<model>.<op>(..)
-        if i >= 1 && prev_is_property && !prev.starts_with('$') {
-            if PRISMA_MUTATIONS.contains(&seg.name) {
-                return Some(mk(
-                    SinkKind::Mutation,
-                    "Prisma",
-                    i,
-                    Some(prev.to_string()),
-                    ArgShape::PrismaObject,
-                ));
-            }
-            if PRISMA_READS.contains(&seg.name) {
-                return Some(mk(
-                    SinkKind::Read,
-                    "Prisma",
-                    i,
-                    Some(prev.to_string()),
-                    ArgShape::PrismaObject,
-                ));
-            }
-        }
-        if i == 0
-            && (PRISMA_READS.contains(&seg.name) || PRISMA_MUTATIONS.contains(&seg.name))
-            && is_model_like(root)
-        {
-            let kind = if PRISMA_READS.contains(&seg.name) {
-                SinkKind::Read
-            } else {
-                SinkKind::Mutation
-            };
-            // `Post.create(...)` on a capitalised model is Mongoose/Sequelize-style.
-            let shape = if root.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
-                ArgShape::FilterThenData
-            } else {
-                ArgShape::PrismaObject
-            };
-            return Some(mk(kind, "ORM", i, Some(root.to_string()), shape));
-        }
-        // Drizzle: db.insert(t) / db.update(t) / db.delete(t) / db.select().from(t)
-        if i == 0
-            && matches!(seg.name, "insert" | "update" | "delete")
-            && !root.is_empty()
-            && !KV_ROOTS.contains(&root)
-        {
-            return Some(mk(
-                SinkKind::Mutation,
-                "Drizzle",
-                i,
-                None,
-                ArgShape::Builder,
-            ));
-        }
-        if i == 0 && seg.name == "select" && names.get(1) == Some(&"from") {
-            return Some(mk(SinkKind::Read, "Drizzle", i, None, ArgShape::Builder));
-        }
-        // Kysely
-        match seg.name {
-            "insertInto" | "updateTable" | "deleteFrom" | "replaceInto" | "mergeInto" => {
-                return Some(mk(
-                    SinkKind::Mutation,
-                    "Kysely",
-                    i,
-                    seg.str_arg.map(str::to_string),
-                    ArgShape::Builder,
-                ))
-            }
-            "selectFrom" => {
-                return Some(mk(
-                    SinkKind::Read,
-                    "Kysely",
-                    i,
-                    seg.str_arg.map(str::to_string),
-                    ArgShape::Builder,
-                ))
-            }
-            _ => {}
-        }
-        // Knex: knex("t").where(..).update(..) / .del()
-        if matches!(
-            seg.name,
-            "del" | "insert" | "update" | "delete" | "increment" | "decrement"
-        ) && i >= 1
-            && matches!(root, "knex" | "db" | "trx" | "pg" | "sql")
-        {
-            return Some(mk(SinkKind::Mutation, "Knex", i, None, ArgShape::Builder));
-        }
-        // Mongoose / MongoDB
-        if MONGO_MUTATIONS.contains(&seg.name) {
-            let shape = if seg.name.starts_with("findById") {
-                ArgShape::KeyThenData
-            } else {
-                ArgShape::FilterThenData
-            };
-            let model = if i == 0 {
-                Some(root.to_string())
-            } else {
-                Some(prev.to_string())
-            };
-            return Some(mk(SinkKind::Mutation, "MongoDB", i, model, shape));
-        }
-        if MONGO_READS.contains(&seg.name)
-            && (i == 0 && is_model_like(root) || i >= 1 && prev_is_property)
-        {
-            let shape = if seg.name == "findById" {
-                ArgShape::KeyThenData
-            } else {
-                ArgShape::FilterThenData
-            };
-            let model = if i == 0 {
-                Some(root.to_string())
-            } else {
-                Some(prev.to_string())
-            };
-            return Some(mk(SinkKind::Read, "MongoDB", i, model, shape));
-        }
-        // Key-value stores
-        if i == 0 && (KV_ROOTS.contains(&root) || root.to_ascii_lowercase().contains("redis")) {
-            if KV_MUTATIONS.contains(&seg.name) {
-                return Some(mk(
-                    SinkKind::Mutation,
-                    "key-value store",
-                    i,
-                    None,
-                    ArgShape::KeyThenData,
-                ));
-            }
-            continue;
-        }
-        // File system
-        if FS_MUTATIONS.contains(&seg.name)
-            && (i == 0 && matches!(root, "fs" | "fsp" | "promises" | "")
-                || i >= 1 && names[..i].iter().all(|n| matches!(*n, "promises")))
-        {
-            return Some(mk(
-                SinkKind::Mutation,
-                "file system",
-                i,
-                None,
-                ArgShape::KeyThenData,
-            ));
         }
     }
     // Session-bound auth SDK calls (`supabase.auth.updateUser`, `auth.signOut`, `auth.mfa.*`) can
@@ -648,6 +367,7 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
     None
 }
 
+/// A capitalised identifier (`Post`): a model class called directly.
 fn is_model_like(name: &str) -> bool {
     !name.is_empty()
         && name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
