@@ -69,11 +69,16 @@ test("a challenge turns green for a correct edit, not for deleting the sinks", a
   assert.equal(await learner.page.locator("[data-testid=challenge].solved").count(), 0);
 
   // A correct edit: solved, and the solved state is in the URL (a reload keeps it).
+  const before = await learner.page.evaluate(() => location.hash);
   await setCode(learner.page, FIXED);
   await analysed(learner.page);
   assert.match(await status.textContent(), /^Solved ✓/);
   await shot(learner.page, "challenge-solved", { reference: true });
-  await learner.page.waitForFunction(() => location.search.startsWith("?challenge=") && location.hash.length > 10);
+  // The link is written after a pause: wait for the fixed code's fragment, not any fragment.
+  await learner.page.waitForFunction(
+    (old) => location.search.startsWith("?challenge=") && location.hash.length > 10 && location.hash !== old,
+    before,
+  );
   await learner.page.reload();
   await ready(learner.page);
   assert.match(await learner.page.locator("[data-testid=challenge-status]").textContent(), /^Solved ✓/);
