@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// `actiongate check|rules|explain`: the same command line as the Rust CLI, on the WebAssembly
-// engine. Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error.
+// `actiongate check|rules|explain`: the Rust CLI's command line, on the WebAssembly engine.
+// Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error.
 
 const { main } = require('../lib/cli');
 
@@ -11,12 +11,9 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`error: ${err && err.stack ? err.stack : err}\n`);
-    process.exitCode = 2;
-  },
-);
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`error: ${err && err.stack ? err.stack : err}\n`);
+  process.exitCode = 2;
+}

@@ -6,11 +6,11 @@
 const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { describe, it } = require('node:test');
 
 const actiongate = require('..');
-const { FsLoader } = require('../lib/loader');
 const { filesUnder, NPM_DIR, REPO, run, VULNERABLE } = require('./helpers');
 
 const FINDING_KEYS = [
@@ -86,12 +86,9 @@ describe('analyze()', () => {
     it(`equals the CLI's JSON: ${rel}`, () => {
       const cli = JSON.parse(run('rust', ['check', rel, '--format', 'json']).stdout);
       const absolute = fs.realpathSync(path.join(REPO, rel));
-      const loader = new FsLoader();
-      const inProject = loader.projectForFile(absolute) !== null;
-      const result = actiongate.analyze(fs.readFileSync(absolute, 'utf8'), {
-        fileName: absolute,
-        loadModule: inProject ? (importer, spec) => loader.load(importer, spec) : undefined,
-      });
+      // No fixture lies in a project (no package.json or tsconfig.json above it), so the CLI
+      // resolves no import either.
+      const result = actiongate.analyze(fs.readFileSync(absolute, 'utf8'), { fileName: absolute });
       assertShape(result);
       const asCli = (f) => ({ ...f, file: rel });
       assert.deepEqual(result.findings.map(asCli), cli.findings);
@@ -278,14 +275,58 @@ describe('crashes', () => {
     assert.ok(isTrap(caught), String(caught));
     assert.equal(crashDetail(caught), 'deliberate panic for the test');
     assert.equal(wasm.takePanic(), undefined, 'the message is taken once');
-    const run = new wasm.CheckRun();
-    run.addFile('a.ts', undefined, '/a.ts', Buffer.from(VULNERABLE), undefined, undefined);
-    run.addCrashed('b.ts', '/b.ts', '/b.ts', 'deliberate panic for the test');
-    assert.equal(run.exitCode('high', false), 2, 'a crashed file is an I/O-class failure');
-    const report = JSON.parse(run.render('json', false));
-    assert.deepEqual(report.files[1].errors[0].message,
-      'internal error while analysing this file (deliberate panic for the test); please report it with the file');
     assert.equal(actiongate.analyze(VULNERABLE).findings.length, 1);
+  });
+});
+
+describe('a crash in the command', () => {
+  it('reports the crashed file as an internal error and keeps the other results', (t) => {
+    const { main } = require('../lib/cli');
+    const engines = require('../lib/engine');
+    const real = engines.freshEngine;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-crash-'));
+    t.after(() => {
+      engines.freshEngine = real;
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    fs.writeFileSync(path.join(dir, 'a.ts'), VULNERABLE);
+    fs.writeFileSync(path.join(dir, 'b.ts'), VULNERABLE);
+    const crashing = fs.realpathSync(path.join(dir, 'b.ts'));
+    // The first attempt crashes while analysing b.ts, as a panic in the engine would.
+    let attempts = 0;
+    engines.freshEngine = (fresh) => {
+      const wasm = real(fresh);
+      attempts += 1;
+      if (attempts > 1) return wasm;
+      return {
+        runCli: (args, host) => {
+          host.analysing(crashing);
+          throw new WebAssembly.RuntimeError('unreachable');
+        },
+        takePanic: () => 'deliberate panic for the test',
+      };
+    };
+    let out = '';
+    let err = '';
+    const code = main(['check', '.', '--format', 'json'], {
+      cwd: dir,
+      stdout: (text) => {
+        out += text;
+      },
+      stderr: (text) => {
+        err += text;
+      },
+    });
+    assert.equal(attempts, 2, 'one retry, on a fresh engine');
+    assert.equal(code, 2, 'a crashed file is an I/O-class failure');
+    const report = JSON.parse(out);
+    assert.deepEqual(report.files.map((f) => f.file), ['a.ts', 'b.ts']);
+    assert.equal(report.findings[0].file, 'a.ts', 'the other file is still analysed');
+    assert.equal(
+      report.files[1].errors[0].message,
+      'internal error while analysing this file (deliberate panic for the test); please report it with the file',
+    );
+    assert.equal(err, '');
   });
 });
 

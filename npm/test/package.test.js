@@ -26,7 +26,7 @@ describe('package', () => {
       'index.js',
       'lib/cli.js',
       'lib/engine.js',
-      'lib/loader.js',
+      'lib/host.js',
       'package.json',
       'pkg/actiongate_wasm.js',
       'pkg/actiongate_wasm_bg.wasm',

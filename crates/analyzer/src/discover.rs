@@ -5,6 +5,7 @@ use oxc_ast_visit::{walk, Visit};
 use oxc_span::GetSpan;
 use oxc_syntax::scope::ScopeFlags;
 
+use crate::catalog::libraries::{action_clients, Library};
 use crate::module::{as_func, module_export_name, strip, Func, ModuleScope};
 use crate::report::ByteSpan;
 
@@ -208,10 +209,10 @@ fn from_initializer<'a>(
     let Expression::CallExpression(call) = strip(init) else {
         return None;
     };
-    if let Some((func, kind)) = client_action_function(call) {
+    if let Some((func, library)) = client_action_function(call) {
         return Some(ActionDef {
             name: name.to_string(),
-            kind,
+            kind: library.name(),
             head,
             stmt_start,
             func,
@@ -260,25 +261,21 @@ fn from_initializer<'a>(
 }
 
 /// For `client.schema(s).action(fn)` (next-safe-action) or `proc.createServerAction().handler(fn)`
-/// (zsa): the action function and the library name.
-pub fn client_action_function<'a>(
-    call: &'a CallExpression<'a>,
-) -> Option<(Func<'a>, &'static str)> {
+/// (zsa): the action function and the library.
+pub fn client_action_function<'a>(call: &'a CallExpression<'a>) -> Option<(Func<'a>, Library)> {
     let Expression::StaticMemberExpression(member) = strip(&call.callee) else {
         return None;
     };
-    let method = member.property.name.as_str();
-    let kind = match method {
-        "action" | "stateAction" => "next-safe-action",
-        "handler" if chain_mentions(&member.object, "createServerAction") => "zsa",
-        _ => return None,
-    };
+    let (library, needs) = action_clients::action_method(member.property.name.as_str())?;
+    if needs.is_some_and(|name| !chain_mentions(&member.object, name)) {
+        return None;
+    }
     let func = call
         .arguments
         .first()
         .and_then(|a| a.as_expression())
         .and_then(as_func)?;
-    Some((func, kind))
+    Some((func, library))
 }
 
 /// For `procedure.input(..).mutation(fn)` / `.query(fn)`: the procedure's resolver.
@@ -286,7 +283,7 @@ pub fn trpc_action_function<'a>(call: &'a CallExpression<'a>) -> Option<Func<'a>
     let Expression::StaticMemberExpression(member) = strip(&call.callee) else {
         return None;
     };
-    if !matches!(member.property.name.as_str(), "mutation" | "query") {
+    if !action_clients::is_procedure_resolver(member.property.name.as_str()) {
         return None;
     }
     call.arguments

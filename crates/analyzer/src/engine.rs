@@ -313,7 +313,7 @@ fn auth_form_of_host(
     let generic = name.starts_with("<form ")
         || name.starts_with("inline action (")
         || crate::catalog::names::is_generic_action_name(name);
-    if !generic || facts.sinks.iter().any(|s| s.library != "fetch") {
+    if !generic || facts.sinks.iter().any(|s| !s.library.is_another_service()) {
         return None;
     }
     let auth_page = crate::catalog::names::is_auth_page_name(host);

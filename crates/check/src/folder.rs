@@ -1,7 +1,7 @@
 //! Which files of a folder `actiongate check` analyses, decided from a listing of the folder's
 //! files alone (the browser gets exactly that from a directory picker or a dropped folder).
 //!
-//! The rules are the CLI's walk (`crates/cli/src/walk.rs`, the `ignore` crate): `node_modules`,
+//! The rules are the CLI's walk (`crates/cli/src/disk.rs`, the `ignore` crate): `node_modules`,
 //! `.next` and `dist` are never entered; hidden entries are skipped unless a `!` line takes them
 //! back; `.gitignore` and `.ignore` files apply
 //! to their folder and below, a deeper file's verdict wins, and `.ignore` wins over

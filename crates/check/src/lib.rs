@@ -9,9 +9,13 @@
 //! - [`result`]: one checked file ([`FileResult`]) and the analysis with a panic guard.
 //! - [`run`]: the files of one run, fixes, rendering and the exit status.
 //! - [`output`]: the output formats (pretty, JSON, SARIF, GitHub, compact, diff).
+//! - `command` (feature `command`): the `actiongate` command line over a [`command::Host`],
+//!   run by the CLI on the disk and by the npm package on Node's file system.
 //! - [`folder`] and [`gitignore`]: which files of a folder listing are checked, as the CLI's
 //!   walk decides on disk.
 
+#[cfg(feature = "command")]
+pub mod command;
 pub mod folder;
 pub mod gitignore;
 pub mod output;

@@ -9,9 +9,7 @@ use std::process::Command;
 
 use actiongate_analyzer::{analyze, Options};
 
-#[path = "../../analyzer/tests/common/labels.rs"]
-mod labels;
-use labels::{label_above, root, source_files, PRIMARY};
+use actiongate_labels::{label_above, root, source_files, PRIMARY};
 
 /// Primary-rule precision and recall of the CLI on the labelled set in `set` (relative to the
 /// repository root); prints the per-rule table and every disagreement.

@@ -155,13 +155,10 @@ impl<F: Files> Resolver<F> {
 
     /// The loader for the file `path`: this resolver when the file belongs to a project (as
     /// the CLI decides), `None` when it stands alone.
-    pub fn loader_for(&self, path: &Path) -> Option<&dyn ModuleLoader>
-    where
-        F: 'static,
-    {
+    pub fn loader_for(&self, path: &Path) -> Option<&(dyn ModuleLoader + '_)> {
         self.project_for_file(path)
             .is_some()
-            .then_some(self as &dyn ModuleLoader)
+            .then_some(self as &(dyn ModuleLoader + '_))
     }
 
     /// Resolves `specifier` imported from `importer` to a readable project file.

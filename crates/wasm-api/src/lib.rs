@@ -7,12 +7,13 @@
 //!   file as plain objects, in the shape of the CLI's `--format json` findings, plus the actions,
 //!   the syntax errors and the fixed source.
 //! - [`rules`](bindings::rules)`()` returns the rule metadata.
-//! - [`CheckRun`](bindings::CheckRun) backs the package's `actiongate check` command: Node walks
-//!   the folders, reads the files and resolves imports; this crate analyses and renders, with
-//!   the very run and renderers of the Rust CLI (`actiongate-check`), so the JSON, SARIF,
-//!   pretty, GitHub and compact outputs are the same byte for byte.
+//! - [`runCli`](node_host::run_cli)`(args, host)` is the package's `actiongate` command: the
+//!   Rust CLI's own command line (`actiongate_check::command`: arguments, walking,
+//!   `actiongate.toml` discovery, import resolution, fixes, every output format, exit statuses)
+//!   on Node's file system, so both print the same bytes and exit the same way.
 //!
 //! Everything except [`bindings`] is plain Rust and tested natively.
 
 pub mod api;
 pub mod bindings;
+pub mod node_host;

@@ -52,6 +52,12 @@ const INERT_FACTORIES: &[(&str, &str)] = &[
     ("next/headers", "draftMode"),
 ];
 
+/// Whether `name` is a built-in class or an export of [`INERT_FACTORIES`]: a receiver or a
+/// call of that name changes values in memory, never user data.
+pub fn is_inert_name(name: &str) -> bool {
+    INERT_CLASSES.contains(&name) || INERT_FACTORIES.iter().any(|(_, export)| *export == name)
+}
+
 /// Global calls whose result stores nothing (`crypto.createHash(..)` with the global or a
 /// namespace import of `crypto`).
 const INERT_GLOBAL_CALLS: &[&str] = &[

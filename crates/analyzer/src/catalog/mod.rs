@@ -1,7 +1,8 @@
-//! What the analyzer knows about the ecosystem, as data: auth libraries and their guard calls,
-//! ORMs and their sinks, the calls that end an action, schema validators.
+//! What the analyzer knows about the ecosystem, as data: one module per library family in
+//! [`libraries`] (its sinks, session lookups, fix idioms), the generic tables assembled from
+//! them ([`sinks`], [`guards`]), the calls that end an action, naming conventions.
 //!
-//! Adding a library should be a table entry plus a fixture. Every table matches on a call's
+//! Adding a library is a module in `libraries/`, a registry line and a fixture. Every table matches on a call's
 //! *callee path*: the dotted names of the callee with `await`, `?.`, `!` and call parentheses
 //! removed — `(await createClient()).auth.getUser()` has the path `createClient.auth.getUser`.
 
@@ -9,6 +10,7 @@ pub mod builtins;
 pub mod exits;
 pub mod fold;
 pub mod guards;
+pub mod libraries;
 pub mod names;
 pub mod sinks;
 

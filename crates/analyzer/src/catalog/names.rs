@@ -1,48 +1,45 @@
 //! Naming conventions the analyzer relies on when a definition is not available.
 
+/// Folded names that hold the acting user's id, as a column or a value (`userId`,
+/// `author_id`, `createdBy`).
+const ACTOR_ID_NAMES: &[&str] = &[
+    "userid",
+    "authorid",
+    "ownerid",
+    "createdby",
+    "createdbyid",
+    "creatorid",
+    "uid",
+    "senderid",
+    "fromuserid",
+    "requesterid",
+    "actorid",
+];
+
+/// How the owner column is usually spelt, the most common first: a fix looks for one the file
+/// already scopes by.
+pub const OWNER_COLUMN_SPELLINGS: [&str; 7] = [
+    "authorId",
+    "userId",
+    "ownerId",
+    "createdById",
+    "user_id",
+    "author_id",
+    "owner_id",
+];
+
 /// Column or variable names that hold the *owner* (actor) of a record.
 pub fn is_owner_field(name: &str) -> bool {
     crate::catalog::fold::with_folded(name, b"_", |n| {
-        matches!(
-            n,
-            "userid"
-                | "authorid"
-                | "ownerid"
-                | "createdby"
-                | "createdbyid"
-                | "creatorid"
-                | "uid"
-                | "senderid"
-                | "fromuserid"
-                | "requesterid"
-                | "updatedby"
-                | "deletedby"
-                | "actorid"
-                | "owner"
-                | "author"
-                | "user"
-        )
+        ACTOR_ID_NAMES.contains(&n)
+            || matches!(n, "updatedby" | "deletedby" | "owner" | "author" | "user")
     })
 }
 
 /// Names that hold the actor's user id when they come from the client (`userId`, `authorId`...).
 pub fn is_actor_id_name(name: &str) -> bool {
     crate::catalog::fold::with_folded(name, b"_", |n| {
-        matches!(
-            n,
-            "userid"
-                | "authorid"
-                | "ownerid"
-                | "createdby"
-                | "createdbyid"
-                | "creatorid"
-                | "uid"
-                | "actorid"
-                | "requesterid"
-                | "currentuserid"
-                | "fromuserid"
-                | "senderid"
-        )
+        ACTOR_ID_NAMES.contains(&n) || n == "currentuserid"
     })
 }
 
@@ -118,6 +115,49 @@ pub fn is_user_model(model: &str) -> bool {
     })
 }
 
+/// Role names that grant privileges (`admin`, `org:admin`, `OWNER`, `moderator`).
+pub fn is_privileged_role(role: &str) -> bool {
+    // Roles that run the app or act for its users (`admin`, `org:admin`, `support agent`). A
+    // customer-facing role (`seller`, `author`, `pro`) is not a privilege over others' records.
+    crate::catalog::fold::with_folded(role, b"", |r| {
+        [
+            "admin",
+            "owner",
+            "moderator",
+            "staff",
+            "superuser",
+            "super_admin",
+            "root",
+            "manager",
+            "editor",
+            "maintainer",
+            "support",
+            "agent",
+            "operator",
+        ]
+        .iter()
+        .any(|p| r.contains(p))
+    })
+}
+
+/// Models that hold accounts, whose public profile fields anyone may read.
+pub fn is_account_model(model: Option<&str>) -> bool {
+    model.is_some_and(|model| {
+        matches!(
+            model.to_ascii_lowercase().as_str(),
+            "user" | "users" | "profile" | "profiles"
+        )
+    })
+}
+
+/// `deleteOrganizationMembership`, `removeMember`, `updateUserRole`: operations on other users.
+pub fn mentions_members(op: &str) -> bool {
+    let op = op.to_ascii_lowercase();
+    (op.contains("member") || op.contains("user") || op.contains("role"))
+        && !op.starts_with("create")
+        && !op.starts_with("insert")
+}
+
 /// Models that hold global settings: any change is admin-only.
 pub fn is_global_settings_model(model: &str) -> bool {
     crate::catalog::fold::with_folded(model, b"_", |m| {
@@ -184,22 +224,56 @@ pub fn is_admin_verb(name: &str) -> bool {
     })
 }
 
+/// Field names that make a read public by design (`published: true`), folded (lower case, no
+/// `_`), and whether the word also counts when a condition's text merely mentions it (short
+/// words like `public` or `listed` would match too much there).
+const PUBLIC_MARKERS: [(&str, bool); 9] = [
+    ("published", true),
+    ("ispublished", false),
+    ("public", false),
+    ("ispublic", true),
+    ("visibility", true),
+    ("isavailable", false),
+    ("available", false),
+    ("listed", false),
+    ("islisted", false),
+];
+
 /// Fields in a `where` that make a read public by design (`published: true`).
 pub fn is_public_marker_field(name: &str) -> bool {
     crate::catalog::fold::with_folded(name, b"_", |n| {
-        matches!(
-            n,
-            "published"
-                | "ispublished"
-                | "public"
-                | "ispublic"
-                | "visibility"
-                | "isavailable"
-                | "available"
-                | "listed"
-                | "islisted"
-        )
+        PUBLIC_MARKERS.iter().any(|(word, _)| *word == n)
     })
+}
+
+/// Whether a condition's source text mentions a public marker (`eq(posts.publishedAt, ..)`,
+/// `.eq("is_public", true)`), however the column is spelt.
+pub fn mentions_public_marker(text: &str) -> bool {
+    let text: String = text
+        .chars()
+        .filter(|c| *c != '_')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    PUBLIC_MARKERS
+        .iter()
+        .any(|(word, in_text)| *in_text && text.contains(word))
+}
+
+/// Column names that hold a tenant (`orgId`, `team_id`, `workspaceId`): the caller's own id
+/// there selects a shared space, not the caller's own rows.
+pub fn is_tenant_column(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [
+        "org",
+        "team",
+        "workspace",
+        "tenant",
+        "company",
+        "project",
+        "account",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
 }
 
 /// Models that are public by nature (catalogues, pricing, published content).
@@ -243,15 +317,18 @@ const ACCESS_WORDS: [&str; 8] = [
 
 /// Names of permission predicates: functions that answer whether the caller may act on
 /// something (`canEditPost`, `userCanAccess`, `isOwner`, `hasAccess`, `isTeamMember`,
-/// `hasPermission`, `mayDelete`, `checkAccess`).
+/// `hasPermission`, `mayDelete`, `checkAccess`, `isCommunityAdmin`).
 pub fn is_permission_predicate(name: &str) -> bool {
     let starts_with_word = |prefix: &str| {
         name.strip_prefix(prefix)
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
     };
-    if ["can", "may", "userCan", "canUser", "userMay"]
-        .iter()
-        .any(|p| starts_with_word(p))
+    // `userCan(capability, scope, user)` on its own, or with a word after (`userCanEdit`).
+    let whole_word = |w: &str| ["userCan", "canUser", "userMay"].contains(&w);
+    if whole_word(name)
+        || ["can", "may", "userCan", "canUser", "userMay"]
+            .iter()
+            .any(|p| starts_with_word(p))
     {
         return true;
     }
@@ -262,9 +339,16 @@ pub fn is_permission_predicate(name: &str) -> bool {
         predicate
             && ACCESS_WORDS
                 .iter()
-                .chain(&["canedit", "canview", "canmanage"])
+                .chain(&["canedit", "canview", "canmanage", "admin"])
                 .any(|w| n.contains(w))
     })
+}
+
+/// A permission predicate that only asks whether the caller belongs to something
+/// (`isTeamMember`, `isMemberOf`), not what the caller may do there (`userCan`, `canManage`,
+/// `isCommunityAdmin`).
+pub fn is_membership_predicate(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| n.contains("member"))
 }
 
 /// Fields a public profile card shows to anyone (`username`, `name`, `bio`, `image`): a read of

@@ -11,6 +11,7 @@ mod walker;
 pub use flow::Authn;
 pub(crate) use walker::{collect, StepBudget};
 
+use crate::catalog::libraries::Library;
 use crate::catalog::sinks::SinkKind;
 use crate::report::ByteSpan;
 
@@ -128,7 +129,7 @@ pub struct SinkFact {
     /// A short description, e.g. `prisma.post.delete`.
     pub label: String,
     /// The library family that runs it (`fetch` for a request to another service).
-    pub library: &'static str,
+    pub library: Library,
     /// Authentication in force when the sink runs.
     pub authn: Authn,
     /// Whether the resource is authorized (role check, ownership, scoped to the caller).

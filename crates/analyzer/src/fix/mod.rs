@@ -7,11 +7,10 @@
 //! not invented: the finding then carries guidance only.
 
 mod compose;
-pub mod idioms;
 pub(crate) mod settle;
-mod stripe;
 
-pub use idioms::GuardIdiom;
+use crate::catalog::libraries::{action_clients, auth, next_auth};
+pub use auth::GuardIdiom;
 
 use oxc_ast::ast::{ImportDeclarationSpecifier, Program, Statement};
 
@@ -101,8 +100,8 @@ impl FileStyle {
                 without_semi += 1;
             }
             let module = import.source.value.as_str();
-            style.uses_auth_library |= idioms::is_auth_module(module);
-            style.uses_next_safe_action |= module == "next-safe-action";
+            style.uses_auth_library |= auth::is_auth_module(module);
+            style.uses_next_safe_action |= module == action_clients::NEXT_SAFE_ACTION_MODULE;
             for spec in import.specifiers.iter().flatten() {
                 let ImportDeclarationSpecifier::ImportSpecifier(s) = spec else {
                     continue;
@@ -112,7 +111,7 @@ impl FileStyle {
                     style.has_redirect_import = true;
                 }
                 if style.guard.is_none() {
-                    style.guard = idioms::idiom_for(name, module, source);
+                    style.guard = auth::idiom_for(name, module, source);
                 }
             }
         }
@@ -124,7 +123,7 @@ impl FileStyle {
                     return None;
                 };
                 let name = func.id.as_ref()?.name.as_str();
-                idioms::idiom_for(name, "", source)
+                auth::idiom_for(name, "", source)
             });
         }
         style.single_quotes = single > double;
@@ -164,24 +163,16 @@ pub struct OwnerColumns {
 }
 
 impl OwnerColumns {
-    const COLUMNS: [&'static str; 7] = [
-        "authorId",
-        "userId",
-        "ownerId",
-        "createdById",
-        "user_id",
-        "author_id",
-        "owner_id",
-    ];
-
     /// Reads the columns from the file's text.
     pub fn detect(source: &str) -> OwnerColumns {
         let used_in = |text: &str| {
-            Self::COLUMNS.iter().find(|column| {
-                ["session", "user", "ctx."]
-                    .iter()
-                    .any(|value| text.contains(&format!("{column}: {value}")))
-            })
+            crate::catalog::names::OWNER_COLUMN_SPELLINGS
+                .iter()
+                .find(|column| {
+                    ["session", "user", "ctx."]
+                        .iter()
+                        .any(|value| text.contains(&format!("{column}: {value}")))
+                })
         };
         let mut found = OwnerColumns::default();
         for line in source.lines() {
@@ -286,7 +277,7 @@ fn build_lf(
                     let idiom = match &style.guard {
                         Some(idiom) => idiom.clone(),
                         None if style.uses_auth_library => return None,
-                        None => idioms::fallback(config),
+                        None => next_auth::fallback(config),
                     };
                     return Some(client_middleware(*span, &idiom, source, style));
                 }
@@ -302,7 +293,7 @@ fn build_lf(
                 Some(idiom) => idiom.clone(),
                 // Never another library's helper in a file that already uses one.
                 None if style.uses_auth_library => return None,
-                None => idioms::fallback(config),
+                None => next_auth::fallback(config),
             };
             let indent = if facts.fix.indent.is_empty() {
                 "  ".to_string()
@@ -524,12 +515,16 @@ fn build_lf(
                     ];
                     let missing: Vec<&str> = ["and", "eq"]
                         .into_iter()
-                        .filter(|name| !idioms::imports_name(source, name))
+                        .filter(|name| !auth::imports_name(source, name))
                         .collect();
                     if !missing.is_empty() {
                         edits.push(import_edit(
                             style,
-                            &format!("import {{ {} }} from \"drizzle-orm\";", missing.join(", ")),
+                            &format!(
+                                "import {{ {} }} from \"{}\";",
+                                missing.join(", "),
+                                crate::catalog::libraries::drizzle::MODULE
+                            ),
                         ));
                     }
                     edits.sort_by_key(|e| e.start);
@@ -594,7 +589,7 @@ fn build_lf(
                         end: key.end,
                         text: format!("{identity}}}/${{basename({name})"),
                     }];
-                    if !idioms::imports_name(source, "basename") {
+                    if !auth::imports_name(source, "basename") {
                         edits.push(import_edit(
                             style,
                             "import { basename } from \"node:path\";",
@@ -613,7 +608,7 @@ fn build_lf(
                     stmt_start,
                     client,
                     objects,
-                } => Some(stripe::owner_checks(
+                } => Some(crate::catalog::libraries::stripe::owner_fix::owner_checks(
                     objects,
                     client,
                     *stmt_start,
@@ -1015,7 +1010,7 @@ fn import_edit(style: &FileStyle, import: &str) -> Edit {
     }
 }
 
-fn indentation_before(source: &str, offset: u32) -> String {
+pub(crate) fn indentation_before(source: &str, offset: u32) -> String {
     let before = &source[..offset as usize];
     let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
     before[line_start..]

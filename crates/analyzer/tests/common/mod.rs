@@ -7,8 +7,7 @@ use std::path::Path;
 
 use actiongate_analyzer::{analyze, Options, Report};
 
-mod labels;
-pub use labels::{label_above, root, source_files, PRIMARY};
+pub use actiongate_labels::{label_above, root, source_files, PRIMARY};
 
 /// One labelled action and what the analyzer said.
 #[derive(Debug)]

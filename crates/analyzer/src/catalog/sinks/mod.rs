@@ -3,36 +3,14 @@
 //!
 //! A call is seen as a chain of segments, `supabase.from("posts").delete().eq("id", id)` being
 //! `supabase` · `from(..)` · `delete()` · `eq(..)`. [`classify_chain`] names the operation: a
-//! configured sink first, then each library family's recogniser in [`RECOGNISERS`] order on
+//! configured sink first, then each library family's recogniser in `libraries::RECOGNISERS` order on
 //! each called segment (one module per family, its tables beside its code), then a generic
 //! mutating verb on the last call.
 
-mod fs;
-mod kv;
-mod mail;
-mod mongo;
-mod prisma;
-mod sql_builders;
-mod step;
-mod stripe;
-mod supabase;
+pub(in crate::catalog) mod step;
 
+use super::libraries::{self, Library, RECOGNISERS};
 use step::{Outcome, Step};
-
-/// The library families' recognisers, in the order they are asked (the first that knows a
-/// segment decides it).
-const RECOGNISERS: &[fn(&Step) -> Option<Outcome>] = &[
-    stripe::recognise,
-    mail::recognise,
-    supabase::recognise,
-    prisma::recognise,
-    sql_builders::drizzle,
-    sql_builders::kysely,
-    sql_builders::knex,
-    mongo::recognise,
-    kv::recognise,
-    fs::recognise,
-];
 
 /// What a sink does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +48,7 @@ pub struct SinkMatch {
     /// Mutation, read or public side effect.
     pub kind: SinkKind,
     /// The library family, for messages.
-    pub library: &'static str,
+    pub library: Library,
     /// The operation (`delete`, `update`, `insert`...).
     pub op: String,
     /// The model / table when the call names one (`post` in `prisma.post.delete`).
@@ -90,6 +68,59 @@ pub struct Seg<'s> {
     pub called: bool,
     /// A string literal first argument, if any (`from("posts")`).
     pub str_arg: Option<&'s str>,
+}
+
+/// What a link of a builder chain (Supabase, Drizzle, Kysely, Knex) holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuilderLink {
+    /// Conditions that select rows (`where`, `eq`, `match`, `in`…): the keys.
+    Key,
+    /// What is written (`values`, `set`, `insert`, `update`, `upsert`).
+    Data,
+    /// The columns returned (`select`, `columns`, `returning`).
+    Columns,
+    /// Every column (`selectAll`).
+    AllColumns,
+}
+
+/// What the builder link `name` holds, if anything.
+pub fn builder_link(name: &str) -> Option<BuilderLink> {
+    Some(match name {
+        "where" | "eq" | "neq" | "match" | "filter" | "in" | "is" | "andWhere" | "orWhere"
+        | "whereIn" | "having" | "on" => BuilderLink::Key,
+        "values" | "set" | "insert" | "update" | "upsert" => BuilderLink::Data,
+        "select" | "columns" | "returning" => BuilderLink::Columns,
+        "selectAll" => BuilderLink::AllColumns,
+        _ => return None,
+    })
+}
+
+/// Builder links after which one more condition can be chained (`.where(..)`, `.eq(..)`,
+/// `.match(..)`).
+pub fn is_condition_link(name: &str) -> bool {
+    matches!(name, "where" | "eq" | "match")
+}
+
+/// Operations that create rows (`create`, `insertMany`, `values`, `upsert`): a client value
+/// in an owner column of a new row picks its owner.
+pub fn creates_rows(op: &str) -> bool {
+    matches!(
+        op,
+        "create"
+            | "createMany"
+            | "insert"
+            | "insertOne"
+            | "insertMany"
+            | "insertInto"
+            | "upsert"
+            | "values"
+    ) || op.starts_with("create")
+        || op.starts_with("insert")
+}
+
+/// Reads that return a plain count (`count`, `countDocuments`), no column's values.
+pub fn is_count(op: &str) -> bool {
+    matches!(op, "count" | "countDocuments" | "estimatedDocumentCount")
 }
 
 /// Verbs whose calls mutate state when no more specific entry matched.
@@ -178,38 +209,16 @@ const MUTATING_VERBS: &[&str] = &[
     "confirm",
 ];
 
-/// Calls with a mutating-verb name that are not mutations of user data.
+/// Calls with a mutating-verb name that are not mutations of user data and belong to no
+/// family's list (see [`is_known_non_write`]).
 const VERB_EXCEPTIONS: &[&str] = &[
-    "createClient",
-    "createServerClient",
-    "createBrowserClient",
-    "createRouteHandlerClient",
-    "createServerComponentClient",
-    "createServerActionClient",
-    "createSafeActionClient",
-    "createServerAction",
-    "createServerActionProcedure",
-    "createHash",
-    "createHmac",
-    "createCipheriv",
-    "createDecipheriv",
     "createTransport",
     "createElement",
-    "createContext",
     "createId",
-    "createMiddleware",
     "createSearchParams",
-    "createSignedUrl",
-    "createSignedUrls",
     "createRef",
     "createPortal",
     "createObjectURL",
-    "createAdminClient",
-    "createServiceClient",
-    "createServiceRoleClient",
-    "createSupabaseClient",
-    "createSupabaseServerClient",
-    "createCaller",
     "createLoader",
     "setTimeout",
     "setInterval",
@@ -221,7 +230,6 @@ const VERB_EXCEPTIONS: &[&str] = &[
     "revalidateTag",
     "updateTag",
     "refresh",
-    "redirect",
     "applyMiddleware",
     "markdown",
     "setState",
@@ -229,24 +237,18 @@ const VERB_EXCEPTIONS: &[&str] = &[
     "postcss",
 ];
 
-/// Receivers whose verb-named methods are not data mutations (`formData.set`, `console.log`).
+/// Receivers whose verb-named methods are not data mutations (`formData.set`, `console.log`),
+/// besides the built-ins (see [`is_inert_receiver`]).
 const RECEIVER_EXCEPTIONS: &[&str] = &[
     "formData",
     "searchParams",
     "params",
-    "headers",
-    "cookies",
     "cookieStore",
     "console",
-    "Object",
-    "Array",
     "Math",
     "JSON",
     "Promise",
-    "URLSearchParams",
     "url",
-    "URL",
-    "Date",
     "Reflect",
     "map",
     "set",
@@ -307,7 +309,7 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
         if super::path_ends_with(&dotted, extra) && segs.last().is_some_and(|s| s.called) {
             return Some(mk(
                 SinkKind::Mutation,
-                "configured",
+                Library::Configured,
                 segs.len() - 1,
                 None,
                 ArgShape::Generic,
@@ -334,20 +336,16 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
             }
         }
     }
-    // Session-bound auth SDK calls (`supabase.auth.updateUser`, `auth.signOut`, `auth.mfa.*`) can
-    // only act on the signed-in user; `auth.admin.*` is the exception.
-    if names.contains(&"auth") && !names.contains(&"admin") {
+    // Session-bound auth SDK calls (`supabase.auth.updateUser`) act on the signed-in user only.
+    if super::libraries::supabase::acts_on_session_user(&names) {
         return None;
     }
     // A generic mutating verb on the last called segment.
     let (i, seg) = segs.iter().enumerate().rev().find(|(_, s)| s.called)?;
-    if VERB_EXCEPTIONS.contains(&seg.name) || RECEIVER_EXCEPTIONS.contains(&root) && i == 0 {
+    if is_known_non_write(seg.name) || is_inert_receiver(root) && i == 0 {
         return None;
     }
-    if segs[..i]
-        .iter()
-        .any(|s| RECEIVER_EXCEPTIONS.contains(&s.name))
-    {
+    if segs[..i].iter().any(|s| is_inert_receiver(s.name)) {
         return None;
     }
     if starts_with_mutating_verb(seg.name) {
@@ -358,20 +356,13 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
         };
         return Some(mk(
             SinkKind::Mutation,
-            "generic",
+            Library::Generic,
             i,
             model,
             ArgShape::Generic,
         ));
     }
     None
-}
-
-/// A capitalised identifier (`Post`): a model class called directly.
-fn is_model_like(name: &str) -> bool {
-    !name.is_empty()
-        && name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Whether a request URL (its source text) is a chat webhook: posting to it sends a message, a
@@ -407,31 +398,6 @@ pub fn starts_with_mutating_verb(name: &str) -> bool {
     })
 }
 
-/// Functions that make a tRPC caller or client: calling a procedure through it runs that
-/// procedure with its own middlewares, as a request to the tRPC route does.
-pub const TRPC_CALLER_FACTORIES: &[&str] = &[
-    "createCaller",
-    "createCallerFactory",
-    "createHydrationHelpers",
-    "createServerSideHelpers",
-    "createTRPCClient",
-    "createTRPCProxyClient",
-];
-
-/// Whether an import (its specifier and local name) is tRPC's: a `@trpc/` package or a
-/// caller factory re-exported by the project (`import { createCaller } from "@/trpc"`).
-pub fn is_trpc_import(source: &str, local: &str) -> bool {
-    source.starts_with("@trpc/") || TRPC_CALLER_FACTORIES.contains(&local)
-}
-
-/// Whether a project specifier names the project's tRPC module (`@/trpc/server`,
-/// `~/lib/trpc/server`, `@/server/trpc`): the guess for a lone snippet, whose imports are unseen.
-pub fn is_trpc_module_path(specifier: &str) -> bool {
-    specifier
-        .split('/')
-        .any(|segment| segment.eq_ignore_ascii_case("trpc"))
-}
-
 /// Whether a `fetch` init's `method` makes it a mutation.
 pub fn is_mutating_http_method(method: &str) -> bool {
     !method.eq_ignore_ascii_case("GET")
@@ -439,19 +405,33 @@ pub fn is_mutating_http_method(method: &str) -> bool {
         && !method.eq_ignore_ascii_case("OPTIONS")
 }
 
-/// AWS SDK command classes that write or read objects.
-pub fn s3_command(class: &str) -> Option<SinkKind> {
-    match class {
-        "PutObjectCommand"
-        | "DeleteObjectCommand"
-        | "DeleteObjectsCommand"
-        | "CopyObjectCommand"
-        | "CreateMultipartUploadCommand"
-        | "PutItemCommand"
-        | "UpdateItemCommand"
-        | "DeleteItemCommand" => Some(SinkKind::Mutation),
-        "GetObjectCommand" | "GetItemCommand" => Some(SinkKind::Read),
-        _ => None,
+/// A raw SQL statement (`db.query("DELETE ..")`, `` sql`UPDATE ..` ``) as a sink of `kind`:
+/// its operation is the statement's first word.
+pub fn sql_statement(kind: SinkKind, text: &str) -> SinkMatch {
+    SinkMatch {
+        kind,
+        library: Library::Sql,
+        op: text
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_uppercase(),
+        model: None,
+        op_index: 0,
+        shape: ArgShape::Generic,
+    }
+}
+
+/// A request to another service (`fetch(url, { method: "POST" })`) as a mutation: its
+/// operation is the HTTP method.
+pub fn http_request(method: &str) -> SinkMatch {
+    SinkMatch {
+        kind: SinkKind::Mutation,
+        library: Library::Fetch,
+        op: method.to_string(),
+        model: None,
+        op_index: 0,
+        shape: ArgShape::Generic,
     }
 }
 
@@ -468,6 +448,24 @@ pub fn classify_sql(text: &str) -> Option<SinkKind> {
         "SELECT" | "WITH" => Some(SinkKind::Read),
         _ => None,
     }
+}
+
+/// Whether a call named `name` is known not to write data although its name may start with a
+/// verb: each family's own list (Supabase clients and signed URLs, action clients and tRPC
+/// callers, crypto and `next/headers` factories, exits), then [`VERB_EXCEPTIONS`].
+fn is_known_non_write(name: &str) -> bool {
+    VERB_EXCEPTIONS.contains(&name)
+        || libraries::supabase::is_client_factory(name)
+        || libraries::supabase::is_storage_read(name)
+        || libraries::action_clients::is_client_factory(name)
+        || super::builtins::is_inert_name(name)
+        || super::exits::EXIT_CALLS.contains(&name)
+}
+
+/// Whether a receiver's verb-named methods are not data mutations: the built-ins, then
+/// [`RECEIVER_EXCEPTIONS`].
+fn is_inert_receiver(name: &str) -> bool {
+    RECEIVER_EXCEPTIONS.contains(&name) || super::builtins::is_inert_name(name)
 }
 
 #[cfg(test)]
@@ -498,7 +496,7 @@ mod tests {
             &[],
         )
         .unwrap();
-        assert_eq!((m.library, m.op.as_str()), ("Drizzle", "update"));
+        assert_eq!((m.library, m.op.as_str()), (Library::Drizzle, "update"));
         let m = classify_chain(
             "db",
             &segs(&[("select", true), ("from", true), ("where", true)]),
@@ -516,14 +514,14 @@ mod tests {
             &[],
         )
         .unwrap();
-        assert_eq!((m.library, m.kind), ("Supabase", SinkKind::Mutation));
+        assert_eq!((m.library, m.kind), (Library::Supabase, SinkKind::Mutation));
         let m = classify_chain(
             "supabase",
             &segs(&[("storage", false), ("from", true), ("upload", true)]),
             &[],
         )
         .unwrap();
-        assert_eq!(m.library, "Supabase Storage");
+        assert_eq!(m.library, Library::SupabaseStorage);
     }
 
     #[test]

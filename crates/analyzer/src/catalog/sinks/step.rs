@@ -1,9 +1,10 @@
 //! One called segment of a chain, as each library's recogniser sees it.
 
 use super::{ArgShape, Seg, SinkKind, SinkMatch};
+use crate::catalog::libraries::Library;
 
 /// A called segment of a chain and its context.
-pub(super) struct Step<'c, 's> {
+pub(in crate::catalog) struct Step<'c, 's> {
     /// The chain's root identifier (`prisma`, `db`, `supabase`), empty when there is none.
     pub root: &'c str,
     /// Every segment after the root.
@@ -15,7 +16,7 @@ pub(super) struct Step<'c, 's> {
 }
 
 /// What a recogniser says of a step.
-pub(super) enum Outcome {
+pub(in crate::catalog) enum Outcome {
     /// The call is this sink.
     Sink(SinkMatch),
     /// This segment is no sink of any library; go on with the next segment (a key-value
@@ -57,7 +58,7 @@ impl<'s> Step<'_, 's> {
     pub fn sink(
         &self,
         kind: SinkKind,
-        library: &'static str,
+        library: Library,
         model: Option<String>,
         shape: ArgShape,
     ) -> Option<Outcome> {

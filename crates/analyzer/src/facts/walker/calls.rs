@@ -118,7 +118,16 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
         });
         if let Some((module, func)) = resolved {
-            let result = self.call_function(module, func, args, span);
+            // A project's own permission predicate, followed, still answers by its name for
+            // the scope it was asked about (its body's query rarely shows the caller's right).
+            let named = (links.len() == 1 && links[0].name.is_empty())
+                .then(|| permission_predicate(root_name, &args))
+                .flatten();
+            let mut result = self.call_function(module, func, args, span);
+            if let Some(asserts) = named {
+                let body = result.auth_bool.as_deref().cloned().unwrap_or_default();
+                result.auth_bool = Some(Rc::new(body.and(asserts)));
+            }
             return result;
         }
 
@@ -146,9 +155,10 @@ impl<'g, 'a> Walker<'g, 'a> {
 
         // 5. Guards from the catalog (and configuration).
         if let Some(mut kind) = self.guard_kind(&path, has_function_arg) {
-            // WorkOS `withAuth({ ensureSignedIn: true })` redirects by itself.
+            // A lookup asked to fail closed (`withAuth({ ensureSignedIn: true })`) redirects by
+            // itself.
             let text = call.span.source_text(self.scope.source);
-            if kind == GuardKind::NeedsCheck && text.contains("ensureSignedIn: true") {
+            if kind == GuardKind::NeedsCheck && libraries::auth::asks_to_fail_closed(text) {
                 kind = GuardKind::FailsClosed;
             }
             // `requireOrgMember(orgId, { role: "admin" })`: a role *in* the organisation the
@@ -173,24 +183,16 @@ impl<'g, 'a> Walker<'g, 'a> {
             // (`assertIsString(postId)` checks nothing of the kind).
             if matches!(kind, GuardKind::FailsClosed | GuardKind::RoleFailsClosed) && checks_access
             {
-                self.flow.authorized.extend(keys);
+                self.flow.authorized.extend(with_scope_labels(keys));
             }
             return v;
         }
 
         // `if (!(await canEditPost(session.user.id, postId))) throw ..`: a permission predicate
-        // defined outside what is analysed, asked about a client key. When it holds, the
-        // caller may act on that key (and is a signed-in user, if it was given the session).
-        if links.len() == 1 && links[0].name.is_empty() && names::is_permission_predicate(root_name)
-        {
-            // Only when asked about the caller too: `canRefund(orderId)` is about the order.
-            let keys = client_keys(&args);
-            if !keys.is_empty() && args.iter().any(is_session_value) {
-                return check_result(Asserts {
-                    authorize: keys,
-                    authn: Authn::Checked,
-                    ..Asserts::default()
-                });
+        // defined outside what is analysed, asked about a client key.
+        if links.len() == 1 && links[0].name.is_empty() {
+            if let Some(asserts) = permission_predicate(root_name, &args) {
+                return check_result(asserts);
             }
         }
 
@@ -254,7 +256,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             && receiver.fields.as_ref().is_some_and(|f| {
                 !f.is_empty()
                     && f.values()
-                        .all(|v| v.str_lit.is_some_and(is_privileged_role))
+                        .all(|v| v.str_lit.is_some_and(names::is_privileged_role))
             })
         {
             return check_result(Asserts {
@@ -302,11 +304,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         // `JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString())`, `atob(..)`:
         // a token decoded without checking its signature.
-        if matches!(
-            path.as_str(),
-            "JSON.parse" | "jwt_decode" | "decodeJwtPayload"
-        ) && args.iter().any(|a| a.raw_token)
-        {
+        if libraries::tokens::decodes_without_verifying(&path) && args.iter().any(|a| a.raw_token) {
             return self.on_guard(GuardKind::Unverified, span, &path);
         }
 
@@ -337,20 +335,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
 
         // 8. Schema validation: schema.parse(x), safeParse(x).data, v.parse(schema, x).
-        if matches!(
-            last,
-            "parse"
-                | "safeParse"
-                | "parseAsync"
-                | "safeParseAsync"
-                | "validate"
-                | "validateSync"
-                | "cast"
-                | "assert"
-                | "decode"
-        ) && !links.is_empty()
-            && path != "JSON.parse"
-        {
+        if libraries::validators::parses(last, &path) && !links.is_empty() {
             let mut v = args
                 .iter()
                 .fold(Value::default(), |acc, a| acc.merge(a.derived()));
@@ -361,7 +346,10 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
 
         // 9. Supabase service-role client creation.
-        if is_service_client_call(&path, call, self.scope.source) {
+        if supabase::creates_service_client(
+            crate::catalog::last_segment(&path),
+            call.span.source_text(self.scope.source),
+        ) {
             return Value {
                 service: true,
                 ..Value::default()
@@ -370,7 +358,7 @@ impl<'g, 'a> Walker<'g, 'a> {
 
         // 10. Drizzle condition helpers: eq(col, v), and(..), or(..) keep column names.
         if links.len() == 1 && links[0].name.is_empty() {
-            if let Some(v) = self.drizzle_condition(root_name, call, &args) {
+            if let Some(v) = self.condition_helper(root_name, call, &args) {
                 return v;
             }
         }
@@ -399,18 +387,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .and_then(sinks::classify_sql)
             {
                 let text = args[0].str_lit.unwrap_or("");
-                let m = SinkMatch {
-                    kind,
-                    library: "SQL",
-                    op: text
-                        .split_whitespace()
-                        .next()
-                        .unwrap_or("")
-                        .to_ascii_uppercase(),
-                    model: None,
-                    op_index: 0,
-                    shape: ArgShape::Generic,
-                };
+                let m = sinks::sql_statement(kind, text);
                 let mut keys = Vec::new();
                 for a in args.iter().skip(1) {
                     a.leaves(None, &mut keys, 0);
@@ -450,14 +427,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             if method.is_some_and(sinks::is_mutating_http_method)
                 && !sinks::is_message_webhook(url_text)
             {
-                let m = SinkMatch {
-                    kind: SinkKind::Mutation,
-                    library: "fetch",
-                    op: method.unwrap_or("").to_string(),
-                    model: None,
-                    op_index: 0,
-                    shape: ArgShape::Generic,
-                };
+                let m = sinks::http_request(method.unwrap_or(""));
                 let mut keys = Vec::new();
                 if let Some(url) = args.first() {
                     url.leaves(None, &mut keys, 0);
@@ -735,4 +705,35 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .map(|f| (module, *f))
         })
     }
+}
+
+/// What a permission predicate (`canEditPost`, `userCan`, `isCommunityAdmin`) establishes when it
+/// holds, judged by its name: asked about the caller and a client key, the caller may act on
+/// that key (a scope: `scope:` labels) and is a signed-in user.
+fn permission_predicate(name: &str, args: &[Value<'_>]) -> Option<Asserts> {
+    if !names::is_permission_predicate(name) {
+        return None;
+    }
+    // Only when asked about the caller too: `canRefund(orderId)` is about the order.
+    // Asked about a record's own field (`isCommunityAdmin(user, { id: pub.communityId })`),
+    // it checks the caller against the record's container: the keys that chose it.
+    let mut keys = client_keys(args);
+    keys.extend(nested_keys_of_args(args));
+    if keys.is_empty() || !args.iter().any(is_session_value) {
+        return None;
+    }
+    // A capability or role asked about the scope (not mere membership of it) also grants that
+    // scope's admin-only writes, as a role check in it does.
+    let roles: Vec<String> = if names::is_membership_predicate(name) {
+        Vec::new()
+    } else {
+        keys.iter().map(|k| format!("role:{k}")).collect()
+    };
+    let mut authorize = with_scope_labels(keys);
+    authorize.extend(roles);
+    Some(Asserts {
+        authorize,
+        authn: Authn::Checked,
+        ..Asserts::default()
+    })
 }

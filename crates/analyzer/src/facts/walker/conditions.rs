@@ -24,10 +24,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
                 // Functions on an auth result (Clerk's `has`, `protect`) are always present:
                 // testing them proves nothing, so they are no variable for a fix to check.
-                let is_method = matches!(
-                    name,
-                    "has" | "protect" | "redirectToSignIn" | "redirectToSignUp" | "getToken"
-                );
+                let is_method = libraries::auth::is_result_method(name);
                 let from_session = !is_method
                     && (value.guard.is_some_and(|g| !g.error && !g.factory) || value.session_root);
                 if let (Some(end), true, true) = (decl_end, from_session, self.in_action_body) {
@@ -321,7 +318,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             if a_lit.is_none() && b_lit.is_some() {
                 if a.role && a.taint.is_none() {
                     // `role === "admin"` proves a privilege; `role === "viewer"` does not.
-                    asserts.role = b_lit.is_some_and(is_privileged_role);
+                    asserts.role = b_lit.is_some_and(names::is_privileged_role);
                     if a.guard.is_some() || a.identity {
                         asserts.authn = Authn::Checked;
                     }

@@ -224,7 +224,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 && call.arguments.first().is_some_and(|a| {
                     let text = a.span().source_text(self.scope.source);
                     a.as_expression().and_then(as_func).is_none()
-                        && (text.starts_with("z.") || text.to_ascii_lowercase().contains("schema"))
+                        && libraries::validators::looks_like_schema(text)
                 });
             let mut injected: Vec<Value<'a>> = params[..at]
                 .iter()
@@ -247,27 +247,17 @@ impl<'g, 'a> Walker<'g, 'a> {
     /// parameter (`{ parsedInput, ctx }`).
     pub(super) fn enter_client(&mut self, call: &'a CallExpression<'a>) -> Vec<Value<'a>> {
         let (validated, ctx) = self.client_chain(&call.callee, 0);
-        let input = Value {
-            taint: Some(Taint {
-                labels: ["parsedInput".to_string()].into(),
-                validated,
-                actor: false,
-                role: false,
-            }),
-            ..Value::default()
-        };
         let mut fields = BTreeMap::new();
-        for name in [
-            "parsedInput",
-            "input",
-            "clientInput",
-            "bindArgsParsedInputs",
-        ] {
-            let mut v = input.clone();
-            if let Some(t) = v.taint.as_mut() {
-                t.labels = [name.to_string()].into();
-                t.validated = validated && name != "clientInput";
-            }
+        for (name, parsed) in action_clients::INPUT_FIELDS {
+            let v = Value {
+                taint: Some(Taint {
+                    labels: [name.to_string()].into(),
+                    validated: validated && parsed,
+                    actor: false,
+                    role: false,
+                }),
+                ..Value::default()
+            };
             fields.insert(name.to_string(), v);
         }
         fields.insert("ctx".to_string(), ctx);
@@ -344,22 +334,22 @@ impl<'g, 'a> Walker<'g, 'a> {
         match strip(expr) {
             Expression::CallExpression(c) => {
                 if let Expression::StaticMemberExpression(m) = strip(&c.callee) {
-                    let method = m.property.name.as_str();
+                    let method = action_clients::chain_method(m.property.name.as_str());
                     // tRPC: `procedure.experimental_caller(nextAppDirCaller({ createContext }))`
                     // makes the context every middleware below starts from.
-                    if method == "experimental_caller" {
+                    if method == Some(ChainMethod::Caller) {
                         self.caller_ctx = self.trpc_caller_context(c);
                     }
                     let (mut validated, ctx) = self.client_chain(&m.object, depth + 1);
                     match method {
-                        "schema" | "inputSchema" | "input" | "bindArgsSchemas" => validated = true,
-                        "use" | "middleware" => {
+                        Some(ChainMethod::Schema) => validated = true,
+                        Some(ChainMethod::Middleware) => {
                             if let Some(mw) = c.arguments.first().and_then(|a| a.as_expression()) {
                                 let ctx = self.run_middleware(mw, ctx);
                                 return (validated, ctx);
                             }
                         }
-                        "handler" => {
+                        Some(ChainMethod::ProcedureHandler) => {
                             // zsa procedure: `createServerActionProcedure().handler(fn)`; what fn
                             // returns becomes ctx.
                             if let Some(func) = c
@@ -390,7 +380,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     // Root call: `createSafeActionClient(..)`, `createServerAction()`,
                     // `createServerActionProcedure(parent)`.
                     let name = path_of(&c.callee).unwrap_or_default();
-                    if name.ends_with("createServerActionProcedure") {
+                    if name.ends_with(action_clients::PROCEDURE_FACTORY) {
                         if let Some(parent) = c.arguments.first().and_then(|a| a.as_expression()) {
                             return self.client_chain(parent, depth + 1);
                         }
@@ -448,7 +438,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         else {
             return None;
         };
-        let create = property_value(first_object_arg(adapter)?, "createContext")?;
+        let create = property_value(first_object_arg(adapter)?, action_clients::CREATE_CONTEXT)?;
         let (module, func) = match strip(create) {
             Expression::Identifier(id) => self.resolve_name(id.name.as_str())?,
             other => (self.module, as_func(other)?),

@@ -249,7 +249,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 };
             }
         }
-        if self.scope.imports.contains_key(name) && is_service_client_name(name) {
+        if self.scope.imports.contains_key(name) && supabase::is_service_client_name(name) {
             return Value {
                 service: true,
                 span: Some(span),
@@ -397,7 +397,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 v.owned = true;
             }
         }
-        v.service = obj.service && matches!(prop, "from" | "storage" | "rpc" | "schema");
+        v.service = obj.service && supabase::keeps_service_role(prop);
         v
     }
 
@@ -405,26 +405,18 @@ impl<'g, 'a> Walker<'g, 'a> {
         let args: Vec<Value<'a>> = n.arguments.iter().map(|a| self.eval_argument(a)).collect();
         let class = path_of(&n.callee).unwrap_or_default();
         let last = class.rsplit('.').next().unwrap_or("");
-        if let Some(kind) = sinks::s3_command(last) {
-            let m = SinkMatch {
-                kind,
-                library: "AWS S3",
-                op: last.to_string(),
-                model: None,
-                op_index: 0,
-                shape: ArgShape::KeyThenData,
-            };
+        if let Some(m) = libraries::aws_s3::command(last) {
             // `{ Bucket, Key, Body }`: the key names the object, the body is written.
             let input = args.first().cloned().unwrap_or_default();
             let mut keys = Vec::new();
             let mut data = Vec::new();
-            for field in ["Key", "Bucket", "Delete"] {
+            for field in libraries::aws_s3::KEY_FIELDS {
                 if let Some(v) = input.field(field) {
                     v.leaves(Some(field), &mut keys, 0);
                 }
             }
-            if let Some(body) = input.field("Body") {
-                body.leaves(Some("Body"), &mut data, 0);
+            if let Some(body) = input.field(libraries::aws_s3::DATA_FIELD) {
+                body.leaves(Some(libraries::aws_s3::DATA_FIELD), &mut data, 0);
             }
             if input.fields.is_none() {
                 input.leaves(None, &mut keys, 0);
@@ -547,18 +539,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         } else if kind == SinkKind::Read {
             keys.append(&mut data);
         }
-        let m = SinkMatch {
-            kind,
-            library: "SQL",
-            op: first_text
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_ascii_uppercase(),
-            model: None,
-            op_index: 0,
-            shape: ArgShape::Generic,
-        };
+        let m = sinks::sql_statement(kind, first_text);
         let label = format!(
             "sql`{} ..`",
             first_text

@@ -223,14 +223,6 @@ pub(super) fn key_then_data<'a>(args: &[Value<'a>]) -> (Leaves<'a>, Leaves<'a>) 
     (keys, data)
 }
 
-/// `deleteOrganizationMembership`, `removeMember`, `updateUserRole`: operations on other users.
-pub(super) fn mentions_members(op: &str) -> bool {
-    let op = op.to_ascii_lowercase();
-    (op.contains("member") || op.contains("user") || op.contains("role"))
-        && !op.starts_with("create")
-        && !op.starts_with("insert")
-}
-
 /// An element of `value` (an item of an array, a row of the rows read): for records, the same
 /// record; otherwise only the provenance.
 pub(super) fn element_of<'a>(value: &Value<'a>) -> Value<'a> {
@@ -276,31 +268,6 @@ pub(super) fn collect_records(v: &Value<'_>, out: &mut Vec<(Rc<Record>, bool)>, 
             }
         }
     }
-}
-
-/// Role names that grant privileges (`admin`, `org:admin`, `OWNER`, `moderator`).
-pub(super) fn is_privileged_role(role: &str) -> bool {
-    // Roles that run the app or act for its users (`admin`, `org:admin`, `support agent`). A
-    // customer-facing role (`seller`, `author`, `pro`) is not a privilege over others' records.
-    crate::catalog::fold::with_folded(role, b"", |r| {
-        [
-            "admin",
-            "owner",
-            "moderator",
-            "staff",
-            "superuser",
-            "super_admin",
-            "root",
-            "manager",
-            "editor",
-            "maintainer",
-            "support",
-            "agent",
-            "operator",
-        ]
-        .iter()
-        .any(|p| r.contains(p))
-    })
 }
 
 /// `checkAuth()`, `authenticate()`, `validateSession()`: a call named as a check, not a getter.
@@ -472,73 +439,17 @@ pub(super) fn refine_identity_expr(base: &str, prop: &str) -> String {
     }
 }
 
-pub(super) fn is_service_client_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    n.contains("admin") && (n.contains("supabase") || n.contains("client"))
-        || n.contains("servicerole")
-        || n.contains("serviceclient")
-}
-
-pub(super) fn is_service_client_call(path: &str, call: &CallExpression<'_>, source: &str) -> bool {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    if matches!(
-        last,
-        "createAdminClient"
-            | "createServiceClient"
-            | "createServiceRoleClient"
-            | "getServiceSupabase"
-            | "createSupabaseAdmin"
-            | "getSupabaseAdmin"
-            | "supabaseAdmin"
-    ) {
-        return true;
-    }
-    if matches!(last, "createClient" | "createServerClient") {
-        let text = call.span.source_text(source);
-        return text.contains("SERVICE_ROLE")
-            || text.contains("SERVICE_KEY")
-            || text.contains("serviceRole");
-    }
-    false
-}
-
+/// Whether a const's initialiser creates a service-role client.
 pub(super) fn is_service_client_expr(init: &Expression<'_>, source: &str) -> bool {
     match strip_await(init) {
-        Expression::CallExpression(c) => {
-            path_of(&c.callee).is_some_and(|p| is_service_client_call(&p, c, source))
-        }
+        Expression::CallExpression(c) => path_of(&c.callee).is_some_and(|p| {
+            supabase::creates_service_client(
+                crate::catalog::last_segment(&p),
+                c.span.source_text(source),
+            )
+        }),
         _ => false,
     }
-}
-
-/// Fields of a Stripe request that point at an existing object, which must be the caller's.
-pub(super) fn stripe_reference(field: &str) -> bool {
-    matches!(
-        field,
-        "customer"
-            | "payment_intent"
-            | "charge"
-            | "subscription"
-            | "invoice"
-            | "payment_method"
-            | "setup_intent"
-            | "subscription_item"
-            | "account"
-            | "destination"
-            | "on_behalf_of"
-            | "source"
-            | "transfer_data"
-    )
-}
-
-/// Models that hold accounts, whose public profile fields anyone may read.
-pub(super) fn is_account_model(model: Option<&str>) -> bool {
-    model.is_some_and(|model| {
-        matches!(
-            model.to_ascii_lowercase().as_str(),
-            "user" | "users" | "profile" | "profiles"
-        )
-    })
 }
 
 /// `select: { name: true, email: true }` on an account: drop the private fields (`email`) and
@@ -609,23 +520,6 @@ pub(super) fn actor_field_fix(call: &CallExpression<'_>) -> Option<ScopeFix> {
     })
 }
 
-/// The Stripe resource a reference field names (`payment_intent` → `paymentIntents`), for
-/// retrieving the object it points at.
-pub(super) fn stripe_resource_of(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "customer" => "customers",
-        "payment_intent" => "paymentIntents",
-        "charge" => "charges",
-        "subscription" => "subscriptions",
-        "invoice" => "invoices",
-        "payment_method" => "paymentMethods",
-        "setup_intent" => "setupIntents",
-        "subscription_item" => "subscriptionItems",
-        "account" | "destination" | "on_behalf_of" => "accounts",
-        _ => return None,
-    })
-}
-
 /// The boolean result of a check: truthy exactly when `asserts` hold.
 pub(super) fn check_result<'a>(asserts: Asserts) -> Value<'a> {
     Value {
@@ -647,6 +541,50 @@ pub(super) fn session_authn(on_session: bool) -> Authn {
     } else {
         Authn::None
     }
+}
+
+/// The label that marks a client key as a scope the caller was checked against (`scope:stageId`):
+/// a fail-closed capability, permission or membership check asked about that key.
+pub(super) fn scope_label(key: &str) -> String {
+    format!("scope:{key}")
+}
+
+/// The client keys a capability check was asked about, with their scope labels.
+pub(super) fn with_scope_labels(keys: BTreeSet<String>) -> BTreeSet<String> {
+    let scopes: Vec<String> = keys.iter().map(|k| scope_label(k)).collect();
+    keys.into_iter().chain(scopes).collect()
+}
+
+/// The client keys inside the objects handed to a check (`{ type: "stage", stageId }`), and
+/// those that selected the records whose fields are handed to it
+/// (`isCommunityAdmin(user, { id: pub.communityId })`): the check is about the record's own
+/// container, read from the record itself.
+pub(super) fn nested_keys_of_args(args: &[Value<'_>]) -> BTreeSet<String> {
+    fn collect(v: &Value<'_>, out: &mut BTreeSet<String>, depth: usize) {
+        if v.identity {
+            return;
+        }
+        if let (Some(r), Some(_)) = (&v.record, &v.field_of) {
+            out.extend(r.keys.iter().cloned());
+        }
+        if depth > 0 {
+            if let Some(t) = &v.taint {
+                out.extend(t.labels.iter().cloned());
+            }
+        }
+        if depth < 2 {
+            if let Some(fields) = &v.fields {
+                for f in fields.values() {
+                    collect(f, out, depth + 1);
+                }
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    for a in args.iter().filter(|a| !a.is_tainted()) {
+        collect(a, &mut out, 0);
+    }
+    out
 }
 
 /// The labels of the client values among `args` (the keys a check is asked about).

@@ -22,7 +22,9 @@ use super::{
     SessionVar, SinkFact, StripeObject,
 };
 use crate::catalog::guards::{self, GuardKind};
-use crate::catalog::sinks::{self, ArgShape, Seg, SinkKind, SinkMatch};
+use crate::catalog::libraries::action_clients::{self, ChainMethod};
+use crate::catalog::libraries::{self, drizzle, mongo, prisma, stripe, supabase, OwnerScope};
+use crate::catalog::sinks::{self, ArgShape, BuilderLink, Seg, SinkKind, SinkMatch};
 use crate::catalog::{builtins, exits, names};
 use crate::config::Config;
 use crate::discover::{ActionDef, Via};

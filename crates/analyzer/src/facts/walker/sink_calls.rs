@@ -4,14 +4,16 @@
 use super::*;
 
 impl<'g, 'a> Walker<'g, 'a> {
-    pub(super) fn drizzle_condition(
+    /// A condition helper's value (`eq(posts.id, id)`, `and(..)`): its columns and values as
+    /// fields, as a `where` object would hold them.
+    pub(super) fn condition_helper(
         &mut self,
         name: &str,
         call: &'a CallExpression<'a>,
         args: &[Value<'a>],
     ) -> Option<Value<'a>> {
-        match name {
-            "eq" | "ne" | "inArray" | "like" | "ilike" => {
+        match drizzle::condition_helper(name)? {
+            drizzle::Condition::Compare => {
                 let col = call
                     .arguments
                     .first()
@@ -35,7 +37,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     ..Value::default()
                 })
             }
-            "and" | "or" => {
+            drizzle::Condition::Combine => {
                 let mut fields = BTreeMap::new();
                 for (i, a) in args.iter().enumerate() {
                     match &a.fields {
@@ -59,7 +61,6 @@ impl<'g, 'a> Walker<'g, 'a> {
                     ..Value::default()
                 })
             }
-            _ => None,
         }
     }
 
@@ -77,7 +78,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             return false;
         }
         let Some((module, local)) = self.graph.source_module(self.module, name) else {
-            return sinks::is_trpc_module_path(import.source);
+            return action_clients::is_trpc_module_path(import.source);
         };
         let scope = self.graph.module(module);
         match local {
@@ -90,7 +91,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             None => scope
                 .imports
                 .iter()
-                .any(|(local, i)| sinks::is_trpc_import(i.source, local)),
+                .any(|(local, i)| action_clients::is_trpc_import(i.source, local)),
         }
     }
 
@@ -168,10 +169,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 str_arg: segs[0].str_arg,
             }];
             let m = sinks::classify_chain("", &named, &self.config.sinks)?;
-            if m.kind == SinkKind::Mutation
-                && matches!(m.library, "generic" | "configured")
-                && root_value.func.is_none()
-            {
+            if m.kind == SinkKind::Mutation && m.library.is_unknown() && root_value.func.is_none() {
                 let mut data = Vec::new();
                 for a in &link_args[0] {
                     a.leaves(None, &mut data, 0);
@@ -188,7 +186,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                     None,
                 ));
             }
-            if m.kind == SinkKind::Mutation && m.library == "file system" {
+            if m.kind == SinkKind::Mutation
+                && m.library.owner_scope(&m.op, m.shape) == Some(OwnerScope::ConfinePath)
+            {
                 let (keys, data) = key_then_data(&link_args[0]);
                 let scope_fix = self.confine_path_fix(links[0].call, &keys);
                 return Some(self.record_sink(
@@ -211,33 +211,8 @@ impl<'g, 'a> Walker<'g, 'a> {
             .filter(|s| !s.name.is_empty())
             .collect();
         let offset = segs.len() - segs_clean.len();
-        let knex_table = segs
-            .first()
-            .filter(|s| s.name.is_empty())
-            .and_then(|s| s.str_arg);
-        let knex_read = knex_table.is_some()
-            && segs_clean
-                .iter()
-                .any(|s| matches!(s.name, "select" | "first" | "pluck"))
-            && !segs_clean
-                .iter()
-                .any(|s| matches!(s.name, "insert" | "update" | "del" | "delete"));
-        let mut m = match sinks::classify_chain(chain_root, &segs_clean, &self.config.sinks) {
-            Some(m) => m,
-            // `knex("users").select(..)`: a read of the named table.
-            None if knex_read => SinkMatch {
-                kind: SinkKind::Read,
-                library: "Knex",
-                op: "select".into(),
-                model: knex_table.map(str::to_string),
-                op_index: segs_clean
-                    .iter()
-                    .position(|s| matches!(s.name, "select" | "first" | "pluck"))
-                    .unwrap_or(0),
-                shape: ArgShape::Builder,
-            },
-            None => return None,
-        };
+        let mut m = sinks::classify_chain(chain_root, &segs_clean, &self.config.sinks)
+            .or_else(|| libraries::classify_called_root(&segs))?;
         if m.model.is_none() {
             m.model = segs
                 .first()
@@ -246,6 +221,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .map(str::to_string);
         }
         let op_link = m.op_index + offset;
+        let owner_scope = m.library.owner_scope(&m.op, m.shape);
         let mut keys: Vec<(Option<String>, Value<'a>)> = Vec::new();
         let mut data: Vec<(Option<String>, Value<'a>)> = Vec::new();
         let mut raw = true;
@@ -253,7 +229,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         match m.shape {
             ArgShape::PrismaObject => {
                 let arg = link_args[op_link].first().cloned().unwrap_or_default();
-                if let Some(w) = arg.field("where") {
+                if let Some(w) = arg.field(prisma::WHERE_FIELD) {
                     // Drizzle's relational queries take the condition as a callback,
                     // `where: (t, { and, eq }) => and(eq(t.id, id), ..)`: its result is the
                     // condition.
@@ -268,7 +244,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     };
                     w.leaves(None, &mut keys, 0);
                 }
-                for k in ["data", "create", "update"] {
+                for k in prisma::DATA_FIELDS {
                     if let Some(d) = arg.field(k) {
                         d.leaves(None, &mut data, 0);
                     }
@@ -276,19 +252,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if arg.fields.is_none() {
                     arg.leaves(None, &mut data, 0);
                 }
-                raw = arg.field("select").is_none()
-                    && !matches!(
-                        m.op.as_str(),
-                        "deleteMany"
-                            | "updateMany"
-                            | "createMany"
-                            | "count"
-                            | "aggregate"
-                            | "groupBy"
-                    );
+                raw = arg.field(prisma::SELECT_FIELD).is_none() && !prisma::returns_no_row(&m.op);
                 // `select: { username: true, name: true, image: true }` on a user: a public profile card.
                 let public_projection = arg
-                    .field("select")
+                    .field(prisma::SELECT_FIELD)
                     .and_then(|s| s.fields.as_ref())
                     .is_some_and(|f| {
                         !f.is_empty() && f.keys().all(|k| names::is_public_profile_field(k))
@@ -296,27 +263,29 @@ impl<'g, 'a> Walker<'g, 'a> {
                 // Only for accounts: the title of someone's private document is still private.
                 if m.kind == SinkKind::Read
                     && public_projection
-                    && is_account_model(m.model.as_deref())
+                    && names::is_account_model(m.model.as_deref())
                 {
                     return Some(Value::default());
                 }
                 scope_fix = match m.kind {
                     // Someone else's account, looked up by a public key: a profile card keeps
                     // its public fields and drops the private ones.
-                    SinkKind::Read if is_account_model(m.model.as_deref()) => {
+                    SinkKind::Read if names::is_account_model(m.model.as_deref()) => {
                         links[op_link].call.and_then(public_fields_fix)
                     }
                     _ => None,
                 }
-                .or_else(|| self.prisma_scope_fix(links[op_link].call));
+                .or_else(|| match owner_scope {
+                    Some(OwnerScope::CheckFirst) => self.check_first_fix(links[op_link].call),
+                    _ => None,
+                });
             }
             ArgShape::Builder => {
-                scope_fix = self.builder_scope_fix(m.library, links, op_link);
+                scope_fix = owner_scope.and_then(|s| self.builder_scope_fix(s, links, op_link));
                 for (i, link) in links.iter().enumerate() {
                     let args = &link_args[i];
-                    match link.name {
-                        "where" | "eq" | "neq" | "match" | "filter" | "in" | "is" | "andWhere"
-                        | "orWhere" | "whereIn" | "having" | "on" => {
+                    match sinks::builder_link(link.name) {
+                        Some(BuilderLink::Key) => {
                             let col = args.first().and_then(|a| a.str_lit).map(str::to_string);
                             if args.len() >= 2 && col.is_some() {
                                 keys.push((col, args.last().cloned().unwrap_or_default()));
@@ -326,19 +295,19 @@ impl<'g, 'a> Walker<'g, 'a> {
                                 }
                             }
                         }
-                        "values" | "set" | "insert" | "update" | "upsert" => {
+                        Some(BuilderLink::Data) => {
                             for a in args {
                                 a.leaves(None, &mut data, 0);
                             }
                         }
-                        "select" | "columns" | "returning" if i >= op_link => {
+                        Some(BuilderLink::Columns) if i >= op_link => {
                             raw = args.is_empty()
                                 || args
                                     .first()
                                     .and_then(|a| a.str_lit)
                                     .is_some_and(|s| s.trim() == "*");
                         }
-                        "selectAll" => raw = true,
+                        Some(BuilderLink::AllColumns) => raw = true,
                         _ => {}
                     }
                 }
@@ -359,8 +328,8 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
             }
             ArgShape::KeyThenData => {
-                if m.library == "MongoDB" {
-                    scope_fix = self.mongo_scope_fix(&m, links[op_link].call);
+                if owner_scope == Some(OwnerScope::ExistsFirst) {
+                    scope_fix = self.exists_first_fix(&m, links[op_link].call);
                 }
                 let (k, d) = key_then_data(&link_args[op_link]);
                 keys = k;
@@ -368,24 +337,10 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             ArgShape::FilterThenData => {
                 let args = &link_args[op_link];
-                let is_create = matches!(m.op.as_str(), "create" | "insertOne" | "insertMany");
-                // Only operations whose first argument is a MongoDB filter (Sequelize's
-                // `update(data, { where })` takes data first).
-                let filter_first = matches!(
-                    m.op.as_str(),
-                    "deleteMany"
-                        | "deleteOne"
-                        | "updateMany"
-                        | "updateOne"
-                        | "replaceOne"
-                        | "findOneAndUpdate"
-                        | "findOneAndDelete"
-                        | "findOneAndReplace"
-                );
-                if matches!(m.library, "MongoDB" | "ORM") && filter_first {
+                if owner_scope == Some(OwnerScope::FilterObject) {
                     scope_fix = links[op_link].call.and_then(filter_scope_fix);
                 }
-                if is_create {
+                if mongo::only_creates(&m.op) {
                     for a in args {
                         a.leaves(None, &mut data, 0);
                     }
@@ -397,9 +352,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                         a.leaves(None, &mut data, 0);
                     }
                 }
-                raw = !links
-                    .iter()
-                    .any(|l| l.name == "select" || l.name == "projection");
+                raw = !links.iter().any(|l| mongo::PROJECTIONS.contains(&l.name));
             }
             ArgShape::Stripe => {
                 // The objects the client names, as (resource, key) for the ownership fix.
@@ -416,9 +369,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                         None => {}
                         Some(fields) => {
                             for (name, v) in fields.iter() {
-                                if stripe_reference(name) {
+                                if stripe::is_reference(name) {
                                     v.leaves(Some(name), &mut keys, 0);
-                                    if let Some(r) = stripe_resource_of(name) {
+                                    if let Some(r) = stripe::resource_of(name) {
                                         refs.push((r.to_string(), v));
                                     }
                                 }
@@ -426,7 +379,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                         }
                     }
                 }
-                scope_fix = self.stripe_scope_fix(chain_root, &refs);
+                if owner_scope == Some(OwnerScope::MetadataOwner) {
+                    scope_fix = self.metadata_owner_fix(chain_root, &refs);
+                }
                 raw = false;
             }
             ArgShape::Generic => {
@@ -461,8 +416,10 @@ impl<'g, 'a> Walker<'g, 'a> {
         Some(self.record_sink(&m, &label, span, keys, data, raw, scope_fix, Some(service)))
     }
 
-    /// How to tie a Prisma-style call to the caller: check a scoped `findFirst` first.
-    pub(super) fn prisma_scope_fix(
+    /// How to tie a call with a `where` object to the caller: check a scoped `findFirst`
+    /// first; a relational query's condition (`db.query.invoices.findFirst({ where: eq(..) })`)
+    /// is joined with the owner's instead.
+    pub(super) fn check_first_fix(
         &self,
         op_call: Option<&'a CallExpression<'a>>,
     ) -> Option<ScopeFix> {
@@ -480,7 +437,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 let Expression::StaticMemberExpression(query) = strip(&table.object) else {
                     return None;
                 };
-                if query.property.name != "query" {
+                if query.property.name != drizzle::RELATIONAL_QUERIES {
                     return None;
                 }
                 return Some(ScopeFix::DrizzleAnd {
@@ -501,18 +458,18 @@ impl<'g, 'a> Walker<'g, 'a> {
         })
     }
 
-    /// How to tie a builder chain or a Mongoose call to the caller.
+    /// How to tie a builder chain to the caller, in the library's way (`scope`).
     pub(super) fn builder_scope_fix(
         &self,
-        library: &str,
+        scope: OwnerScope,
         links: &[ChainLink<'a>],
         op_link: usize,
     ) -> Option<ScopeFix> {
         let last_condition = links
             .iter()
-            .rposition(|l| matches!(l.name, "where" | "eq" | "match"))?;
+            .rposition(|l| sinks::is_condition_link(l.name))?;
         let at = links[last_condition].call?.span.end;
-        if library == "Drizzle" {
+        if scope == OwnerScope::AndCondition {
             let condition = links[last_condition]
                 .call?
                 .arguments
@@ -532,17 +489,17 @@ impl<'g, 'a> Walker<'g, 'a> {
                 table: table.name.to_string(),
             });
         }
-        let template = match (library, links[last_condition].name) {
-            ("Supabase", _) => ".eq(\"{col}\", {id})",
-            ("Kysely", _) => ".where(\"{col}\", \"=\", {id})",
-            ("Knex", _) => ".where(\"{col}\", {id})",
-            _ => return None,
-        };
-        Some(ScopeFix::AppendCondition {
-            at,
-            template,
-            snake_case: library != "Kysely",
-        })
+        match scope {
+            OwnerScope::AppendCondition {
+                template,
+                snake_case,
+            } => Some(ScopeFix::AppendCondition {
+                at,
+                template,
+                snake_case,
+            }),
+            _ => None,
+        }
     }
 
     /// The client values among `keys` that the flow has not authorized, by label.
@@ -583,11 +540,11 @@ impl<'g, 'a> Walker<'g, 'a> {
         })
     }
 
-    /// How to tie a Stripe call to the caller: retrieve each object the client names and
-    /// compare the user id the app stored in its `metadata` with the caller's, before the
-    /// statement. Only client keys the flow has not authorized, and only plain expressions
+    /// How to tie a call on objects the client names (Stripe's) to the caller: retrieve each
+    /// one and compare the user id the app stored in its `metadata` with the caller's, before
+    /// the statement. Only client keys the flow has not authorized, and only plain expressions
     /// (evaluating them twice must be harmless).
-    pub(super) fn stripe_scope_fix(
+    pub(super) fn metadata_owner_fix(
         &self,
         client: &str,
         refs: &[(String, &Value<'a>)],
@@ -648,7 +605,9 @@ impl<'g, 'a> Walker<'g, 'a> {
         })
     }
 
-    pub(super) fn mongo_scope_fix(
+    /// How to tie a call keyed by its first argument (`findByIdAndUpdate(id, ..)`) to the
+    /// caller: check that the record exists with the caller as owner first.
+    pub(super) fn exists_first_fix(
         &self,
         m: &SinkMatch,
         op_call: Option<&'a CallExpression<'a>>,
@@ -703,24 +662,13 @@ impl<'g, 'a> Walker<'g, 'a> {
         // Reads of public data are not sinks.
         if m.kind == SinkKind::Read {
             let public_model = m.model.as_deref().is_some_and(names::is_public_model);
-            let markers = [
-                "publishedat",
-                "published_at",
-                "ispublished",
-                "is_published",
-                "ispublic",
-                "is_public",
-                "published",
-                "visibility",
-            ];
             let public_filter = keys.iter().any(|(col, v)| {
                 let text = v
                     .span
                     .and_then(|s| self.scope.source.get(s.start as usize..s.end as usize))
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
+                    .unwrap_or("");
                 (col.as_deref().is_some_and(names::is_public_marker_field)
-                    || markers.iter().any(|m| text.contains(m)))
+                    || names::mentions_public_marker(text))
                     && !v.is_tainted()
             });
             if public_model || public_filter {
@@ -754,25 +702,11 @@ impl<'g, 'a> Walker<'g, 'a> {
         } else {
             self.site.unwrap_or(span)
         };
-        let is_tenant_col = |c: &Option<String>| {
-            c.as_deref().is_some_and(|c| {
-                let c = c.to_ascii_lowercase();
-                [
-                    "org",
-                    "team",
-                    "workspace",
-                    "tenant",
-                    "company",
-                    "project",
-                    "account",
-                ]
-                .iter()
-                .any(|w| c.contains(w))
-            })
-        };
-        let self_scoped = keys
-            .iter()
-            .any(|(c, v)| (v.identity || v.owned) && !v.is_tainted() && !is_tenant_col(c));
+        let self_scoped = keys.iter().any(|(c, v)| {
+            (v.identity || v.owned)
+                && !v.is_tainted()
+                && !c.as_deref().is_some_and(names::is_tenant_column)
+        });
         // Scoped: a key is the caller's identity, a record the caller owns, or a client value
         // already authorized (a team id whose membership was checked).
         // A storage path or cache key that embeds the caller's id (`${user.id}/${name}`) is
@@ -826,18 +760,20 @@ impl<'g, 'a> Walker<'g, 'a> {
         // A client value used as the owner column: the client picks who the actor is. A value
         // named after the acting user (`userId`) anywhere, or any client value as the owner of a
         // new row, is identity; a differently named target (`memberUserId`) is a resource key.
-        let creates = matches!(
-            m.op.as_str(),
-            "create"
-                | "createMany"
-                | "insert"
-                | "insertOne"
-                | "insertMany"
-                | "insertInto"
-                | "upsert"
-                | "values"
-        ) || m.op.starts_with("create")
-            || m.op.starts_with("insert");
+        let creates = sinks::creates_rows(&m.op);
+        // A change of existing rows selected by a client key the caller passed a capability
+        // check on (`userCan(.., { stageId }, user.id)` before `.where("stageId", "=", stageId)
+        // .where("userId", "=", userId)`): the rows lie inside that scope, so the other client
+        // ids in the same filter pick targets there (a member), not who the actor is.
+        let in_checked_scope = !creates
+            && keys.iter().any(|(_, v)| {
+                v.taint.as_ref().is_some_and(|t| {
+                    !t.labels.is_empty()
+                        && t.labels
+                            .iter()
+                            .all(|l| self.flow.authorized.contains(&scope_label(l)))
+                })
+            });
         if !self.flow.role {
             let self_model = m.model.as_deref().is_some_and(names::is_user_model);
             for (is_key, (col, v)) in keys
@@ -846,6 +782,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .chain(data.iter().map(|d| (false, d)))
             {
                 let Some(t) = &v.taint else { continue };
+                if is_key && in_checked_scope {
+                    continue;
+                }
                 let col = col.as_deref().unwrap_or("");
                 let as_owner = names::is_owner_field(col) && (t.actor || creates);
                 // `UserProfile.updateOne({ kindeId: userId })`: the actor's id selects the row.
@@ -884,7 +823,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 admin_only = Some(format!("`{}` is an administrative operation", m.op));
             } else if !unauthorized.is_empty()
                 && !self_scoped
-                && (names::is_user_model(&model) || mentions_members(&m.op))
+                && (names::is_user_model(&model) || names::mentions_members(&m.op))
             {
                 admin_only = Some(format!(
                     "it changes another user's `{}` record",
@@ -932,8 +871,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                         .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
                     && !l.starts_with(|c: char| c.is_ascii_digit())
             };
-            match (m.library, raw.len(), raw.iter().next()) {
-                ("AWS S3" | "key-value store", 1, Some(key)) if plain(key) => {
+            match (
+                m.library.owner_scope(&m.op, m.shape),
+                raw.len(),
+                raw.iter().next(),
+            ) {
+                (Some(OwnerScope::KeyPrefix), 1, Some(key)) if plain(key) => {
                     Some(ScopeFix::KeyPrefix {
                         stmt_start: self.stmt_start?,
                         key: key.to_string(),
@@ -970,16 +913,12 @@ impl<'g, 'a> Walker<'g, 'a> {
             sink: Some(idx),
             keys: key_labels,
             scoped,
-            raw: raw && m.library != "generic",
+            raw: raw && m.library.returns_rows(),
             label: label.to_string(),
             user_model: m.kind == SinkKind::Read
                 && m.model.as_deref().is_some_and(names::is_user_model),
             // Only plain counts: `groupBy`/`aggregate` can return any column's values.
-            aggregate: m.kind == SinkKind::Read
-                && matches!(
-                    m.op.as_str(),
-                    "count" | "countDocuments" | "estimatedDocumentCount"
-                ),
+            aggregate: m.kind == SinkKind::Read && sinks::is_count(&m.op),
         });
         self.sink_records.push(Some(record.clone()));
         Value {
@@ -999,5 +938,5 @@ fn made_by_trpc_factory(init: &Expression<'_>) -> bool {
         return made_by_trpc_factory(&call.callee);
     }
     crate::module::callee_name(&call.callee)
-        .is_some_and(|n| sinks::TRPC_CALLER_FACTORIES.contains(&n))
+        .is_some_and(|n| action_clients::TRPC_CALLER_FACTORIES.contains(&n))
 }

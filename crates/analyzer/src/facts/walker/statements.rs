@@ -160,7 +160,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                             .as_ref()
                             .and_then(|l| l.str_lit)
                             .or(enum_label)
-                            .is_some_and(is_privileged_role)
+                            .is_some_and(names::is_privileged_role)
                     {
                         self.flow.role = true;
                     }
