@@ -158,6 +158,16 @@ pub fn mentions_members(op: &str) -> bool {
         && !op.starts_with("insert")
 }
 
+/// Models whose rows say who belongs to a scope (`stage_memberships`, `TeamMember`,
+/// `ProjectCollaborator`): a new row's user is the member being added.
+pub fn is_membership_model(model: &str) -> bool {
+    crate::catalog::fold::with_folded(model, b"_", |m| {
+        ["member", "collaborator", "participant"]
+            .iter()
+            .any(|word| m.contains(word))
+    })
+}
+
 /// Models that hold global settings: any change is admin-only.
 pub fn is_global_settings_model(model: &str) -> bool {
     crate::catalog::fold::with_folded(model, b"_", |m| {

@@ -327,6 +327,9 @@ pub struct SessionVar {
     pub after_decl: u32,
     /// Whether it came from a lookup that returns an object that is never null (iron-session).
     pub always_object: bool,
+    /// The test that means the lookup failed, when the value is a result object with a
+    /// discriminant (`result.error`, `!result.ok`) rather than the session itself.
+    pub fail_test: Option<String>,
 }
 
 /// How the file fails closed elsewhere.

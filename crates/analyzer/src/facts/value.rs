@@ -74,6 +74,9 @@ pub struct Value<'a> {
     pub service: bool,
     /// Truthy only when these facts hold (result of a helper returning `false` on failure).
     pub auth_bool: Option<Rc<Asserts>>,
+    /// Falsy only when these facts hold: the discriminant of a helper's result that is set on
+    /// its failing paths only (`return { error: "Not signed in" }` … `return { user, error: null }`).
+    pub auth_falsy: Option<Rc<Asserts>>,
     /// A function value, with the module it is defined in.
     pub func: Option<(usize, Func<'a>)>,
     /// The callback of a wrapper or `next` of a middleware: calling it runs the action.

@@ -357,15 +357,21 @@ fn build_lf(
         FixPlan::CheckSessionVar => {
             let var = facts.fix.session_var.as_ref()?;
             let indent = indentation_before(source, var.after_decl);
-            let present = match (&facts.fix.session_field, var.always_object) {
+            let failed = match (&var.fail_test, &facts.fix.session_field, var.always_object) {
+                // A helper's result object: its discriminant says whether the lookup failed.
+                (Some(test), _, _) => test.clone(),
                 // iron-session: the object always exists; test the field the action relies on.
-                (Some(field), true) => format!("{}.{field}", var.name),
-                _ if var.name == "session" => format!("{}?.user?.id", var.name),
-                _ => var.name.clone(),
+                (None, Some(field), true) => format!("!{}.{field}", var.name),
+                _ if var.name == "session" => format!("!{}?.user?.id", var.name),
+                _ => format!("!{}", var.name),
             };
-            let text = format!("\n{indent}if (!{present}) {}", style.fail_statement());
+            let text = format!("\n{indent}if ({failed}) {}", style.fail_statement());
+            let description = match &var.fail_test {
+                Some(test) => format!("Fail closed when `{test}` says the lookup failed."),
+                None => format!("Fail closed when `{}` is missing.", var.name),
+            };
             Some(Fix {
-                description: format!("Fail closed when `{}` is missing.", var.name),
+                description,
                 edits: vec![Edit {
                     start: var.after_decl,
                     end: var.after_decl,

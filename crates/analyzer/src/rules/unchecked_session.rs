@@ -40,7 +40,7 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
     }
     let fix = match (&facts.fix.session_var, facts.fix.ignored_check) {
         (Some(v), _)
-            if (!v.always_object || facts.fix.session_field.is_some())
+            if (!v.always_object || facts.fix.session_field.is_some() || v.fail_test.is_some())
                 && v.after_decl < sink.span.start =>
         {
             Some(FixPlan::CheckSessionVar)

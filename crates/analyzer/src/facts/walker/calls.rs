@@ -54,7 +54,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             _ => "",
         };
         // Evaluate the root (receiver) value and every call's arguments, in order.
-        let root_value = match root_expr {
+        let mut root_value = match root_expr {
             Some(e) => self.eval(e),
             None => Value::default(),
         };
@@ -65,6 +65,16 @@ impl<'g, 'a> Walker<'g, 'a> {
                 None => Vec::new(),
             };
             link_args.push(args);
+        }
+        // `insertShelf(row).execute()`, `getAdmin().from(..)`: a project function called at the
+        // head of a chain runs first, and what it returns is the receiver of the rest (a query
+        // builder it only builds is executed here, a client it creates is the one used).
+        if links.len() > 1 && links[0].name.is_empty() {
+            let head = root_value.func.or_else(|| self.resolve_name(root_name));
+            if let (Some((module, func)), Some(head_call)) = (head, links[0].call) {
+                root_value =
+                    self.call_function(module, func, link_args[0].clone(), span_of(head_call.span));
+            }
         }
         let path: String = std::iter::once(root_name)
             .chain(links.iter().map(|l| l.name))

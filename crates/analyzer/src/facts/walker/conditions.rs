@@ -37,8 +37,25 @@ impl<'g, 'a> Walker<'g, 'a> {
                                 .unwrap_or_else(|| default_identity_expr(name)),
                             after_decl: end,
                             always_object: value.guard.is_some_and(|g| g.always_object),
+                            fail_test: None,
                         });
                     }
+                }
+                // `const result = await requireEditor()` answering `{ error }` or `{ ok }`: the
+                // fix tests its discriminant.
+                if let (Some(end), Some(test), true, None) = (
+                    decl_end,
+                    discriminant_fail_test(name, &value),
+                    self.in_action_body,
+                    &self.facts.fix.session_var,
+                ) {
+                    self.facts.fix.session_var = Some(SessionVar {
+                        name: name.to_string(),
+                        identity_expr: default_identity_expr(name),
+                        after_decl: end,
+                        always_object: true,
+                        fail_test: Some(test),
+                    });
                 }
                 if let Some(t) = value.taint.as_mut() {
                     // A named client value is its own label, so checks on the name authorize it.
@@ -201,6 +218,9 @@ impl<'g, 'a> Walker<'g, 'a> {
     pub(super) fn truthiness(&self, v: &Value<'a>) -> (Asserts, Asserts) {
         if let Some(a) = &v.auth_bool {
             return ((**a).clone(), Asserts::default());
+        }
+        if let Some(a) = &v.auth_falsy {
+            return (Asserts::default(), (**a).clone());
         }
         if let Some(g) = v.guard {
             let level = if g.unverified {
@@ -431,4 +451,18 @@ pub(super) enum Compared {
     Equal(Asserts),
     /// A comparison with `null`/`undefined`: (value truthy, value falsy).
     Nullish(Asserts, Asserts),
+}
+
+/// The test that means a helper's result object failed (`result.error`, `!result.ok`), from the
+/// discriminant field that `mark_discriminants` set on it.
+fn discriminant_fail_test(name: &str, value: &Value<'_>) -> Option<String> {
+    value.fields.as_deref()?.iter().find_map(|(key, field)| {
+        if field.auth_falsy.is_some() {
+            Some(format!("{name}.{key}"))
+        } else if field.auth_bool.is_some() && field.guard.is_none() && !field.identity {
+            Some(format!("!{name}.{key}"))
+        } else {
+            None
+        }
+    })
 }

@@ -98,6 +98,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                         identity_expr: format!("{name}.id"),
                         after_decl: self.facts.fix.body_insert_at.unwrap_or(0),
                         always_object: false,
+                        fail_test: None,
                     });
                 }
             }
@@ -318,6 +319,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             after_decl: self.facts.fix.body_insert_at.unwrap_or(0),
             // A client's `ctx` always exists: `if (!ctx)` would never fail.
             always_object: true,
+            fail_test: None,
         });
     }
 

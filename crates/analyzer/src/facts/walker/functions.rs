@@ -127,19 +127,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             result = result.merge(v.clone());
         }
         if let Some(t) = truthy {
-            let gained = Asserts {
-                authn: if t.authn > joined.authn {
-                    t.authn
-                } else {
-                    Authn::None
-                },
-                role: t.role && !joined.role,
-                authorize: t
-                    .authorized
-                    .difference(&joined.authorized)
-                    .cloned()
-                    .collect(),
-            };
+            let gained = gained(&t, &joined);
             if !gained.is_empty() {
                 result.auth_bool = Some(Rc::new(gained));
             }
@@ -179,6 +167,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             result.fields = Some(Rc::new(merged));
         }
+        self.mark_discriminants(&frame.returns, &joined, &mut result);
         // A session helper (it returns the caller's session or identity, or it fails closed
         // when there is none) is judged as a guard: the writes it makes to find the caller
         // (a session row refreshed, a stale cookie cleared) are not sinks of the action. Writes
@@ -201,5 +190,82 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         self.flow = joined;
         result
+    }
+}
+
+impl<'g, 'a> Walker<'g, 'a> {
+    /// Marks the plain fields of a helper's result that tell its paths apart: a field set only
+    /// on the paths that fail (`{ error: "Not signed in" }` against `{ user, error: null }`) is
+    /// falsy only when what the other paths established holds, and a field set only on the paths
+    /// that succeed (`{ ok: true, user }` against `{ ok: false }`) is truthy only then. Testing
+    /// `result.error` or `result.ok` then tests the lookup, as testing the result would.
+    fn mark_discriminants(
+        &self,
+        returns: &[(Flow, Value<'a>)],
+        joined: &Flow,
+        result: &mut Value<'a>,
+    ) {
+        if returns.len() < 2 {
+            return;
+        }
+        let Some(fields) = result.fields.as_deref() else {
+            return;
+        };
+        let mut marked = fields.clone();
+        let mut changed = false;
+        for (key, merged) in fields {
+            let plain = merged.guard.is_none()
+                && !merged.identity
+                && merged.record.is_none()
+                && !merged.session_root
+                && merged.fields.is_none()
+                && merged.func.is_none();
+            if !plain {
+                continue;
+            }
+            let (mut set, mut unset): (Option<Flow>, Option<Flow>) = (None, None);
+            for (flow, v) in returns {
+                let is_set = v.field(key).is_some_and(|x| !x.falsy);
+                let side = if is_set { &mut set } else { &mut unset };
+                *side = Some(match side.take() {
+                    Some(f) => f.join(flow.clone()),
+                    None => flow.clone(),
+                });
+            }
+            let (Some(set), Some(unset)) = (set, unset) else {
+                continue;
+            };
+            let (when_unset, when_set) = (gained(&unset, joined), gained(&set, joined));
+            let mut field = merged.clone();
+            if !when_unset.is_empty() && when_set.is_empty() {
+                field.auth_falsy = Some(Rc::new(when_unset));
+            } else if !when_set.is_empty() && when_unset.is_empty() {
+                field.auth_bool = Some(Rc::new(when_set));
+            } else {
+                continue;
+            }
+            marked.insert(key.clone(), field);
+            changed = true;
+        }
+        if changed {
+            result.fields = Some(Rc::new(marked));
+        }
+    }
+}
+
+/// What holds on the paths of `part` beyond what holds on every path (`all`).
+fn gained(part: &Flow, all: &Flow) -> Asserts {
+    Asserts {
+        authn: if part.authn > all.authn {
+            part.authn
+        } else {
+            Authn::None
+        },
+        role: part.role && !all.role,
+        authorize: part
+            .authorized
+            .difference(&all.authorized)
+            .cloned()
+            .collect(),
     }
 }

@@ -765,14 +765,22 @@ impl<'g, 'a> Walker<'g, 'a> {
         // check on (`userCan(.., { stageId }, user.id)` before `.where("stageId", "=", stageId)
         // .where("userId", "=", userId)`): the rows lie inside that scope, so the other client
         // ids in the same filter pick targets there (a member), not who the actor is.
-        let in_checked_scope = !creates
-            && keys.iter().any(|(_, v)| {
-                v.taint.as_ref().is_some_and(|t| {
-                    !t.labels.is_empty()
-                        && t.labels
-                            .iter()
-                            .all(|l| self.flow.authorized.contains(&scope_label(l)))
-                })
+        let checked_scope = |v: &Value<'a>| {
+            v.taint.as_ref().is_some_and(|t| {
+                !t.labels.is_empty()
+                    && t.labels
+                        .iter()
+                        .all(|l| self.flow.authorized.contains(&scope_label(l)))
+            })
+        };
+        let in_checked_scope = !creates && keys.iter().any(|(_, v)| checked_scope(v));
+        // A new membership row in a scope the caller passed a capability check on
+        // (`userCan(addMember, { stageId })` before inserting `{ userId, stageId, role }`): its
+        // user is the member being added, not who the actor is.
+        let adds_member_to_checked_scope = creates
+            && m.model.as_deref().is_some_and(names::is_membership_model)
+            && data.iter().any(|(col, v)| {
+                !col.as_deref().is_some_and(names::is_owner_field) && checked_scope(v)
             });
         if !self.flow.role {
             let self_model = m.model.as_deref().is_some_and(names::is_user_model);
@@ -782,7 +790,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .chain(data.iter().map(|d| (false, d)))
             {
                 let Some(t) = &v.taint else { continue };
-                if is_key && in_checked_scope {
+                if (is_key && in_checked_scope) || (!is_key && adds_member_to_checked_scope) {
                     continue;
                 }
                 let col = col.as_deref().unwrap_or("");
