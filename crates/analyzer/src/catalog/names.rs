@@ -52,6 +52,8 @@ pub fn is_role_name(name: &str) -> bool {
                 n,
                 "isadmin"
                     | "admin"
+                    | "issuperadmin"
+                    | "superadmin"
                     | "issuperuser"
                     | "isstaff"
                     | "ismoderator"
@@ -197,6 +199,8 @@ pub fn is_privilege_field(name: &str) -> bool {
                 | "roles"
                 | "isadmin"
                 | "admin"
+                | "issuperadmin"
+                | "superadmin"
                 | "permissions"
                 | "issuperuser"
                 | "isstaff"

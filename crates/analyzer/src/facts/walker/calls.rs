@@ -373,8 +373,16 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
         }
 
-        // 11. Sinks.
-        if let Some(v) = self.try_sink(root_name, &root_value, &links, &link_args, span) {
+        // 11. Sinks. What a session lookup returned (the session, its user, their memberships)
+        // is data the lookup read, not a store: `session.user.memberships.find(..)` picks one of
+        // them, with the session's provenance (a role read from it is the caller's role).
+        if is_session_data(&receiver) {
+            if links.len() > 1 && matches!(last, "find" | "findLast" | "at") {
+                let mut element = receiver.clone();
+                element.span = Some(span);
+                return element;
+            }
+        } else if let Some(v) = self.try_sink(root_name, &root_value, &links, &link_args, span) {
             return v;
         }
 
@@ -746,4 +754,13 @@ fn permission_predicate(name: &str, args: &[Value<'_>]) -> Option<Asserts> {
         authn: Authn::Checked,
         ..Asserts::default()
     })
+}
+
+/// Data a session lookup returned (`session.user.memberships`): it stores nothing, so calls on
+/// it are never sinks.
+fn is_session_data(receiver: &Value<'_>) -> bool {
+    receiver.guard.is_some_and(|g| !g.factory && !g.error)
+        && receiver.fields.is_none()
+        && receiver.func.is_none()
+        && !receiver.service
 }
