@@ -497,6 +497,16 @@ pub fn is_public_action_name(name: &str) -> bool {
             "authenticate",
             "requestaccess",
         ];
+        // `updateContact`, `deleteFeedback`, `listNewsletters`: managing the records a public
+        // form leaves behind (a CRM's contacts, the feedback inbox) is no public flow.
+        const MANAGES: &[&str] = &[
+            "update", "delete", "remove", "edit", "archive", "restore", "approve", "reject",
+            "assign", "merge", "export", "import", "get", "list", "fetch", "toggle", "move", "set",
+            "change", "clear", "purge", "ban", "destroy",
+        ];
+        if MANAGES.iter().any(|verb| n.starts_with(verb)) {
+            return false;
+        }
         // `signIn`, `handleSignIn`, `loginAction`, `submitContactForm` — without building strings.
         let bytes = n.as_bytes();
         // Inside a longer name only before `action` or after `submit`.
