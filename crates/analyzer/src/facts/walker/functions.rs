@@ -44,20 +44,30 @@ impl<'g, 'a> Walker<'g, 'a> {
         let continuations_before = self.continuation_calls.len();
         let authn_before = self.flow.authn;
         let fs = func.span();
-        let is_closure = module == self.module
-            && self
-                .enclosing
-                .iter()
-                .any(|s| s.start <= fs.start && fs.end <= s.end);
-        let saved_vars = if is_closure {
+        let contains = |s: &ByteSpan| s.start <= fs.start && fs.end <= s.end;
+        // A closure sees the variables of the function it is written in: the current one
+        // (`items.map((x) => ..)`), or one a call left to run a helper that calls the closure
+        // back (`runInBackground(async () => stream.update(..))`, `withRetry(() => ..)`).
+        let callee_vars = if module == self.module && self.enclosing.last().is_some_and(contains) {
             self.vars.clone()
         } else {
-            std::mem::take(&mut self.vars)
+            self.outer_vars
+                .iter()
+                .rev()
+                .find(|(m, span, _)| *m == module && contains(span))
+                .map(|(_, _, vars)| vars.clone())
+                .unwrap_or_default()
         };
+        let caller_span = self.enclosing.last().copied().unwrap_or(fs);
+        let caller_vars = std::mem::replace(&mut self.vars, callee_vars);
+        self.outer_vars
+            .push((self.module, caller_span, caller_vars));
         self.enclosing.push(fs);
         let saved_module = (self.module, self.scope.clone());
         let saved_in_body = self.in_action_body;
         self.in_action_body = false;
+        let saved_in_text = self.in_action_text;
+        self.in_action_text = module == self.action.0 && contains(&self.action.1);
         if module != self.module {
             self.module = module;
             self.scope = self.graph.module(module);
@@ -94,9 +104,12 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         let frame = self.frames.pop().unwrap();
         self.enclosing.pop();
-        self.vars = saved_vars;
+        if let Some((_, _, caller_vars)) = self.outer_vars.pop() {
+            self.vars = caller_vars;
+        }
         (self.module, self.scope) = saved_module;
         self.in_action_body = saved_in_body;
+        self.in_action_text = saved_in_text;
         self.site = site_was;
         self.call_stack.pop();
 

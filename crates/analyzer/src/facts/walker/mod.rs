@@ -128,6 +128,9 @@ pub(crate) fn collect<'a>(
         in_action_body: false,
         last_exit_swallowed: false,
         enclosing: vec![def.func.span()],
+        outer_vars: Vec::new(),
+        action: (module, def.func.span()),
+        in_action_text: true,
         expand_returned: false,
         stmt_start: None,
         breaks: Vec::new(),
@@ -178,6 +181,14 @@ struct Walker<'g, 'a> {
     /// Spans of the functions being walked (the action, then inlined calls): a function nested
     /// in one of them is a closure and sees its variables.
     enclosing: Vec<ByteSpan>,
+    /// For each call being followed: the caller's module, function span and variables, set
+    /// aside while the callee runs (a closure the callee calls back sees them).
+    outer_vars: Vec<(usize, ByteSpan, HashMap<&'a str, Value<'a>>)>,
+    /// The action's module and function span.
+    action: (usize, ByteSpan),
+    /// Whether the function being walked is written inside the action's own text (an inline
+    /// callback): a fix may edit it as it edits the action's body.
+    in_action_text: bool,
     /// While following a wrapper: walk a function it returns (the function that actually runs).
     expand_returned: bool,
     /// Start of the action-body statement being walked (where fixes insert checks).

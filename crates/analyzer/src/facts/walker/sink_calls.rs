@@ -913,7 +913,11 @@ impl<'g, 'a> Walker<'g, 'a> {
             service_role: service.unwrap_or(false),
             sensitive: m.kind == SinkKind::Mutation || keyed_by_client,
             exposed: false,
-            scope_fix: if self.in_action_body { scope_fix } else { None },
+            scope_fix: if self.in_action_body || self.in_action_text {
+                scope_fix
+            } else {
+                None
+            },
             client_input: keys.iter().chain(data.iter()).any(|(_, v)| v.is_tainted()),
         });
         // What the call returns: a record.
