@@ -160,6 +160,18 @@ pub fn mentions_members(op: &str) -> bool {
         && !op.starts_with("insert")
 }
 
+/// Columns that tally what visitors do (`viewCount`, `participantCount`, `views`, `downloads`):
+/// bumping one records a visit, it changes nothing anybody owns.
+pub fn is_counter_column(column: &str) -> bool {
+    crate::catalog::fold::with_folded(column, b"_", |c| {
+        c.ends_with("count")
+            || matches!(
+                c,
+                "views" | "clicks" | "downloads" | "hits" | "visits" | "plays" | "impressions"
+            )
+    })
+}
+
 /// Models whose rows say who belongs to a scope (`stage_memberships`, `TeamMember`,
 /// `ProjectCollaborator`): a new row's user is the member being added.
 pub fn is_membership_model(model: &str) -> bool {

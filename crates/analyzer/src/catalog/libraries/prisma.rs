@@ -43,6 +43,9 @@ pub const SELECT_FIELD: &str = "select";
 /// A fix checks a record scoped to the caller first (`findFirst({ where: { ..where, userId } })`).
 pub(super) const OWNER_SCOPE: OwnerScope = OwnerScope::CheckFirst;
 
+/// Prisma's atomic number operations (`{ views: { increment: 1 } }`).
+pub const ATOMIC_NUMBER_OPS: [&str; 2] = ["increment", "decrement"];
+
 /// Whether operation `op` returns no row as it is stored (counts, aggregates, batch results),
 /// whatever its `select`.
 pub fn returns_no_row(op: &str) -> bool {

@@ -244,6 +244,15 @@ impl<'g, 'a> Walker<'g, 'a> {
                     };
                     w.leaves(None, &mut keys, 0);
                 }
+                // `update({ where: { id }, data: { viewCount: { increment: 1 } } })`: a tally of
+                // what visitors do, bumped by an amount the server chose, changes nothing anybody
+                // owns (a view, an enrolment counted).
+                if m.kind == SinkKind::Mutation
+                    && matches!(m.op.as_str(), "update" | "updateMany")
+                    && arg.field("data").is_some_and(only_bumps_counters)
+                {
+                    return Some(Value::default());
+                }
                 for k in prisma::DATA_FIELDS {
                     if let Some(d) = arg.field(k) {
                         d.leaves(None, &mut data, 0);
@@ -951,4 +960,22 @@ fn made_by_trpc_factory(init: &Expression<'_>) -> bool {
     }
     crate::module::callee_name(&call.callee)
         .is_some_and(|n| action_clients::TRPC_CALLER_FACTORIES.contains(&n))
+}
+
+/// Whether Prisma `data` only bumps counters (`{ viewCount: { increment: 1 } }`) by amounts the
+/// client does not choose.
+fn only_bumps_counters(data: &Value<'_>) -> bool {
+    let Some(columns) = data.fields.as_deref() else {
+        return false;
+    };
+    !columns.is_empty()
+        && columns.iter().all(|(column, change)| {
+            names::is_counter_column(column)
+                && change.fields.as_deref().is_some_and(|ops| {
+                    ops.len() == 1
+                        && ops.iter().all(|(op, amount)| {
+                            prisma::ATOMIC_NUMBER_OPS.contains(&op.as_str()) && !amount.is_tainted()
+                        })
+                })
+        })
 }
