@@ -366,21 +366,24 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
 }
 
 /// Whether a request URL (its source text) is a chat webhook: posting to it sends a message, a
-/// side effect on no user's data, like a mail (`https://hooks.slack.com/..`,
-/// `process.env.DISCORD_WEBHOOK_URL`).
-pub fn is_message_webhook(url_text: &str) -> bool {
+/// side effect on no user's data, like a mail (`https://hooks.slack.com/..`, or a server setting
+/// named for one: `process.env.DISCORD_WEBHOOK_URL`, `env.SLACK_SUPPORT_WEBHOOK_URL`). A URL
+/// the client sends is named by the client, so only a chat host counts then.
+pub fn is_message_webhook(url_text: &str, from_client: bool) -> bool {
     let lower = url_text.to_ascii_lowercase();
-    [
+    let chat_host = [
         "hooks.slack.com",
         "discord.com/api/webhooks",
         "discordapp.com/api/webhooks",
         "webhook.office.com",
     ]
     .iter()
-    .any(|host| lower.contains(host))
-        || ["slack_webhook", "discord_webhook", "teams_webhook"]
+    .any(|host| lower.contains(host));
+    let chat_setting = lower.contains("webhook")
+        && ["slack", "discord", "teams"]
             .iter()
-            .any(|name| lower.contains(name))
+            .any(|service| lower.contains(service));
+    chat_host || (chat_setting && !from_client)
 }
 
 /// `deletePost`, `remove`, `update_user` start with a mutating verb; `settings`, `updated` do not.

@@ -443,7 +443,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .and_then(|sp| self.scope.source.get(sp.start as usize..sp.end as usize))
                 .unwrap_or("");
             if method.is_some_and(sinks::is_mutating_http_method)
-                && !sinks::is_message_webhook(url_text)
+                && !sinks::is_message_webhook(
+                    url_text,
+                    args.first().is_some_and(|url| url.is_tainted()),
+                )
             {
                 let m = sinks::http_request(method.unwrap_or(""));
                 let mut keys = Vec::new();
