@@ -69,7 +69,7 @@ def git_dir(mirror):
     return path if os.path.isdir(path) else None
 
 
-SOURCE_EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".json", ".toml")
+SOURCE_EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".json", ".toml", ".prisma")
 SOURCE_NAMES = (".gitignore",)
 
 

@@ -24,12 +24,24 @@ pub(crate) struct ModuleGraph<'a> {
     loader: Option<&'a dyn ModuleLoader>,
     modules: RefCell<Vec<Rc<ModuleScope<'a>>>>,
     by_path: RefCell<HashMap<String, Option<usize>>>,
+    /// The project's data models, asked of the loader once.
+    data_models: std::cell::OnceCell<Option<std::sync::Arc<crate::schema::DataModels>>>,
 }
 
 impl<'a> ModuleGraph<'a> {
     /// The module at `index`.
     pub fn module(&self, index: usize) -> Rc<ModuleScope<'a>> {
         self.modules.borrow()[index].clone()
+    }
+
+    /// The data models of the analysed file's project, when the loader knows its schema.
+    pub fn data_models(&self) -> Option<&crate::schema::DataModels> {
+        self.data_models
+            .get_or_init(|| {
+                let loader = self.loader?;
+                loader.data_models(&self.module(0).path)
+            })
+            .as_deref()
     }
 
     /// Loads (once) the module `specifier` imported from module `from`.
@@ -211,6 +223,7 @@ fn analyze_once(
             program,
         ))]),
         by_path: RefCell::new(HashMap::default()),
+        data_models: std::cell::OnceCell::new(),
     };
     graph
         .by_path

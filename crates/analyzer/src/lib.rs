@@ -31,6 +31,7 @@ mod nesting;
 mod parse;
 pub mod report;
 pub mod rules;
+pub mod schema;
 mod suppress;
 
 pub use config::{Config, ConfigError};
@@ -77,6 +78,12 @@ pub trait ModuleLoader: Sync {
     /// Loads the module `specifier` as imported from the file `importer`, or `None` when it is
     /// not part of the project (a package, a missing file).
     fn load(&self, importer: &str, specifier: &str) -> Option<LoadedModule>;
+
+    /// The data models of the project the file `importer` belongs to, read from its schema,
+    /// when it has one (reads of models that belong to nobody are no sinks).
+    fn data_models(&self, _importer: &str) -> Option<Arc<schema::DataModels>> {
+        None
+    }
 }
 
 /// Analyses one file on its own (imports are judged by their names).

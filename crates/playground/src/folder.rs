@@ -23,7 +23,7 @@ const SCRIPT_EXTENSIONS: [&str; 6] = ["ts", "tsx", "js", "jsx", "mjs", "cjs"];
 pub const MAX_FOLDER_FILES: usize = 20_000;
 
 /// Whether the browser should read the file at `path` (relative to the folder): files the check
-/// may analyse or import, ignore files and project markers (`tsconfig.json`). Never `node_modules`, `.next`, `dist` or `.git`.
+/// may analyse or import, ignore files, project markers (`tsconfig.json`) and Prisma schemas. Never `node_modules`, `.next`, `dist` or `.git`.
 pub fn wanted(path: &str) -> bool {
     let mut parts = path.split('/').peekable();
     let mut name = "";
@@ -36,6 +36,7 @@ pub fn wanted(path: &str) -> bool {
     }
     IGNORE_FILES.contains(&name)
         || ROOT_MARKERS.contains(&name)
+        || name.ends_with(".prisma")
         || name
             .rsplit_once('.')
             .is_some_and(|(stem, ext)| !stem.is_empty() && SCRIPT_EXTENSIONS.contains(&ext))
@@ -169,6 +170,7 @@ mod tests {
     fn only_useful_files_are_read() {
         assert!(wanted("app/actions.ts"));
         assert!(wanted("tsconfig.json"));
+        assert!(wanted("prisma/schema.prisma"));
         assert!(wanted("app/.gitignore"));
         // Configurations are named in the report, not read (see FolderCheck).
         assert!(!wanted("lib/actiongate.toml"));

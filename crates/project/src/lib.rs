@@ -18,12 +18,21 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use actiongate_analyzer::schema::DataModels;
 use actiongate_analyzer::{LoadedModule, ModuleLoader};
 
 pub use memory::MemoryFiles;
 
 /// Files that mark a project root.
 pub const ROOT_MARKERS: [&str; 3] = ["tsconfig.json", "jsconfig.json", "package.json"];
+
+/// Where a project keeps its Prisma schema, relative to the project root, in the order looked at.
+pub const PRISMA_SCHEMAS: [&str; 4] = [
+    "prisma/schema.prisma",
+    "schema.prisma",
+    "src/prisma/schema.prisma",
+    "prisma/schema/schema.prisma",
+];
 
 /// Extensions tried, in order, for an import without one.
 const EXTENSIONS: [&str; 6] = ["ts", "tsx", "js", "jsx", "mjs", "cjs"];
@@ -103,6 +112,8 @@ pub struct Resolver<F> {
     projects: Cache<PathBuf, Option<Arc<Project>>>,
     /// File → its text (`None`: unreadable, too large or not UTF-8).
     files: Cache<PathBuf, Option<Arc<str>>>,
+    /// Project root → the data models of its schema.
+    data_models: Cache<PathBuf, Option<Arc<DataModels>>>,
 }
 
 impl<F: Files> Resolver<F> {
@@ -112,6 +123,7 @@ impl<F: Files> Resolver<F> {
             files_source: files,
             projects: Mutex::default(),
             files: Mutex::default(),
+            data_models: Mutex::default(),
         }
     }
 
@@ -306,6 +318,28 @@ impl<F: Files> ModuleLoader for Resolver<F> {
             path: path.to_string_lossy().into_owned(),
             source,
         })
+    }
+
+    fn data_models(&self, importer: &str) -> Option<Arc<DataModels>> {
+        let project = self.project_for_file(Path::new(importer))?;
+        if let Some(known) = lock(&self.data_models).get(&project.root) {
+            return known.clone();
+        }
+        // The first schema found at one of the usual places, read like any project file.
+        let models = PRISMA_SCHEMAS
+            .iter()
+            .find_map(|relative| {
+                let path = project.root.join(relative);
+                if !self.files_source.is_file(&path) {
+                    return None;
+                }
+                self.files_source.read_text(&path)
+            })
+            .map(|text| DataModels::from_prisma(&text))
+            .filter(|models| !models.is_empty())
+            .map(Arc::new);
+        lock(&self.data_models).insert(project.root.clone(), models.clone());
+        models
     }
 }
 

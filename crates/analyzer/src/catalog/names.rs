@@ -117,6 +117,18 @@ pub fn is_user_model(model: &str) -> bool {
     })
 }
 
+/// Columns that hold someone's secret or contact (`passwordHash`, `apiToken`, `email`, `phone`):
+/// a model with one belongs to someone.
+pub fn is_secret_field(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        [
+            "password", "secret", "token", "email", "phone", "apikey", "hash",
+        ]
+        .iter()
+        .any(|w| n.contains(w))
+    })
+}
+
 /// Role names that grant privileges (`admin`, `org:admin`, `OWNER`, `moderator`).
 pub fn is_privileged_role(role: &str) -> bool {
     // Roles that run the app or act for its users (`admin`, `org:admin`, `support agent`). A

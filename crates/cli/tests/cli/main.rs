@@ -11,3 +11,4 @@ mod imports;
 mod inputs;
 mod rules;
 mod sarif;
+mod schema;

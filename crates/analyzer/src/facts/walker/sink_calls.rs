@@ -269,6 +269,18 @@ impl<'g, 'a> Walker<'g, 'a> {
                     .is_some_and(|f| {
                         !f.is_empty() && f.keys().all(|k| names::is_public_profile_field(k))
                     });
+                // A model of the project's schema that belongs to nobody (a catalogue, a lookup
+                // table): reading it reads nobody's data.
+                if m.kind == SinkKind::Read
+                    && m.library == crate::catalog::libraries::Library::Prisma
+                    && m.model.as_deref().is_some_and(|model| {
+                        self.graph
+                            .data_models()
+                            .is_some_and(|models| models.belongs_to_nobody(model))
+                    })
+                {
+                    return Some(Value::default());
+                }
                 // Only for accounts: the title of someone's private document is still private.
                 if m.kind == SinkKind::Read
                     && public_projection

@@ -1,0 +1,118 @@
+//! The project's Prisma schema (SPEC §2, sensitive reads): a read of a model that belongs to
+//! nobody (a catalogue, a lookup table) is no sink; a model that names an owner, or holds a
+//! relation to one that does, is someone's data.
+
+use crate::common::Tree;
+
+const SCHEMA: &str = r#"// A recipe site: units and ingredients are reference data; recipes are their authors'.
+model Unit {
+  id    String @id
+  label String
+}
+
+model Ingredient {
+  id      String @id
+  name    String
+  unitId  String
+  unit    Unit   @relation(fields: [unitId], references: [id])
+  usedIn  RecipeStep[]
+}
+
+model Recipe {
+  id       String @id
+  title    String
+  authorId String
+  steps    RecipeStep[]
+}
+
+model RecipeStep {
+  id           String     @id
+  recipeId     String
+  recipe       Recipe     @relation(fields: [recipeId], references: [id])
+  ingredientId String
+  ingredient   Ingredient @relation(fields: [ingredientId], references: [id])
+}
+"#;
+
+const ACTIONS: &str = r#""use server";
+import { prisma } from "@/lib/prisma";
+
+export async function listIngredients(search: string) {
+  return prisma.ingredient.findMany({ where: { name: { contains: search } }, include: { unit: true } });
+}
+
+export async function getRecipe(recipeId: string) {
+  return prisma.recipe.findUnique({ where: { id: recipeId } });
+}
+
+export async function getRecipeSteps(recipeId: string) {
+  return prisma.recipeStep.findMany({ where: { recipeId } });
+}
+
+export async function renameIngredient(id: string, name: string) {
+  await prisma.ingredient.update({ where: { id }, data: { name } });
+}
+"#;
+
+fn project(with_schema: bool) -> Tree {
+    let tree = Tree::new();
+    tree.file(
+        "tsconfig.json",
+        r#"{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }"#,
+    )
+    .file(
+        "lib/prisma.ts",
+        "import { PrismaClient } from \"@prisma/client\";\nexport const prisma = new PrismaClient();\n",
+    )
+    .file("app/recipes/actions.ts", ACTIONS);
+    if with_schema {
+        tree.file("prisma/schema.prisma", SCHEMA);
+    }
+    tree
+}
+
+/// `(action, rule)` of every finding of rule severity high.
+fn high_findings(report: &serde_json::Value) -> Vec<(String, String)> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "high")
+        .map(|f| {
+            (
+                f["action"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn reads_of_models_that_belong_to_nobody_are_no_sinks() {
+    let tree = project(true);
+    let (_, report) = tree.check_json(&["app"]);
+    assert_eq!(
+        high_findings(&report),
+        [
+            ("getRecipe".to_string(), "missing-authn".to_string()),
+            ("getRecipeSteps".to_string(), "missing-authn".to_string()),
+            ("renameIngredient".to_string(), "missing-authn".to_string()),
+        ],
+        "the catalogue read is quiet; a recipe, its steps (held by a recipe) and any write \
+         still report: {report:#}"
+    );
+}
+
+#[test]
+fn without_a_schema_every_returned_read_is_someones_data() {
+    let tree = project(false);
+    let (_, report) = tree.check_json(&["app"]);
+    assert_eq!(
+        high_findings(&report)
+            .iter()
+            .filter(|(action, _)| action == "listIngredients")
+            .count(),
+        1,
+        "nothing says the ingredients belong to nobody: {report:#}"
+    );
+}
