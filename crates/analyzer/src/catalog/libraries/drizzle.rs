@@ -10,6 +10,9 @@ use crate::catalog::sinks::{ArgShape, SinkKind};
 /// The module the condition helpers are imported from.
 pub const MODULE: &str = "drizzle-orm";
 
+/// The functions that define a table (`pgTable("posts", { .. })`).
+pub const TABLE_MAKERS: [&str; 3] = ["pgTable", "mysqlTable", "sqliteTable"];
+
 /// The property of the client that holds the relational queries (`db.query.posts`).
 pub const RELATIONAL_QUERIES: &str = "query";
 

@@ -302,6 +302,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                 });
             }
             ArgShape::Builder => {
+                // `db.select().from(exercises)` where `exercises` is a table whose definition
+                // names no owner: reading it reads nobody's data.
+                if m.kind == SinkKind::Read
+                    && m.library == crate::catalog::libraries::Library::Drizzle
+                    && links
+                        .iter()
+                        .find(|l| l.name == "from")
+                        .and_then(|l| l.call)
+                        .and_then(|c| c.arguments.first())
+                        .and_then(|a| a.as_expression())
+                        .is_some_and(|table| self.table_belongs_to_nobody(table))
+                {
+                    return Some(Value::default());
+                }
                 scope_fix = owner_scope.and_then(|s| self.builder_scope_fix(s, links, op_link));
                 for (i, link) in links.iter().enumerate() {
                     let args = &link_args[i];
@@ -480,6 +494,65 @@ impl<'g, 'a> Walker<'g, 'a> {
     }
 
     /// How to tie a builder chain to the caller, in the library's way (`scope`).
+    /// Whether `table` is a Drizzle table (`pgTable("exercises", { .. })`, here or in a project
+    /// module) whose definition names no owner, tenant or secret column, references no other
+    /// table, and is no account or tenant table itself.
+    pub(super) fn table_belongs_to_nobody(&self, table: &'a Expression<'a>) -> bool {
+        let Expression::Identifier(id) = strip(table) else {
+            return false;
+        };
+        let name = id.name.as_str();
+        let (module, init) = match self.scope.consts.get(name) {
+            Some(init) => (self.module, *init),
+            None => match self.graph.resolve_const(self.module, name) {
+                Some(found) => found,
+                None => return false,
+            },
+        };
+        let Expression::CallExpression(call) = strip(init) else {
+            return false;
+        };
+        let maker = match strip(&call.callee) {
+            Expression::Identifier(callee) => callee.name.as_str(),
+            _ => return false,
+        };
+        if !libraries::drizzle::TABLE_MAKERS.contains(&maker) {
+            return false;
+        }
+        let (Some(table_name), Some(Expression::ObjectExpression(columns))) = (
+            call.arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(|e| match strip(e) {
+                    Expression::StringLiteral(s) => Some(s.value.as_str()),
+                    _ => None,
+                }),
+            call.arguments
+                .get(1)
+                .and_then(|a| a.as_expression())
+                .map(strip),
+        ) else {
+            return false;
+        };
+        if names::is_user_model(table_name) || names::is_tenant_column(table_name) {
+            return false;
+        }
+        let source = self.graph.module(module).source;
+        columns.properties.iter().all(|property| {
+            let ObjectPropertyKind::ObjectProperty(p) = property else {
+                return false;
+            };
+            let Some(column) = key_name(&p.key) else {
+                return false;
+            };
+            let definition = p.value.span().source_text(source);
+            !(names::is_owner_field(&column)
+                || names::is_tenant_column(&column)
+                || names::is_secret_field(&column)
+                || definition.contains(".references("))
+        })
+    }
+
     pub(super) fn builder_scope_fix(
         &self,
         scope: OwnerScope,
