@@ -279,14 +279,14 @@ impl<'g, 'a> Walker<'g, 'a> {
                             .is_some_and(|models| models.belongs_to_nobody(model))
                     })
                 {
-                    return Some(Value::default());
+                    return Some(not_a_sink(&keys, describe_chain(root_name, links)));
                 }
                 // Only for accounts: the title of someone's private document is still private.
                 if m.kind == SinkKind::Read
                     && public_projection
                     && names::is_account_model(m.model.as_deref())
                 {
-                    return Some(Value::default());
+                    return Some(not_a_sink(&keys, describe_chain(root_name, links)));
                 }
                 scope_fix = match m.kind {
                     // Someone else's account, looked up by a public key: a profile card keeps
@@ -766,28 +766,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     && !v.is_tainted()
             });
             if public_model || public_filter {
-                // Not a sink, but still a record: `if (!owned)` after a public model's read
-                // scoped to the caller is an ownership check like any other.
-                let scoped = keys
-                    .iter()
-                    .any(|(_, v)| (v.identity || v.owned) && !v.is_tainted());
-                let keys: BTreeSet<String> = keys
-                    .iter()
-                    .filter_map(|(_, v)| v.taint.as_ref())
-                    .flat_map(|t| t.labels.iter().cloned())
-                    .collect();
-                return Value {
-                    record: Some(Rc::new(Record {
-                        sink: None,
-                        keys,
-                        scoped,
-                        raw: false,
-                        label: label.to_string(),
-                        user_model: false,
-                        aggregate: false,
-                    })),
-                    ..Value::default()
-                };
+                return not_a_sink(&keys, label.to_string());
             }
         }
         self.seq += 1;
@@ -1063,4 +1042,30 @@ fn only_bumps_counters(data: &Value<'_>) -> bool {
                         })
                 })
         })
+}
+
+/// A read that is no sink (public by nature, a public profile card, reference data) but still a
+/// record: `if (!own)` after such a read scoped to the caller is an ownership check like any
+/// other, and a field of it (`user.id`) is still the caller's own.
+fn not_a_sink<'a>(keys: &[(Option<String>, Value<'a>)], label: String) -> Value<'a> {
+    let scoped = keys
+        .iter()
+        .any(|(_, v)| (v.identity || v.owned) && !v.is_tainted());
+    let keys: BTreeSet<String> = keys
+        .iter()
+        .filter_map(|(_, v)| v.taint.as_ref())
+        .flat_map(|t| t.labels.iter().cloned())
+        .collect();
+    Value {
+        record: Some(Rc::new(Record {
+            sink: None,
+            keys,
+            scoped,
+            raw: false,
+            label,
+            user_model: false,
+            aggregate: false,
+        })),
+        ..Value::default()
+    }
 }
