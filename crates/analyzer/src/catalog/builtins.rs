@@ -125,6 +125,15 @@ pub fn is_inert_package(module: &str) -> bool {
     INERT_PACKAGES.contains(&module)
 }
 
+/// Assertion functions: `assert(x)` (Node's and most utility packages'), `assert.ok(x)`,
+/// `invariant(x, ..)` (tiny-invariant): they throw unless `x` is truthy.
+pub fn is_assertion(path: &str) -> bool {
+    matches!(
+        path,
+        "assert" | "assert.ok" | "invariant" | "assert.strict.ok"
+    )
+}
+
 /// String methods whose names are also store verbs: `replace(/re/, ..)` or `replace("a", ..)`
 /// with a pattern literal is `String.prototype.replace`, never a store's `replace`.
 pub fn is_string_method_call(

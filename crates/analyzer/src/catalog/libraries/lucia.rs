@@ -1,4 +1,6 @@
-//! Lucia: `validateRequest()` returns `{ user, session }`; `lucia.validateSession(..)`.
+//! Lucia: `validateRequest()`, `lucia.validateSession(..)` and `validateSessionToken(..)` always
+//! return an object, `{ user, session }` with both `null` when signed out: the guard is the check
+//! of `user` (or `session`), never of the object.
 
 use super::auth::{AuthFamily, GuardIdiom};
 use super::Library;
@@ -7,9 +9,9 @@ use crate::catalog::guards::{guard, GuardKind::*};
 /// Its lookups, modules and idiom.
 pub(super) const AUTH: AuthFamily = AuthFamily {
     guards: &[
-        guard("validateRequest", NeedsCheck, Library::Lucia),
-        guard("lucia.validateSession", NeedsCheck, Library::Lucia),
-        guard("validateSessionToken", NeedsCheck, Library::Lucia),
+        guard("validateRequest", AlwaysObject, Library::Lucia),
+        guard("lucia.validateSession", AlwaysObject, Library::Lucia),
+        guard("validateSessionToken", AlwaysObject, Library::Lucia),
     ],
     modules: &["lucia"],
     idiom: Some(idiom),

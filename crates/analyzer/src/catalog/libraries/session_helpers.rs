@@ -123,7 +123,8 @@ pub fn classify(last: &str) -> Option<GuardKind> {
         ]
         .iter()
         .any(|w| rest.contains(w));
-        if rest.is_empty() || looks_like_auth {
+        // A bare `assert(x)` is a generic assertion (see `builtins::is_assertion`), not a lookup.
+        if (rest.is_empty() && *prefix != "assert") || looks_like_auth {
             let role = ROLE_WORDS.iter().any(|w| rest.contains(w));
             return Some(if role { RoleFailsClosed } else { FailsClosed });
         }

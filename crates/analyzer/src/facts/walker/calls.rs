@@ -141,6 +141,17 @@ impl<'g, 'a> Walker<'g, 'a> {
             return result;
         }
 
+        // 3b. Assertions (`assert(session?.user)`, `invariant(member, "..")`, `assert.ok(..)`)
+        // throw unless their first argument is truthy: what it being truthy establishes holds
+        // after the call, as after `if (!x) throw`.
+        if builtins::is_assertion(&path) && root_value.func.is_none() {
+            if let Some(first) = args.first() {
+                let (holds, _) = self.truthiness(first);
+                self.passes_check(holds);
+            }
+            return Value::default();
+        }
+
         // 4. Kinde-style guard functions obtained from a factory.
         if root_value.guard.is_some_and(|g| g.factory)
             && links.len() == 1

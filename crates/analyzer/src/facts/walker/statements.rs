@@ -285,15 +285,30 @@ impl<'g, 'a> Walker<'g, 'a> {
             } else {
                 &when_true
             };
-            if gained.role || !gained.authorize.is_empty() {
-                self.facts.authz_checks.push(AuthzCheck {
-                    seq: self.seq,
-                    role: gained.role,
-                    keys: gained.authorize.iter().cloned().collect(),
-                });
-            }
+            self.record_authz_check(gained);
         }
         self.flow = after_true.join(after_false);
+    }
+
+    /// A check that fails closed unless `holds` (an assertion): the flow goes on with it.
+    pub(super) fn passes_check(&mut self, holds: Asserts) {
+        if holds.is_empty() {
+            return;
+        }
+        self.record_check();
+        self.record_authz_check(&holds);
+        self.flow.assume(&holds);
+    }
+
+    /// Records a role or ownership check that just failed closed.
+    fn record_authz_check(&mut self, gained: &Asserts) {
+        if gained.role || !gained.authorize.is_empty() {
+            self.facts.authz_checks.push(AuthzCheck {
+                seq: self.seq,
+                role: gained.role,
+                keys: gained.authorize.iter().cloned().collect(),
+            });
+        }
     }
 
     pub(super) fn walk_try(&mut self, t: &'a TryStatement<'a>) {
