@@ -1,6 +1,8 @@
 //! Sending mail (`sendMail`, `resend.emails.send(..)`): a side effect that is public by design
 //! (a contact form), on no user's data.
 
+use std::collections::BTreeSet;
+
 use super::Library;
 use crate::catalog::sinks::step::{Outcome, Step};
 use crate::catalog::sinks::{ArgShape, SinkKind};
@@ -22,6 +24,32 @@ const MAIL_ROOTS: &[&str] = &[
     "postmark",
     "mailgun",
 ];
+
+/// Fields of a mail that name who receives it.
+const RECIPIENT_FIELDS: &[&str] = &["to", "cc", "bcc", "recipient", "recipients", "email"];
+
+/// Whether a mail's fields (their names, and the client inputs each comes from) send words the
+/// client chose to an address the client chose: a contact form writes to the team, a sign-in
+/// link carries the server's token (and may repeat the address it goes to), but a mail whose
+/// recipient and text both come from the request relays anyone's message.
+pub fn is_open_relay<'f>(
+    fields: impl Iterator<Item = (Option<&'f str>, Option<&'f BTreeSet<String>>)>,
+) -> bool {
+    let mut recipients: Vec<&BTreeSet<String>> = Vec::new();
+    let mut words: Vec<&BTreeSet<String>> = Vec::new();
+    for (name, inputs) in fields {
+        let Some(inputs) = inputs else { continue };
+        if name.is_some_and(|n| RECIPIENT_FIELDS.contains(&n)) {
+            recipients.push(inputs);
+        } else {
+            words.push(inputs);
+        }
+    }
+    // Words built from the address itself (a link that repeats it) are the server's.
+    let repeats_recipient =
+        |inputs: &BTreeSet<String>| recipients.iter().any(|r| r.is_subset(inputs));
+    !recipients.is_empty() && words.iter().any(|inputs| !repeats_recipient(inputs))
+}
 
 /// A mail being sent.
 pub(super) fn recognise(step: &Step) -> Option<Outcome> {

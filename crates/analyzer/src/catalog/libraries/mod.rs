@@ -20,7 +20,7 @@ mod knex;
 mod kv;
 mod kysely;
 mod lucia;
-mod mail;
+pub mod mail;
 mod models;
 pub mod mongo;
 pub mod next_auth;

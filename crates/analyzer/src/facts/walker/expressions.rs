@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// How deep nested markup is followed for what it carries.
+const MAX_JSX_DEPTH: u32 = 16;
+
 // ----- expressions ------------------------------------------------------------------------
 
 impl<'g, 'a> Walker<'g, 'a> {
@@ -215,9 +218,56 @@ impl<'g, 'a> Walker<'g, 'a> {
                 func: Some((self.module, Func::Function(f))),
                 ..Value::default()
             },
-            Expression::JSXElement(_) | Expression::JSXFragment(_) => Value::default(),
+            // `<Welcome name={name} />`: markup carries what its attributes and children say
+            // (a mail template with the client's words in it).
+            Expression::JSXElement(e) => self.eval_jsx_element(e, 0),
+            Expression::JSXFragment(f) => self.eval_jsx_children(&f.children, 0),
             _ => Value::default(),
         }
+    }
+
+    /// The provenance of a JSX element's attribute values and children, merged.
+    fn eval_jsx_element(&mut self, element: &'a JSXElement<'a>, depth: u32) -> Value<'a> {
+        let mut v = Value::default();
+        for attribute in &element.opening_element.attributes {
+            let expr = match attribute {
+                JSXAttributeItem::Attribute(a) => match &a.value {
+                    Some(JSXAttributeValue::ExpressionContainer(c)) => c.expression.as_expression(),
+                    _ => None,
+                },
+                JSXAttributeItem::SpreadAttribute(s) => Some(&s.argument),
+            };
+            if let Some(expr) = expr {
+                v = v.merge(self.eval(expr).derived());
+            }
+        }
+        v.merge(self.eval_jsx_children(&element.children, depth))
+    }
+
+    /// The provenance of JSX children (expressions and nested elements), merged.
+    fn eval_jsx_children(
+        &mut self,
+        children: &'a oxc_allocator::Vec<'a, JSXChild<'a>>,
+        depth: u32,
+    ) -> Value<'a> {
+        let mut v = Value::default();
+        if depth > MAX_JSX_DEPTH {
+            return v;
+        }
+        for child in children {
+            let part = match child {
+                JSXChild::ExpressionContainer(c) => match c.expression.as_expression() {
+                    Some(expr) => self.eval(expr).derived(),
+                    None => continue,
+                },
+                JSXChild::Element(e) => self.eval_jsx_element(e, depth + 1),
+                JSXChild::Fragment(f) => self.eval_jsx_children(&f.children, depth + 1),
+                JSXChild::Spread(s) => self.eval(&s.expression).derived(),
+                JSXChild::Text(_) => continue,
+            };
+            v = v.merge(part);
+        }
+        v
     }
 
     pub(super) fn eval_identifier(&mut self, name: &'a str, span: ByteSpan) -> Value<'a> {

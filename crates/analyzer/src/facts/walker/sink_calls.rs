@@ -729,6 +729,21 @@ impl<'g, 'a> Walker<'g, 'a> {
         service: Option<bool>,
     ) -> Value<'a> {
         if m.kind == SinkKind::PublicSideEffect {
+            // A mail to an address the client names, with words the client chose: anyone could
+            // send the app's mail to anyone (an open relay). It needs a signed-in caller; which
+            // address a signed-in caller writes to is not a record of anyone's.
+            if m.library == crate::catalog::libraries::Library::Mail
+                && libraries::mail::is_open_relay(
+                    keys.iter()
+                        .map(|(name, v)| (name.as_deref(), v.taint.as_ref().map(|t| &t.labels))),
+                )
+            {
+                let relay = SinkMatch {
+                    kind: SinkKind::Mutation,
+                    ..m.clone()
+                };
+                return self.record_sink(&relay, label, span, Vec::new(), data, raw, None, service);
+            }
             return Value::default();
         }
         // The visitor's own anonymous record (a cart whose id is in a cookie the server set):
