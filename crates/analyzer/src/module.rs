@@ -107,10 +107,7 @@ pub fn as_func<'a>(expr: &'a Expression<'a>) -> Option<Func<'a>> {
         Expression::CallExpression(call) => {
             // `cache(async () => ..)`, `unstable_cache(fn, ..)`, `memoize(fn)`: same function.
             let name = callee_name(&call.callee)?;
-            if matches!(
-                name,
-                "cache" | "unstable_cache" | "memoize" | "React.cache" | "once"
-            ) {
+            if crate::catalog::builtins::MEMOIZERS.contains(&name) {
                 call.arguments
                     .first()
                     .and_then(|a| a.as_expression())

@@ -125,6 +125,17 @@ pub fn is_inert_package(module: &str) -> bool {
     INERT_PACKAGES.contains(&module)
 }
 
+/// Functions that return the function they are given, remembering its results (React's
+/// `cache`, Next.js' `unstable_cache`, the Flags SDK's `dedupe`): calling the result calls it.
+pub const MEMOIZERS: &[&str] = &[
+    "cache",
+    "unstable_cache",
+    "memoize",
+    "React.cache",
+    "once",
+    "dedupe",
+];
+
 /// Assertion functions: `assert(x)` (Node's and most utility packages'), `assert.ok(x)`,
 /// `invariant(x, ..)` (tiny-invariant): they throw unless `x` is truthy.
 pub fn is_assertion(path: &str) -> bool {
