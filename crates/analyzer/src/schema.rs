@@ -11,7 +11,7 @@
 //! side holds (`sessions Session[]`) does not make a model owned: a catalogue of exercises that
 //! users' workouts point at is still a catalogue.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::catalog::names;
 
@@ -20,7 +20,13 @@ use crate::catalog::names;
 pub struct DataModels {
     /// Lower-case model name → whether its rows belong to someone.
     owned: HashMap<String, bool>,
+    /// Lower-case model name → its relation fields (lower-case field name → lower-case target).
+    relations: HashMap<String, HashMap<String, String>>,
 }
+
+/// Most models read from one schema: beyond this nothing is known (a generated schema that
+/// large is no application's hand-written one).
+const MAX_MODELS: usize = 5_000;
 
 /// One model as written in the schema.
 struct ModelText<'s> {
@@ -32,36 +38,74 @@ struct ModelText<'s> {
 
 impl DataModels {
     /// Reads the models of a Prisma schema. Lines it does not understand are skipped; a
-    /// schema with no model gives an empty set (nothing is known).
+    /// schema with no model (or an implausibly large one) gives an empty set: nothing is known.
     pub fn from_prisma(text: &str) -> DataModels {
         let models = parse_prisma(text);
-        let known: HashSet<String> = models.iter().map(|m| m.name.to_ascii_lowercase()).collect();
-        let mut owned: HashMap<String, bool> = models
+        if models.len() > MAX_MODELS {
+            return DataModels::default();
+        }
+        let names: Vec<String> = models.iter().map(|m| m.name.to_ascii_lowercase()).collect();
+        let index: HashMap<&str, usize> = names
             .iter()
-            .map(|m| (m.name.to_ascii_lowercase(), directly_owned(m)))
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i))
             .collect();
-        // Ownership flows along the relations a model holds, until nothing changes.
-        for _ in 0..models.len() {
-            let mut changed = false;
-            for m in &models {
-                let key = m.name.to_ascii_lowercase();
-                if owned[&key] {
-                    continue;
-                }
-                let via_relation = m.fields.iter().any(|(_, ty, holds)| {
-                    let target = ty.to_ascii_lowercase();
-                    *holds && known.contains(&target) && owned[&target]
-                });
-                if via_relation {
-                    owned.insert(key, true);
-                    changed = true;
-                }
+        let mut owned: Vec<bool> = models.iter().map(directly_owned).collect();
+        // Who points at whom: `holders[t]` are the models holding a relation to `t`, and
+        // `members[t]` the models that also hold one to an account (a membership row: a
+        // conversation's participants make the conversation theirs).
+        let mut holders: Vec<Vec<usize>> = vec![Vec::new(); models.len()];
+        let mut queue: Vec<usize> = Vec::new();
+        for (i, m) in models.iter().enumerate() {
+            let targets: Vec<Option<usize>> = m
+                .fields
+                .iter()
+                .filter(|(_, _, holds)| *holds)
+                .map(|(_, ty, _)| index.get(ty.to_ascii_lowercase().as_str()).copied())
+                .collect();
+            // A relation to a model the schema does not show (another schema file) may be
+            // someone's.
+            if targets.iter().any(Option::is_none) {
+                owned[i] = true;
             }
-            if !changed {
-                break;
+            let joins_an_account = m
+                .fields
+                .iter()
+                .any(|(_, ty, holds)| *holds && names::is_user_model(ty));
+            for target in targets.into_iter().flatten() {
+                holders[target].push(i);
+                if joins_an_account && names::is_membership_model(m.name) && !owned[target] {
+                    owned[target] = true;
+                }
             }
         }
-        DataModels { owned }
+        queue.extend((0..models.len()).filter(|&i| owned[i]));
+        // Ownership flows to every model holding a relation to an owned one.
+        while let Some(t) = queue.pop() {
+            for &holder in &holders[t] {
+                if !owned[holder] {
+                    owned[holder] = true;
+                    queue.push(holder);
+                }
+            }
+        }
+        let relations = models
+            .iter()
+            .zip(&names)
+            .map(|(m, name)| {
+                let fields = m
+                    .fields
+                    .iter()
+                    .map(|(field, ty, _)| (field.to_ascii_lowercase(), ty.to_ascii_lowercase()))
+                    .filter(|(_, ty)| index.contains_key(ty.as_str()))
+                    .collect();
+                (name.clone(), fields)
+            })
+            .collect();
+        DataModels {
+            owned: names.into_iter().zip(owned).collect(),
+            relations,
+        }
     }
 
     /// Whether the schema knows `model` (as the client names it: `exerciseAttributeName`) and
@@ -72,22 +116,42 @@ impl DataModels {
             .is_some_and(|owned| !owned)
     }
 
+    /// Whether reading `model` with these relation fields included or selected
+    /// (`include: { workouts: true }`) reads nobody's data: the model and every related model
+    /// the fields name belong to nobody.
+    pub fn read_belongs_to_nobody<'f>(
+        &self,
+        model: &str,
+        mut related: impl Iterator<Item = &'f str>,
+    ) -> bool {
+        let model = model.to_ascii_lowercase();
+        self.belongs_to_nobody(&model)
+            && related.all(|field| {
+                match self
+                    .relations
+                    .get(&model)
+                    .and_then(|fields| fields.get(&field.to_ascii_lowercase()))
+                {
+                    Some(target) => self.belongs_to_nobody(target),
+                    // A plain column of the model itself.
+                    None => true,
+                }
+            })
+    }
+
     /// Whether the schema has no model at all.
     pub fn is_empty(&self) -> bool {
         self.owned.is_empty()
     }
 }
 
-/// A model that is an account or tenant, or has a field naming an owner, a tenant or a secret.
+/// A model that is an account or tenant, or has a field naming an owner, a tenant, a secret or
+/// personal data.
 fn directly_owned(model: &ModelText<'_>) -> bool {
     names::is_user_model(model.name)
         || names::is_tenant_column(model.name)
         || model.fields.iter().any(|(field, ty, _)| {
-            names::is_owner_field(field)
-                || names::is_tenant_column(field)
-                || names::is_secret_field(field)
-                || names::is_user_model(ty)
-                || names::is_tenant_column(ty)
+            names::names_an_owner(field) || names::is_user_model(ty) || names::is_tenant_column(ty)
         })
 }
 
@@ -194,6 +258,71 @@ model ApiKey {
         assert!(!models.belongs_to_nobody("apiKey"));
         // Unknown models are not judged.
         assert!(!models.belongs_to_nobody("invoice"));
+    }
+
+    #[test]
+    fn members_include_personal_data_and_unknown_relations_make_data_someones() {
+        let models = DataModels::from_prisma(
+            r#"
+model User {
+  id String @id
+}
+model Conversation {
+  id           String        @id
+  participants Participant[]
+  messages     Message[]
+}
+model Participant {
+  id             String       @id
+  user           User         @relation(fields: [userId], references: [id])
+  conversation   Conversation @relation(fields: [conversationId], references: [id])
+}
+model Message {
+  id           String       @id
+  conversation Conversation @relation(fields: [conversationId], references: [id])
+}
+model Patient {
+  id          String   @id
+  fullName    String
+  dateOfBirth DateTime
+}
+model Badge {
+  id    String @id
+  label String
+  kind  Kind   @relation(fields: [kindId], references: [id])
+}
+model Shape {
+  id     String @id
+  label  String
+  badges Badge[]
+}
+"#,
+        );
+        assert!(!models.belongs_to_nobody("conversation"));
+        assert!(!models.belongs_to_nobody("message"));
+        assert!(!models.belongs_to_nobody("patient"));
+        // `Kind` is not in this file: it may be someone's.
+        assert!(!models.belongs_to_nobody("badge"));
+        assert!(models.belongs_to_nobody("shape"));
+        let catalogue = DataModels::from_prisma(SCHEMA);
+        assert!(catalogue.read_belongs_to_nobody("exercise", ["attributes"].into_iter()));
+        assert!(!catalogue.read_belongs_to_nobody("exercise", ["workouts"].into_iter()));
+    }
+
+    #[test]
+    fn a_long_chain_of_relations_is_read_in_linear_time() {
+        // Ownership enters at the far end and must reach the other in one pass.
+        let mut text = String::from("model M0 {\n  id String @id\n  userId String\n}\n");
+        for i in 1..4_000 {
+            text.push_str(&format!(
+                "model M{i} {{\n  id String @id\n  up M{} @relation(fields: [upId], references: [id])\n}}\n",
+                i - 1
+            ));
+        }
+        text.push_str("model Free {\n  id String @id\n  label String\n}\n");
+        let models = DataModels::from_prisma(&text);
+        assert!(!models.belongs_to_nobody("m3999"));
+        assert!(models.belongs_to_nobody("free"));
     }
 
     #[test]

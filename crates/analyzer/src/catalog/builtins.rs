@@ -136,6 +136,11 @@ pub const MEMOIZERS: &[&str] = &[
     "dedupe",
 ];
 
+/// Array methods that pick one element of the array they are called on (`memberships.find(..)`).
+pub fn picks_an_element(method: &str) -> bool {
+    matches!(method, "find" | "findLast" | "at")
+}
+
 /// Assertion functions: `assert(x)` (Node's and most utility packages'), `assert.ok(x)`,
 /// `invariant(x, ..)` (tiny-invariant): they throw unless `x` is truthy.
 pub fn is_assertion(path: &str) -> bool {

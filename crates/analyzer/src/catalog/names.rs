@@ -117,16 +117,23 @@ pub fn is_user_model(model: &str) -> bool {
     })
 }
 
-/// Columns that hold someone's secret or contact (`passwordHash`, `apiToken`, `email`, `phone`):
-/// a model with one belongs to someone.
+/// Columns that hold someone's secret, contact or personal data (`passwordHash`, `apiToken`,
+/// `email`, `phone`, `dateOfBirth`): a table with one belongs to someone.
 pub fn is_secret_field(name: &str) -> bool {
     crate::catalog::fold::with_folded(name, b"_", |n| {
         [
-            "password", "secret", "token", "email", "phone", "apikey", "hash",
+            "password", "secret", "token", "email", "phone", "apikey", "hash", "birth", "address",
+            "ssn", "salary", "iban", "diagnos",
         ]
         .iter()
         .any(|w| n.contains(w))
     })
+}
+
+/// A column that says whose a row is: an owner (`userId`, `authorId`), a tenant (`teamId`), or
+/// a secret or personal datum (see [`is_secret_field`]).
+pub fn names_an_owner(column: &str) -> bool {
+    is_owner_field(column) || is_tenant_column(column) || is_secret_field(column)
 }
 
 /// Role names that grant privileges (`admin`, `org:admin`, `OWNER`, `moderator`).
@@ -172,15 +179,35 @@ pub fn mentions_members(op: &str) -> bool {
         && !op.starts_with("insert")
 }
 
-/// Columns that tally what visitors do (`viewCount`, `participantCount`, `views`, `downloads`):
-/// bumping one records a visit, it changes nothing anybody owns.
+/// Columns that tally what visitors do (`viewCount`, `participantCount`, `downloads`):
+/// counting one more changes nothing anybody owns. A named list: `seatCount`, `usageCount` or
+/// `failedLoginCount` are limits and security state, not tallies.
 pub fn is_counter_column(column: &str) -> bool {
     crate::catalog::fold::with_folded(column, b"_", |c| {
-        c.ends_with("count")
-            || matches!(
-                c,
-                "views" | "clicks" | "downloads" | "hits" | "visits" | "plays" | "impressions"
-            )
+        let tally = c.strip_suffix("count").unwrap_or(c);
+        matches!(
+            tally,
+            "view"
+                | "views"
+                | "click"
+                | "clicks"
+                | "download"
+                | "downloads"
+                | "play"
+                | "plays"
+                | "visit"
+                | "visits"
+                | "hit"
+                | "hits"
+                | "impression"
+                | "impressions"
+                | "participant"
+                | "participants"
+                | "share"
+                | "shares"
+                | "open"
+                | "opens"
+        )
     })
 }
 

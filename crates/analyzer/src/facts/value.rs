@@ -151,6 +151,11 @@ impl<'a> Value<'a> {
         if self.inert != other.inert {
             self.inert = None;
         }
+        // `strict ? result.error : null`: the merged value tells the lookup's paths apart only
+        // if both sides do, in the same way.
+        if self.auth_falsy != other.auth_falsy {
+            self.auth_falsy = None;
+        }
         self
     }
 

@@ -49,6 +49,10 @@ export async function getRecipeSteps(recipeId: string) {
   return prisma.recipeStep.findMany({ where: { recipeId } });
 }
 
+export async function listIngredientUses(id: string) {
+  return prisma.ingredient.findUnique({ where: { id }, include: { usedIn: true } });
+}
+
 export async function renameIngredient(id: string, name: string) {
   await prisma.ingredient.update({ where: { id }, data: { name } });
 }
@@ -96,10 +100,14 @@ fn reads_of_models_that_belong_to_nobody_are_no_sinks() {
         [
             ("getRecipe".to_string(), "missing-authn".to_string()),
             ("getRecipeSteps".to_string(), "missing-authn".to_string()),
+            (
+                "listIngredientUses".to_string(),
+                "missing-authn".to_string()
+            ),
             ("renameIngredient".to_string(), "missing-authn".to_string()),
         ],
-        "the catalogue read is quiet; a recipe, its steps (held by a recipe) and any write \
-         still report: {report:#}"
+        "the catalogue read is quiet; a recipe, its steps (held by a recipe), an ingredient read \
+         with the recipe steps that use it, and any write still report: {report:#}"
     );
 }
 

@@ -1,5 +1,6 @@
 //! Sending mail (`sendMail`, `resend.emails.send(..)`): a side effect that is public by design
-//! (a contact form), on no user's data.
+//! (a contact form, a sign-in link), on no user's data, unless the recipient and the words both
+//! come from the request (an open relay, see [`is_open_relay`]).
 
 use std::collections::BTreeSet;
 

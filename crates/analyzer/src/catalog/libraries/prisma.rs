@@ -43,8 +43,8 @@ pub const SELECT_FIELD: &str = "select";
 /// A fix checks a record scoped to the caller first (`findFirst({ where: { ..where, userId } })`).
 pub(super) const OWNER_SCOPE: OwnerScope = OwnerScope::CheckFirst;
 
-/// Prisma's atomic number operations (`{ views: { increment: 1 } }`).
-pub const ATOMIC_NUMBER_OPS: [&str; 2] = ["increment", "decrement"];
+/// Prisma's atomic increment (`{ views: { increment: 1 } }`).
+pub const INCREMENT: &str = "increment";
 
 /// Whether operation `op` returns no row as it is stored (counts, aggregates, batch results),
 /// whatever its `select`.

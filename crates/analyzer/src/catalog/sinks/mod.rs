@@ -379,10 +379,23 @@ pub fn is_message_webhook(url_text: &str, from_client: bool) -> bool {
     ]
     .iter()
     .any(|host| lower.contains(host));
-    let chat_setting = lower.contains("webhook")
-        && ["slack", "discord", "teams"]
-            .iter()
-            .any(|service| lower.contains(service));
+    // The setting itself (`process.env.SLACK_WEBHOOK_URL`, `env.DISCORD_BUGS_WEBHOOK`), not a
+    // URL built with one (`${env.API_URL}/teams/webhooks` is the app's own API).
+    // `process.env.SLACK_WEBHOOK_URL!`, `env.SLACK_WEBHOOK_URL as string`.
+    let bare = lower
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('!');
+    let setting = bare.strip_prefix("process.").unwrap_or(bare);
+    let chat_setting = setting.strip_prefix("env.").is_some_and(|name| {
+        let words: Vec<&str> = name.split('_').collect();
+        name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && words.contains(&"webhook")
+            && ["slack", "discord", "teams"]
+                .iter()
+                .any(|service| words.contains(service))
+    });
     chat_host || (chat_setting && !from_client)
 }
 

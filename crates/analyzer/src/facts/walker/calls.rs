@@ -385,15 +385,16 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
 
         // 11. Sinks. What a session lookup returned (the session, its user, their memberships)
-        // is data the lookup read, not a store: `session.user.memberships.find(..)` picks one of
-        // them, with the session's provenance (a role read from it is the caller's role).
-        if is_session_data(&receiver) {
-            if links.len() > 1 && matches!(last, "find" | "findLast" | "at") {
-                let mut element = receiver.clone();
-                element.span = Some(span);
-                return element;
-            }
-        } else if let Some(v) = self.try_sink(root_name, &root_value, &links, &link_args, span) {
+        // is data the lookup read: `session.user.memberships.find(..)` picks one of them, with
+        // the session's provenance (a role read from it is the caller's role), and is no read
+        // of a store. Any other call on it (`user.updateOne(..)` on a returned document) is
+        // judged like any call.
+        if links.len() > 1 && is_session_data(&receiver) && builtins::picks_an_element(last) {
+            let mut element = receiver.clone();
+            element.span = Some(span);
+            return element;
+        }
+        if let Some(v) = self.try_sink(root_name, &root_value, &links, &link_args, span) {
             return v;
         }
 

@@ -3,7 +3,7 @@
 use super::*;
 
 /// How deep nested markup is followed for what it carries.
-const MAX_JSX_DEPTH: u32 = 16;
+const MAX_JSX_DEPTH: u32 = 64;
 
 // ----- expressions ------------------------------------------------------------------------
 

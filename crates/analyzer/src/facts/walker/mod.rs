@@ -179,7 +179,8 @@ struct Walker<'g, 'a> {
     /// Whether the last exit (`throw`/`redirect`) was inside a `try` whose `catch` swallows it.
     last_exit_swallowed: bool,
     /// Spans of the functions being walked (the action, then inlined calls): a function nested
-    /// in one of them is a closure and sees its variables.
+    /// in the innermost one sees its variables; one nested in an outer one finds them in
+    /// `outer_vars`.
     enclosing: Vec<ByteSpan>,
     /// For each call being followed: the caller's module, function span and variables, set
     /// aside while the callee runs (a closure the callee calls back sees them).

@@ -248,8 +248,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 // what visitors do, bumped by an amount the server chose, changes nothing anybody
                 // owns (a view, an enrolment counted).
                 if m.kind == SinkKind::Mutation
-                    && matches!(m.op.as_str(), "update" | "updateMany")
-                    && arg.field("data").is_some_and(only_bumps_counters)
+                    && m.op == "update"
+                    && arg
+                        .field("data")
+                        .is_some_and(|data| only_bumps_counters(data, self.scope.source))
                 {
                     return Some(Value::default());
                 }
@@ -274,9 +276,15 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if m.kind == SinkKind::Read
                     && m.library == crate::catalog::libraries::Library::Prisma
                     && m.model.as_deref().is_some_and(|model| {
+                        // What `include` / `select` pulls in counts too (`include: { workouts:
+                        // true }` on a catalogue returns users' workouts).
+                        let related = ["include", prisma::SELECT_FIELD]
+                            .into_iter()
+                            .filter_map(|k| arg.field(k).and_then(|v| v.fields.as_deref()))
+                            .flat_map(|fields| fields.keys().map(String::as_str));
                         self.graph
                             .data_models()
-                            .is_some_and(|models| models.belongs_to_nobody(model))
+                            .is_some_and(|models| models.read_belongs_to_nobody(model, related))
                     })
                 {
                     return Some(not_a_sink(&keys, describe_chain(root_name, links)));
@@ -306,6 +314,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                 // names no owner: reading it reads nobody's data.
                 if m.kind == SinkKind::Read
                     && m.library == crate::catalog::libraries::Library::Drizzle
+                    && !links
+                        .iter()
+                        .any(|l| l.name.ends_with("Join") || l.name == "join")
                     && links
                         .iter()
                         .find(|l| l.name == "from")
@@ -493,10 +504,10 @@ impl<'g, 'a> Walker<'g, 'a> {
         })
     }
 
-    /// How to tie a builder chain to the caller, in the library's way (`scope`).
     /// Whether `table` is a Drizzle table (`pgTable("exercises", { .. })`, here or in a project
     /// module) whose definition names no owner, tenant or secret column, references no other
-    /// table, and is no account or tenant table itself.
+    /// table, declares no foreign key, and is no account or tenant table itself (a read that
+    /// joins other tables is not asked).
     pub(super) fn table_belongs_to_nobody(&self, table: &'a Expression<'a>) -> bool {
         let Expression::Identifier(id) = strip(table) else {
             return false;
@@ -519,6 +530,15 @@ impl<'g, 'a> Walker<'g, 'a> {
         if !libraries::drizzle::TABLE_MAKERS.contains(&maker) {
             return false;
         }
+        // A third argument declares constraints: a foreign key ties rows to another table.
+        let source = self.graph.module(module).source;
+        if call
+            .arguments
+            .get(2)
+            .is_some_and(|extra| extra.span().source_text(source).contains("foreignKey("))
+        {
+            return false;
+        }
         let (Some(table_name), Some(Expression::ObjectExpression(columns))) = (
             call.arguments
                 .first()
@@ -537,7 +557,6 @@ impl<'g, 'a> Walker<'g, 'a> {
         if names::is_user_model(table_name) || names::is_tenant_column(table_name) {
             return false;
         }
-        let source = self.graph.module(module).source;
         columns.properties.iter().all(|property| {
             let ObjectPropertyKind::ObjectProperty(p) = property else {
                 return false;
@@ -546,13 +565,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                 return false;
             };
             let definition = p.value.span().source_text(source);
-            !(names::is_owner_field(&column)
-                || names::is_tenant_column(&column)
-                || names::is_secret_field(&column)
-                || definition.contains(".references("))
+            !(names::names_an_owner(&column) || definition.contains(".references("))
         })
     }
 
+    /// How to tie a builder chain to the caller, in the library's way (`scope`).
     pub(super) fn builder_scope_fix(
         &self,
         scope: OwnerScope,
@@ -1041,11 +1058,17 @@ fn made_by_trpc_factory(init: &Expression<'_>) -> bool {
         .is_some_and(|n| action_clients::TRPC_CALLER_FACTORIES.contains(&n))
 }
 
-/// Whether Prisma `data` only bumps counters (`{ viewCount: { increment: 1 } }`) by amounts the
-/// client does not choose.
-fn only_bumps_counters(data: &Value<'_>) -> bool {
+/// Whether Prisma `data` only counts one more visit (`{ viewCount: { increment: 1 } }`): a tally
+/// of what visitors do, raised by exactly one.
+fn only_bumps_counters(data: &Value<'_>, source: &str) -> bool {
     let Some(columns) = data.fields.as_deref() else {
         return false;
+    };
+    let is_one = |amount: &Value<'_>| {
+        amount
+            .span
+            .and_then(|s| source.get(s.start as usize..s.end as usize))
+            .is_some_and(|text| text.trim() == "1")
     };
     !columns.is_empty()
         && columns.iter().all(|(column, change)| {
@@ -1053,7 +1076,7 @@ fn only_bumps_counters(data: &Value<'_>) -> bool {
                 && change.fields.as_deref().is_some_and(|ops| {
                     ops.len() == 1
                         && ops.iter().all(|(op, amount)| {
-                            prisma::ATOMIC_NUMBER_OPS.contains(&op.as_str()) && !amount.is_tainted()
+                            op == prisma::INCREMENT && !amount.is_tainted() && is_one(amount)
                         })
                 })
         })
