@@ -179,6 +179,9 @@ pub fn inert_import(module: &str, export: &str) -> Option<&'static str> {
         return Some(package);
     }
     let module = module.strip_prefix("node:").unwrap_or(module);
+    if super::libraries::better_auth::CLIENT_FACTORIES.contains(&(module, export)) {
+        return Some("better-auth client");
+    }
     INERT_FACTORIES
         .iter()
         .find(|(m, e)| *m == module && *e == export)

@@ -125,3 +125,43 @@ fn methods_of_an_imported_data_layer_object_are_followed() {
         assert_eq!(rules, expected, "checked={checked}: {report:#}");
     }
 }
+
+#[test]
+fn a_client_made_in_another_module_is_known_by_its_factory() {
+    // `authClient` is made by better-auth's `createAuthClient` in `lib/auth-client.ts`: its calls
+    // go to the auth service with the caller's cookie. The same export made by a project
+    // function stays an unknown receiver whose `updateUser` writes.
+    let action = r#""use server";
+import { authClient } from "@/lib/auth-client";
+export async function rename(name: string) {
+  await authClient.updateUser({ name });
+}
+"#;
+    let made_by = |module: &str| {
+        let tree = Tree::new();
+        tree.file(
+            "tsconfig.json",
+            r#"{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }"#,
+        )
+        .file(
+            "lib/auth-client.ts",
+            format!(
+                "import {{ createAuthClient }} from \"{module}\";\nexport const authClient = createAuthClient({{}});\n"
+            ),
+        )
+        .file("app/actions.ts", action);
+        let (_, report) = tree.check_json(&["app/actions.ts"]);
+        rules_by_file(&report)
+    };
+    assert_eq!(made_by("better-auth/react"), []);
+    assert_eq!(
+        made_by("@/lib/own-client"),
+        [
+            ("app/actions.ts".to_string(), "missing-authn".to_string()),
+            (
+                "app/actions.ts".to_string(),
+                "unvalidated-input".to_string()
+            )
+        ]
+    );
+}

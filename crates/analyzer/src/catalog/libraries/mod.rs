@@ -10,7 +10,7 @@
 pub mod action_clients;
 pub mod auth;
 pub mod aws_s3;
-mod better_auth;
+pub mod better_auth;
 mod clerk;
 pub mod drizzle;
 mod fs;

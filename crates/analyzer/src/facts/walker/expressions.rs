@@ -306,7 +306,33 @@ impl<'g, 'a> Walker<'g, 'a> {
                 ..Value::default()
             };
         }
+        if let Some(inert) = self.inert_const(name) {
+            return Value {
+                inert: Some(inert),
+                span: Some(span),
+                ..Value::default()
+            };
+        }
         Value::default()
+    }
+
+    /// The built-in a module-level constant holds when it is made by a call of a package's
+    /// factory, in this file or in the project module it is imported from
+    /// (`export const authClient = createAuthClient(..)` in `lib/auth-client.ts`).
+    fn inert_const(&self, name: &str) -> Option<&'static str> {
+        let (module, init) = match self.scope.consts.get(name) {
+            Some(init) => (self.module, *init),
+            None => self.graph.resolve_const(self.module, name)?,
+        };
+        let Expression::CallExpression(call) = strip_await(init) else {
+            return None;
+        };
+        let Expression::Identifier(callee) = strip(&call.callee) else {
+            return None;
+        };
+        let scope = self.graph.module(module);
+        let import = scope.imports.get(callee.name.as_str())?;
+        builtins::inert_import(import.source, import.imported)
     }
 
     pub(super) fn eval_object(&mut self, o: &'a ObjectExpression<'a>) -> Value<'a> {
@@ -387,6 +413,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             auth_bool: obj.auth_bool.clone(),
             raw_token: obj.raw_token,
             anon_owned: obj.anon_owned,
+            // A method taken off a value that stores nothing (`const { updateUser } =
+            // authClient`) is still a call on it. An array's elements are values of their own.
+            inert: obj.inert.filter(|i| *i != "array"),
             ..Value::default()
         };
         if let Some(g) = obj.guard {
