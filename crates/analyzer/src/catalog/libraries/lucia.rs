@@ -31,3 +31,18 @@ fn idiom(name: &str, _module: &str, _source: &str) -> Option<Option<GuardIdiom>>
         ))
     })
 }
+
+/// Lucia's cookie makers: they build a cookie's name, value and attributes in memory for the
+/// caller to set (`lucia.createBlankSessionCookie()` on sign-out or when the session is gone),
+/// and store nothing. `lucia.createSession(userId, ..)` does store a session and stays a write.
+const COOKIE_MAKERS: &[&str] = &[
+    "createSessionCookie",
+    "createBlankSessionCookie",
+    "readSessionCookie",
+    "readBearerToken",
+];
+
+/// Whether a call named `name` is one of Lucia's cookie makers ([`COOKIE_MAKERS`]).
+pub fn is_cookie_maker(name: &str) -> bool {
+    COOKIE_MAKERS.contains(&name)
+}

@@ -19,7 +19,7 @@ mod kinde;
 mod knex;
 mod kv;
 mod kysely;
-mod lucia;
+pub mod lucia;
 pub mod mail;
 mod models;
 pub mod mongo;

@@ -468,12 +468,13 @@ pub fn classify_sql(text: &str) -> Option<SinkKind> {
 
 /// Whether a call named `name` is known not to write data although its name may start with a
 /// verb: each family's own list (Supabase clients and signed URLs, action clients and tRPC
-/// callers, crypto and `next/headers` factories, exits), then [`VERB_EXCEPTIONS`].
+/// callers, Lucia's cookie makers, crypto and `next/headers` factories, exits), then [`VERB_EXCEPTIONS`].
 fn is_known_non_write(name: &str) -> bool {
     VERB_EXCEPTIONS.contains(&name)
         || libraries::supabase::is_client_factory(name)
         || libraries::supabase::is_storage_read(name)
         || libraries::action_clients::is_client_factory(name)
+        || libraries::lucia::is_cookie_maker(name)
         || super::builtins::is_inert_name(name)
         || super::exits::EXIT_CALLS.contains(&name)
 }
