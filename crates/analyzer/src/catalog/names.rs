@@ -1,5 +1,9 @@
 //! Naming conventions the analyzer relies on when a definition is not available.
 
+/// The name a value spread into a top-level argument object gets among a call's fields
+/// (`send({ from, ...input })`): it may set any of the object's fields.
+pub const SPREAD: &str = "...";
+
 /// Folded names that hold the acting user's id, as a column or a value (`userId`,
 /// `author_id`, `createdBy`).
 const ACTOR_ID_NAMES: &[&str] = &[

@@ -54,6 +54,7 @@ pub struct Record {
 }
 
 /// The abstract value of an expression.
+
 #[derive(Debug, Clone, Default)]
 pub struct Value<'a> {
     /// Client input it derives from.
@@ -189,7 +190,10 @@ impl<'a> Value<'a> {
         match &self.fields {
             Some(fields) if depth < 8 => {
                 for (key, value) in fields.iter() {
-                    let key_name = if key.starts_with("...") || key.starts_with('[') {
+                    let key_name = if key.starts_with("...") && name.is_none() {
+                        // A value spread into an argument object: it may set any field.
+                        Some(crate::catalog::names::SPREAD.to_string())
+                    } else if key.starts_with("...") || key.starts_with('[') {
                         name.map(str::to_string)
                     } else {
                         Some(key.clone())

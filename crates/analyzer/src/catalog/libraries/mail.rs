@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::Library;
+use crate::catalog::names::SPREAD;
 use crate::catalog::sinks::step::{Outcome, Step};
 use crate::catalog::sinks::{ArgShape, SinkKind};
 
@@ -32,7 +33,8 @@ const RECIPIENT_FIELDS: &[&str] = &["to", "cc", "bcc", "recipient", "recipients"
 /// Whether a mail's fields (their names, and the client inputs each comes from) send words the
 /// client chose to an address the client chose: a contact form writes to the team, a sign-in
 /// link carries the server's token (and may repeat the address it goes to), but a mail whose
-/// recipient and text both come from the request relays anyone's message.
+/// recipient and text both come from the request relays anyone's message. A client object
+/// spread into the mail (`{ from, ...input }`, named [`SPREAD`]) may set both.
 pub fn is_open_relay<'f>(
     fields: impl Iterator<Item = (Option<&'f str>, Option<&'f BTreeSet<String>>)>,
 ) -> bool {
@@ -40,13 +42,18 @@ pub fn is_open_relay<'f>(
     let mut words: Vec<&BTreeSet<String>> = Vec::new();
     for (name, inputs) in fields {
         let Some(inputs) = inputs else { continue };
+        if name == Some(SPREAD) {
+            return true;
+        }
         if name.is_some_and(|n| RECIPIENT_FIELDS.contains(&n)) {
             recipients.push(inputs);
         } else {
             words.push(inputs);
         }
     }
-    // Words built from the address itself (a link that repeats it) are the server's.
+    // Words built from the address itself (a link that repeats it) are the server's. (Labels
+    // name every variable a value passed through, so `Hi ${email}, ${message}` looks the
+    // same as a link built from the address: that mail is not told apart yet.)
     let repeats_recipient =
         |inputs: &BTreeSet<String>| recipients.iter().any(|r| r.is_subset(inputs));
     !recipients.is_empty() && words.iter().any(|inputs| !repeats_recipient(inputs))
