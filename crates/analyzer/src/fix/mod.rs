@@ -150,6 +150,22 @@ impl FileStyle {
     }
 }
 
+/// How a fix looks the caller up in this file: the file's own idiom; the configured one
+/// (`fix.auth_import`, `fix.session_call`) over an idiom that is only a guess; Auth.js `auth()`
+/// in a file that uses no auth library; never another library's helper in a file that already
+/// uses one (`None`).
+fn lookup_idiom(style: &FileStyle, config: &crate::Config) -> Option<GuardIdiom> {
+    let configured = config.fix.auth_import.is_some() || config.fix.session_call.is_some();
+    match &style.guard {
+        Some(idiom) if idiom.assumption.is_some() && configured => {
+            Some(next_auth::fallback(config))
+        }
+        Some(idiom) => Some(idiom.clone()),
+        None if style.uses_auth_library => None,
+        None => Some(next_auth::fallback(config)),
+    }
+}
+
 /// The owner columns the file already scopes queries by, read once per file.
 #[derive(Debug, Clone, Default)]
 pub struct OwnerColumns {
@@ -274,11 +290,7 @@ fn build_lf(
                 facts.fix.client_authenticates,
             ) {
                 if !name.ends_with("()") && style.uses_next_safe_action {
-                    let idiom = match &style.guard {
-                        Some(idiom) => idiom.clone(),
-                        None if style.uses_auth_library => return None,
-                        None => next_auth::fallback(config),
-                    };
+                    let idiom = lookup_idiom(style, config)?;
                     return Some(client_middleware(*span, &idiom, source, style));
                 }
             }
@@ -289,12 +301,7 @@ fn build_lf(
                 (None, Some(expr)) => (expr.start, Some(expr)),
                 _ => return None,
             };
-            let idiom = match &style.guard {
-                Some(idiom) => idiom.clone(),
-                // Never another library's helper in a file that already uses one.
-                None if style.uses_auth_library => return None,
-                None => next_auth::fallback(config),
-            };
+            let idiom = lookup_idiom(style, config)?;
             let indent = if facts.fix.indent.is_empty() {
                 "  ".to_string()
             } else {

@@ -27,18 +27,31 @@ pub(super) const AUTH: AuthFamily = AuthFamily {
     closing_options: &[],
 };
 
-/// `await <name>.api.getSession({ headers: await headers() })`, when the file calls it so.
-fn idiom(name: &str, _module: &str, source: &str) -> Option<Option<GuardIdiom>> {
-    if !source.contains(&format!("{name}.api.getSession(")) {
+/// `await <name>.api.getSession({ headers: await headers() })`, when the file calls it so. A
+/// file that only makes better-auth's client (`createAuthClient`) gets the server instance
+/// where better-auth's guide puts it, `auth` from `@/lib/auth`, and the fix says so.
+fn idiom(name: &str, module: &str, source: &str) -> Option<Option<GuardIdiom>> {
+    let client_only = CLIENT_FACTORIES.contains(&(module, name));
+    if !client_only && !source.contains(&format!("{name}.api.getSession(")) {
         return None;
     }
+    let server = if client_only { "auth" } else { name };
     let mut i = GuardIdiom::lookup(
-        format!("await {name}.api.getSession({{ headers: await headers() }})"),
+        format!("await {server}.api.getSession({{ headers: await headers() }})"),
         "{v}",
         "session",
         "{v}",
         "{v}.user.id",
     );
+    if client_only {
+        if !imports_name(source, "auth") {
+            i.imports
+                .push("import { auth } from \"@/lib/auth\";".to_string());
+        }
+        i.assumption = Some(
+            "It assumes the project's better-auth server instance is `auth` from `@/lib/auth`, as better-auth's guide sets it up (set `fix.auth_import` and `fix.session_call` in actiongate.toml if yours differs).".to_string(),
+        );
+    }
     if !imports_name(source, "headers") {
         i.imports
             .push("import { headers } from \"next/headers\";".to_string());
