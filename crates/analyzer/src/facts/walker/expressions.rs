@@ -306,6 +306,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                 ..Value::default()
             };
         }
+        // `select: postCardSelect`, a shape written once at the top of the file or in another
+        // project module: the object it spells.
+        if let Some(mut v) = self.data_const(self.module, name, 0) {
+            v.span = Some(span);
+            return v;
+        }
         if let Some(inert) = self.inert_const(name) {
             return Value {
                 inert: Some(inert),
@@ -314,6 +320,57 @@ impl<'g, 'a> Walker<'g, 'a> {
             };
         }
         Value::default()
+    }
+
+    /// The value of a module-level constant that is pure data: an object literal whose values
+    /// are literals, nested such objects or other such constants (`const cardSelect = { id:
+    /// true, author: authorSelect }`), in module `module` or the project module it is imported
+    /// from. Anything else (a call, a function, an array, a computed key) is not followed.
+    fn data_const(&self, module: usize, name: &str, depth: u32) -> Option<Value<'a>> {
+        if depth > 8 {
+            return None;
+        }
+        let scope = self.graph.module(module);
+        let (module, init) = match scope.consts.get(name) {
+            Some(init) => (module, *init),
+            None => self.graph.resolve_const(module, name)?,
+        };
+        self.data_object(module, init, depth)
+    }
+
+    /// The value of `expr` when it is pure data (see [`Self::data_const`]).
+    fn data_object(
+        &self,
+        module: usize,
+        expr: &'a Expression<'a>,
+        depth: u32,
+    ) -> Option<Value<'a>> {
+        match strip(expr) {
+            Expression::ObjectExpression(o) => {
+                let mut fields = BTreeMap::new();
+                for prop in &o.properties {
+                    let ObjectPropertyKind::ObjectProperty(p) = prop else {
+                        return None;
+                    };
+                    if p.computed || p.method {
+                        return None;
+                    }
+                    let key = key_name(&p.key)?.to_string();
+                    fields.insert(key, self.data_object(module, &p.value, depth + 1)?);
+                }
+                Some(Value {
+                    fields: Some(Rc::new(fields)),
+                    ..Value::default()
+                })
+            }
+            Expression::StringLiteral(lit) => Some(Value {
+                str_lit: Some(lit.value.as_str()),
+                ..Value::default()
+            }),
+            Expression::BooleanLiteral(_) | Expression::NumericLiteral(_) => Some(Value::default()),
+            Expression::Identifier(id) => self.data_const(module, id.name.as_str(), depth + 1),
+            _ => None,
+        }
     }
 
     /// The built-in a module-level constant holds when it is made by a call of a package's
