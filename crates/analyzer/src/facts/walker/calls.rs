@@ -26,13 +26,22 @@ impl<'g, 'a> Walker<'g, 'a> {
     pub(super) fn inert_result(&self, call: &'a CallExpression<'a>) -> Option<&'static str> {
         // Every maker of an inert value is `f(..)` or `ns.f(..)`: read the callee without
         // building its path (this runs for every call).
-        let (root, member) = match strip(&call.callee) {
-            Expression::Identifier(id) => (id.name.as_str(), None),
-            Expression::StaticMemberExpression(m) => match strip(&m.object) {
-                Expression::Identifier(id) => (id.name.as_str(), Some(m.property.name.as_str())),
+        // `dayjs().tz(zone)`, `createHash("sha256").update(x)`: a method of a value that stores
+        // nothing returns another such value, so a chain is judged by its first call (walked
+        // down iteratively: chains can be thousands of links long).
+        let mut call = call;
+        let (root, member) = loop {
+            match strip(&call.callee) {
+                Expression::Identifier(id) => break (id.name.as_str(), None),
+                Expression::StaticMemberExpression(m) => match strip(&m.object) {
+                    Expression::Identifier(id) => {
+                        break (id.name.as_str(), Some(m.property.name.as_str()))
+                    }
+                    Expression::CallExpression(inner) => call = inner,
+                    _ => return None,
+                },
                 _ => return None,
-            },
-            _ => return None,
+            }
         };
         match (self.scope.imports.get(root), member) {
             (Some(import), None) => builtins::inert_import(import.source, import.imported),

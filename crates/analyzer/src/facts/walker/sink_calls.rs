@@ -118,11 +118,13 @@ impl<'g, 'a> Walker<'g, 'a> {
                             .map(strip),
                     )
             })
-            || self
-                .scope
-                .imports
-                .get(root_name)
-                .is_some_and(|i| builtins::is_inert_package(i.source))
+            || self.scope.imports.get(root_name).is_some_and(|i| {
+                builtins::is_inert_package(i.source)
+                    // `createHash("sha256").update(text)`: a chain that starts by calling an
+                    // import that makes a built-in.
+                    || links.first().is_some_and(|l| l.name.is_empty() && l.call.is_some())
+                        && builtins::inert_import(i.source, i.imported).is_some()
+            })
         {
             return None;
         }
