@@ -8,6 +8,7 @@
 //! Adding a library is one module here, one line in a registry and a fixture.
 
 pub mod action_clients;
+pub mod ai_models;
 pub mod auth;
 pub mod aws_s3;
 pub mod better_auth;

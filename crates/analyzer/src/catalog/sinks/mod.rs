@@ -317,6 +317,11 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
         }
     }
 
+    // A model's completion (`openai.chat.completions.create`) is generated, not stored.
+    if super::libraries::ai_models::is_inference_call(root, &names) {
+        return None;
+    }
+
     // Each library's recogniser, in order, on each called segment.
     for i in 0..segs.len() {
         if !segs[i].called {
