@@ -125,6 +125,14 @@ pub fn is_inert_package(module: &str) -> bool {
     INERT_PACKAGES.contains(&module)
 }
 
+/// Whether `name` is a setter (`setEndpoint`, `setKey`): chained on an object just made with
+/// `new`, it configures that object.
+pub fn is_setter_name(name: &str) -> bool {
+    name.strip_prefix("set")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_uppercase())
+}
+
 /// Functions that return the function they are given, remembering its results (React's
 /// `cache`, Next.js' `unstable_cache`, the Flags SDK's `dedupe`): calling the result calls it.
 pub const MEMOIZERS: &[&str] = &[

@@ -403,8 +403,18 @@ impl<'g, 'a> Walker<'g, 'a> {
             element.span = Some(span);
             return element;
         }
-        if let Some(v) = self.try_sink(root_name, &root_value, &links, &link_args, span) {
-            return v;
+        // `new Client().setEndpoint(url).setKey(key)`: setters chained on an object just made
+        // configure that object in memory.
+        let configures_new_object = root_expr
+            .is_some_and(|e| matches!(strip(e), Expression::NewExpression(_)))
+            && links
+                .iter()
+                .filter(|l| l.call.is_some())
+                .all(|l| builtins::is_setter_name(l.name));
+        if !configures_new_object {
+            if let Some(v) = self.try_sink(root_name, &root_value, &links, &link_args, span) {
+                return v;
+            }
         }
 
         // `pool.query("UPDATE .. WHERE id = $1", [id])`: SQL text plus parameters.
