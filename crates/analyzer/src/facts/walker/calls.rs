@@ -523,6 +523,13 @@ impl<'g, 'a> Walker<'g, 'a> {
         for a in &args {
             v = v.merge(a.derived());
         }
+        // `createHash("sha256").update(token).digest("hex")`: what an earlier link was given
+        // flows into the result too.
+        for a in link_args.iter().rev().skip(1).flatten() {
+            if a.is_tainted() {
+                v = v.merge(a.derived());
+            }
+        }
         // `getSignedUrl(s3, command)`, `JSON.stringify(row)`: what reaches the caller through
         // the result still comes from the records among the arguments.
         carry_records(&mut v, &args);
