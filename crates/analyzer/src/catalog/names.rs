@@ -134,6 +134,16 @@ pub fn is_secret_field(name: &str) -> bool {
     })
 }
 
+/// Columns that hold a secret the app sent someone by mail or link, to be typed or clicked back
+/// (`token`, `inviteToken`, `resetTokenHash`, `verificationToken`): a row selected by one is the
+/// row of whoever holds the secret (SPEC §3: invitations, email changes, sign-in links). Not a
+/// short `code`, which may be a coupon or an order number anyone can guess.
+pub fn is_secret_link_column(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        n.ends_with("token") || n.ends_with("tokenhash")
+    })
+}
+
 /// A column that says whose a row is: an owner (`userId`, `authorId`), a tenant (`teamId`), or
 /// a secret or personal datum (see [`is_secret_field`]).
 pub fn names_an_owner(column: &str) -> bool {

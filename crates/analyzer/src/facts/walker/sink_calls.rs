@@ -734,6 +734,19 @@ impl<'g, 'a> Walker<'g, 'a> {
         })
     }
 
+    /// Whether a call selects its record by a secret the caller was sent: a client value in a
+    /// secret-link column (`where: { token }`), or a Stripe checkout session's id.
+    fn selected_by_secret_link(&self, m: &SinkMatch, keys: &[(Option<String>, Value<'a>)]) -> bool {
+        let in_token_column = keys.iter().any(|(col, v)| {
+            col.as_deref().is_some_and(names::is_secret_link_column) && v.is_tainted()
+        });
+        let checkout_session = m.library == crate::catalog::libraries::Library::Stripe
+            && m.kind == SinkKind::Read
+            && m.model.as_deref() == Some("checkout")
+            && keys.iter().any(|(_, v)| v.is_tainted());
+        in_token_column || checkout_session
+    }
+
     /// Records a sink with the state at this point, and returns the value it produces.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn record_sink(
@@ -770,6 +783,20 @@ impl<'g, 'a> Walker<'g, 'a> {
         if keys.iter().chain(data.iter()).any(|(_, v)| v.anon_owned)
             && !keys.iter().chain(data.iter()).any(|(_, v)| v.identity)
         {
+            return Value::default();
+        }
+        // A record selected by a secret the app sent someone (an invitation or email-change
+        // token, a Stripe checkout session id from the success link): holding the secret is
+        // the right to the record (SPEC §3). Reading it is public by design, and what the
+        // caller then does with it (the invitation's team, the change's account) is that
+        // record's, like an anonymous cart.
+        if self.selected_by_secret_link(m, &keys) {
+            if m.kind == SinkKind::Read {
+                let mut v = not_a_sink(&keys, label.to_string());
+                v.anon_owned = true;
+                v.span = Some(span);
+                return v;
+            }
             return Value::default();
         }
         // A project's own session store: the row of a sessions table selected by the token
