@@ -137,10 +137,14 @@ pub fn is_secret_field(name: &str) -> bool {
 /// Columns that hold a secret the app sent someone by mail or link, to be typed or clicked back
 /// (`token`, `inviteToken`, `resetTokenHash`, `verificationToken`): a row selected by one is the
 /// row of whoever holds the secret (SPEC §3: invitations, email changes, sign-in links). Not a
-/// short `code`, which may be a coupon or an order number anyone can guess.
+/// short `code`, which may be a coupon or an order number anyone can guess, and not the access
+/// or refresh token of an integration, a stored credential rather than a link.
 pub fn is_secret_link_column(name: &str) -> bool {
     crate::catalog::fold::with_folded(name, b"_", |n| {
-        n.ends_with("token") || n.ends_with("tokenhash")
+        (n.ends_with("token") || n.ends_with("tokenhash"))
+            && !["accesstoken", "refreshtoken", "apitoken", "idtoken"]
+                .iter()
+                .any(|credential| n.ends_with(credential))
     })
 }
 

@@ -187,6 +187,16 @@ pub enum ScopeFix {
         /// `{ id }`.
         where_text: String,
     },
+    /// A document store read by id (Appwrite `getDocument(db, collection, id)`): the
+    /// document is retrieved before the statement and its owner compared with the caller.
+    DocumentOwner {
+        /// Start of the statement that runs the sink.
+        stmt_start: u32,
+        /// The service's text (`databases`).
+        receiver: String,
+        /// The database, collection and id arguments' text.
+        args: [String; 3],
+    },
     /// Mongoose-style: `Model.exists({ _id: key, owner })` before the statement.
     MongoExists {
         /// Start of the statement that runs the sink.

@@ -490,6 +490,28 @@ fn build_lf(
                         ..Fix::default()
                     })
                 }
+                crate::facts::ScopeFix::DocumentOwner {
+                    stmt_start,
+                    receiver,
+                    args: [database, collection, key],
+                } => {
+                    let col = assumed(false);
+                    let indent = indentation_before(source, *stmt_start);
+                    let doc = free_name(action_text(facts, source), "existing");
+                    let text = format!("const {doc} = await {receiver}.getDocument({database}, {collection}, {key});\n{indent}if ({doc}.{col} !== {identity}) {fail}\n{indent}");
+                    Some(Fix {
+                        description: format!(
+                            "Retrieve the document first and stop unless it belongs to the caller, by {}.",
+                            note(&col)
+                        ),
+                        edits: vec![Edit {
+                            start: *stmt_start,
+                            end: *stmt_start,
+                            text,
+                        }],
+                        ..Fix::default()
+                    })
+                }
                 crate::facts::ScopeFix::MongoExists {
                     stmt_start,
                     model,

@@ -9,6 +9,7 @@
 
 pub mod action_clients;
 pub mod ai_models;
+pub mod appwrite;
 pub mod auth;
 pub mod aws_s3;
 pub mod better_auth;
@@ -54,6 +55,7 @@ pub(super) const RECOGNISERS: &[fn(&Step) -> Option<Outcome>] = &[
     mongo::recognise,
     kv::recognise,
     fs::recognise,
+    appwrite::recognise,
 ];
 
 /// A read through a root called with a table name (`knex("users").select(..)`), asked when no
@@ -77,6 +79,8 @@ pub enum Library {
     Stripe,
     /// MongoDB and Mongoose (`Post.updateOne(filter, update)`).
     MongoDb,
+    /// Appwrite's document databases (`databases.listDocuments(..)`).
+    Appwrite,
     /// Drizzle (`db.update(posts).set(..).where(..)`).
     Drizzle,
     /// Kysely (`db.updateTable("posts")`).
@@ -145,6 +149,7 @@ impl Library {
             Library::SupabaseStorage => "Supabase Storage",
             Library::Stripe => "Stripe",
             Library::MongoDb => "MongoDB",
+            Library::Appwrite => "Appwrite",
             Library::Drizzle => "Drizzle",
             Library::Kysely => "Kysely",
             Library::Knex => "Knex",
@@ -209,6 +214,7 @@ impl Library {
             Library::KeyValue => Some(kv::OWNER_SCOPE),
             Library::AwsS3 => Some(aws_s3::OWNER_SCOPE),
             Library::FileSystem => Some(fs::OWNER_SCOPE),
+            Library::Appwrite => Some(appwrite::OWNER_SCOPE),
             _ => None,
         }
     }
@@ -239,6 +245,8 @@ pub enum OwnerScope {
     },
     /// Check that the record keyed by the first argument exists with the caller as owner.
     ExistsFirst,
+    /// Retrieve the document the client names by id and compare its owner with the caller.
+    DocumentOwner,
     /// Add the owner to the call's first argument, a filter object.
     FilterObject,
     /// Retrieve each object the client names and compare the owner stored in its metadata.

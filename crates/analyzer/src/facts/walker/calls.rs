@@ -231,6 +231,30 @@ impl<'g, 'a> Walker<'g, 'a> {
             return args.into_iter().next().unwrap_or_default();
         }
 
+        // Appwrite's `Query.equal("ownerId", [id])`: a condition on a column, read like
+        // `where: { ownerId: id }` (the value keeps its own place, for a fix to replace).
+        if libraries::appwrite::is_column_condition(&path) {
+            let column = call
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .and_then(|e| match strip(e) {
+                    Expression::StringLiteral(lit) => Some(lit.value.as_str()),
+                    _ => None,
+                });
+            if let (Some(column), Some(values)) = (column, args.get(1)) {
+                let value = values
+                    .field("[0]")
+                    .cloned()
+                    .unwrap_or_else(|| values.clone());
+                return Value {
+                    fields: Some(Rc::new([(column.to_string(), value)].into())),
+                    span: Some(span),
+                    ..Value::default()
+                };
+            }
+        }
+
         // The value the last call is made on (`session.user.permissions` in `..permissions.includes(x)`).
         let receiver =
             links

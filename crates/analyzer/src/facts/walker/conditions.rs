@@ -431,11 +431,25 @@ impl<'g, 'a> Walker<'g, 'a> {
         if self.facts.identity_issues.iter().any(|i| i.span == span) {
             return;
         }
+        // The session identity replaces the span only when the span is the client value
+        // itself (`userId`, `input.ownerId`, `formData.get("userId") as string`), never an
+        // array or a call that carries it (`[Query.equal("ownerId", [ownerId])]`).
+        let text = self
+            .scope
+            .source
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("");
+        let replaceable = !text.starts_with(['[', '{'])
+            && (!text.contains('(')
+                || ["formData.get(", "String(", "Number("]
+                    .iter()
+                    .any(|f| text.starts_with(f)));
         let replacement = self
             .facts
             .fix
             .session_var
             .as_ref()
+            .filter(|_| replaceable)
             .map(|s| s.identity_expr.clone());
         self.facts.identity_issues.push(IdentityIssue {
             span,

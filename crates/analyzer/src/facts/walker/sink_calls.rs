@@ -436,6 +436,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if m.kind == SinkKind::Mutation {
                     scope_fix = links[op_link].call.and_then(actor_field_fix);
                 }
+                if owner_scope == Some(OwnerScope::DocumentOwner) {
+                    scope_fix =
+                        scope_fix.or_else(|| self.document_owner_fix(&m, links[op_link].call));
+                }
                 for a in &link_args[op_link] {
                     a.leaves(None, &mut keys, 0);
                 }
@@ -718,6 +722,38 @@ impl<'g, 'a> Walker<'g, 'a> {
         })
     }
 
+    /// How to tie a document store's call by id (`databases.getDocument(db, collection, id)`)
+    /// to the caller: retrieve the document first and compare its owner.
+    pub(super) fn document_owner_fix(
+        &self,
+        m: &SinkMatch,
+        op_call: Option<&'a CallExpression<'a>>,
+    ) -> Option<ScopeFix> {
+        let op_call = op_call?;
+        if !libraries::appwrite::names_one_document(&m.op) {
+            return None;
+        }
+        let Expression::StaticMemberExpression(callee) = strip(&op_call.callee) else {
+            return None;
+        };
+        let text = |i: usize| {
+            op_call
+                .arguments
+                .get(i)
+                .and_then(|a| a.as_expression())
+                .map(|e| e.span().source_text(self.scope.source).to_string())
+        };
+        Some(ScopeFix::DocumentOwner {
+            stmt_start: self.stmt_start?,
+            receiver: callee
+                .object
+                .span()
+                .source_text(self.scope.source)
+                .to_string(),
+            args: [text(0)?, text(1)?, text(2)?],
+        })
+    }
+
     /// How to tie a call keyed by its first argument (`findByIdAndUpdate(id, ..)`) to the
     /// caller: check that the record exists with the caller as owner first.
     pub(super) fn exists_first_fix(
@@ -737,9 +773,16 @@ impl<'g, 'a> Walker<'g, 'a> {
     /// Whether a call selects its record by a secret the caller was sent: a client value in a
     /// secret-link column (`where: { token }`), or a Stripe checkout session's id.
     fn selected_by_secret_link(&self, m: &SinkMatch, keys: &[(Option<String>, Value<'a>)]) -> bool {
-        let in_token_column = keys.iter().any(|(col, v)| {
-            col.as_deref().is_some_and(names::is_secret_link_column) && v.is_tainted()
-        });
+        // Only where keys really select (`where`, `.eq(..)`, a filter): a token written into
+        // a new row, or an argument of an unknown call, selects nothing.
+        let selects = matches!(
+            m.shape,
+            ArgShape::PrismaObject | ArgShape::Builder | ArgShape::FilterThenData
+        ) && !sinks::creates_rows(&m.op);
+        let in_token_column = selects
+            && keys.iter().any(|(col, v)| {
+                col.as_deref().is_some_and(names::is_secret_link_column) && v.is_tainted()
+            });
         let checkout_session = m.library == crate::catalog::libraries::Library::Stripe
             && m.kind == SinkKind::Read
             && m.model.as_deref() == Some("checkout")
