@@ -40,7 +40,9 @@ fn idiom(name: &str, module: &str, source: &str) -> Option<Option<GuardIdiom>> {
         format!("await {server}.api.getSession({{ headers: await headers() }})"),
         "{v}",
         "session",
-        "{v}",
+        // The same test a later scope fix needs before it uses `{v}.user.id` (see
+        // `fix::identity_check`), so the two never stack.
+        "{v}?.user?.id",
         "{v}.user.id",
     );
     if client_only {
