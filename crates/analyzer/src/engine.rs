@@ -26,6 +26,8 @@ pub(crate) struct ModuleGraph<'a> {
     by_path: RefCell<HashMap<String, Option<usize>>>,
     /// The project's data models, asked of the loader once.
     data_models: std::cell::OnceCell<Option<std::sync::Arc<crate::schema::DataModels>>>,
+    /// The project's manifest, asked of the loader once.
+    manifest: std::cell::OnceCell<Option<std::sync::Arc<crate::manifest::Manifest>>>,
 }
 
 impl<'a> ModuleGraph<'a> {
@@ -42,6 +44,17 @@ impl<'a> ModuleGraph<'a> {
                 loader.data_models(&self.module(0).path)
             })
             .as_deref()
+    }
+
+    /// Whether the analysed file's project has no accounts: its manifest names no identity
+    /// package and its schema, if any, no account model.
+    pub fn has_no_accounts(&self) -> bool {
+        let no_identity = self
+            .manifest
+            .get_or_init(|| self.loader?.manifest(&self.module(0).path))
+            .as_deref()
+            .is_some_and(crate::manifest::Manifest::has_no_identity);
+        no_identity && !self.data_models().is_some_and(|m| m.has_account_model())
     }
 
     /// Loads (once) the module `specifier` imported from module `from`.
@@ -224,6 +237,7 @@ fn analyze_once(
         ))]),
         by_path: RefCell::new(HashMap::default()),
         data_models: std::cell::OnceCell::new(),
+        manifest: std::cell::OnceCell::new(),
     };
     graph
         .by_path

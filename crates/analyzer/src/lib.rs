@@ -26,6 +26,7 @@ mod engine;
 mod facts;
 pub mod fix;
 pub mod highlight;
+pub mod manifest;
 mod module;
 mod nesting;
 mod parse;
@@ -82,6 +83,12 @@ pub trait ModuleLoader: Sync {
     /// The data models of the project the file `importer` belongs to, read from its schema,
     /// when it has one (reads of models that belong to nobody are no sinks).
     fn data_models(&self, _importer: &str) -> Option<Arc<schema::DataModels>> {
+        None
+    }
+
+    /// The dependencies of the project the file `importer` belongs to, from its
+    /// `package.json`, when it has one (a project without accounts has public actions).
+    fn manifest(&self, _importer: &str) -> Option<Arc<manifest::Manifest>> {
         None
     }
 }

@@ -139,6 +139,13 @@ impl DataModels {
             })
     }
 
+    /// Whether a model holds accounts (`User`, `Account`, `Member`).
+    pub fn has_account_model(&self) -> bool {
+        self.owned
+            .keys()
+            .any(|m| names::is_account_model(Some(m.as_str())))
+    }
+
     /// Whether the schema has no model at all.
     pub fn is_empty(&self) -> bool {
         self.owned.is_empty()

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use actiongate_analyzer::manifest::Manifest;
 use actiongate_analyzer::schema::DataModels;
 use actiongate_analyzer::{LoadedModule, ModuleLoader};
 
@@ -114,6 +115,8 @@ pub struct Resolver<F> {
     files: Cache<PathBuf, Option<Arc<str>>>,
     /// Project root → the data models of its schema.
     data_models: Cache<PathBuf, Option<Arc<DataModels>>>,
+    /// Each project's `package.json` dependencies, read once.
+    manifests: Cache<PathBuf, Option<Arc<Manifest>>>,
 }
 
 impl<F: Files> Resolver<F> {
@@ -124,6 +127,7 @@ impl<F: Files> Resolver<F> {
             projects: Mutex::default(),
             files: Mutex::default(),
             data_models: Mutex::default(),
+            manifests: Mutex::default(),
         }
     }
 
@@ -341,6 +345,42 @@ impl<F: Files> ModuleLoader for Resolver<F> {
         lock(&self.data_models).insert(project.root.clone(), models.clone());
         models
     }
+
+    fn manifest(&self, importer: &str) -> Option<Arc<Manifest>> {
+        let project = self.project_for_file(Path::new(importer))?;
+        if let Some(known) = lock(&self.manifests).get(&project.root) {
+            return known.clone();
+        }
+        let path = project.root.join("package.json");
+        let manifest = self
+            .files_source
+            .is_file(&path)
+            .then(|| self.files_source.read_text(&path))
+            .flatten()
+            .and_then(|text| manifest_from_package_json(&text))
+            .map(Arc::new);
+        lock(&self.manifests).insert(project.root.clone(), manifest.clone());
+        manifest
+    }
+}
+
+/// The dependencies a `package.json` lists, or `None` when it is not a JSON object.
+pub fn manifest_from_package_json(text: &str) -> Option<Manifest> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let mut manifest = Manifest::default();
+    for section in ["dependencies", "devDependencies"] {
+        let Some(deps) = value.get(section).and_then(|d| d.as_object()) else {
+            continue;
+        };
+        for (name, spec) in deps {
+            manifest.dependencies.push(name.clone());
+            let spec = spec.as_str().unwrap_or("");
+            manifest.workspace_links |= ["workspace:", "file:", "link:", "portal:"]
+                .iter()
+                .any(|p| spec.starts_with(p));
+        }
+    }
+    Some(manifest)
 }
 
 /// Whether `path` (normalized) lies inside the project root, outside `node_modules`.

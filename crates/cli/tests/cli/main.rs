@@ -1,6 +1,7 @@
 //! End-to-end tests of the `actiongate` binary: formats, exit codes, inputs, fixes, rules,
 //! configuration and project import resolution. One test binary keeps the build fast.
 
+mod accounts;
 mod common;
 
 mod config;

@@ -95,6 +95,14 @@ pub fn builder_link(name: &str) -> Option<BuilderLink> {
     })
 }
 
+/// Operations that remove rows (`delete`, `deleteMany`, `destroy`, `truncate`): with no key
+/// at all, they empty the table.
+pub fn removes_rows(op: &str) -> bool {
+    matches!(op, "del" | "destroy" | "truncate" | "drop" | "remove")
+        || op.starts_with("delete")
+        || op.starts_with("remove")
+}
+
 /// Builder links after which one more condition can be chained (`.where(..)`, `.eq(..)`,
 /// `.match(..)`).
 pub fn is_condition_link(name: &str) -> bool {

@@ -828,6 +828,18 @@ impl<'g, 'a> Walker<'g, 'a> {
         {
             return Value::default();
         }
+        // A project without accounts (no identity package in its manifest, no account model
+        // in its schema: a public demo whose table anyone edits): its data is nobody's and
+        // acting on it is public by design. Emptying a whole table is still a sink.
+        if self.graph.has_no_accounts()
+            && !(m.kind == SinkKind::Mutation && keys.is_empty() && sinks::removes_rows(&m.op))
+        {
+            return if m.kind == SinkKind::Read {
+                not_a_sink(&keys, label.to_string())
+            } else {
+                Value::default()
+            };
+        }
         // A record selected by a secret the app sent someone (an invitation or email-change
         // token, a Stripe checkout session id from the success link): holding the secret is
         // the right to the record (SPEC §3). Reading it is public by design, and what the
