@@ -1,6 +1,7 @@
 //! A project without accounts (SPEC §3, public by design): when its `package.json` names no
 //! auth or identity package and nothing links to a workspace package that could, its data is
-//! nobody's, and actions that act on it are public; emptying a whole table still reports.
+//! nobody's, and actions that act on its own database are public; emptying a whole table, or
+//! a call to a service that keeps accounts of its own, still reports.
 
 use crate::common::Tree;
 
@@ -15,6 +16,14 @@ export async function renameCard(id: string, title: string) {
 
 export async function clearBoard() {
   await db.delete(cards);
+}
+
+export async function markShipped(orderId: string) {
+  // A shop platform keeps customers of its own: its orders are someone's.
+  await fetch(`https://shop.example.com/admin/orders/${orderId}/ship`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${process.env.SHOP_ADMIN_TOKEN}` },
+  });
 }
 "#;
 
@@ -41,11 +50,11 @@ fn high_actions(tree: &Tree) -> Vec<String> {
 }
 
 #[test]
-fn without_accounts_only_emptying_a_table_reports() {
+fn without_accounts_only_emptying_a_table_or_calling_a_service_reports() {
     let tree = project(
         r#"{ "dependencies": { "next": "15.0.0", "drizzle-orm": "0.36.0", "class-variance-authority": "0.7.1" } }"#,
     );
-    assert_eq!(high_actions(&tree), ["clearBoard"]);
+    assert_eq!(high_actions(&tree), ["clearBoard", "markShipped"]);
 }
 
 #[test]
@@ -56,7 +65,11 @@ fn an_auth_package_or_a_workspace_link_means_accounts_may_exist() {
         r#"{ "name": "no dependencies listed" }"#,
     ] {
         let tree = project(deps);
-        assert_eq!(high_actions(&tree), ["renameCard", "clearBoard"], "{deps}");
+        assert_eq!(
+            high_actions(&tree),
+            ["renameCard", "clearBoard", "markShipped"],
+            "{deps}"
+        );
     }
     // No package.json: the project root is found by its tsconfig, and nothing is known.
     let tree = Tree::new();
@@ -65,5 +78,8 @@ fn an_auth_package_or_a_workspace_link_means_accounts_may_exist() {
         r#"{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }"#,
     )
     .file("app/actions.ts", ACTIONS);
-    assert_eq!(high_actions(&tree), ["renameCard", "clearBoard"]);
+    assert_eq!(
+        high_actions(&tree),
+        ["renameCard", "clearBoard", "markShipped"]
+    );
 }

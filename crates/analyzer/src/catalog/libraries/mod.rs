@@ -199,6 +199,24 @@ impl Library {
         self != Library::Generic
     }
 
+    /// Whether this library is a database of the project's own (an ORM, a query builder, raw
+    /// SQL, a key-value store), as opposed to a service the data lives in (a platform's API
+    /// reached with `fetch`, Stripe), which may hold accounts the project never names.
+    pub fn is_own_database(self) -> bool {
+        matches!(
+            self,
+            Library::Prisma
+                | Library::Model
+                | Library::MongoDb
+                | Library::Drizzle
+                | Library::Kysely
+                | Library::Knex
+                | Library::TypeOrm
+                | Library::KeyValue
+                | Library::Sql
+        )
+    }
+
     /// How a fix ties this library's call `op`, whose arguments have `shape`, to the caller.
     pub fn owner_scope(self, op: &str, shape: ArgShape) -> Option<OwnerScope> {
         match self {

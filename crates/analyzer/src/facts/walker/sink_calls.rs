@@ -829,9 +829,12 @@ impl<'g, 'a> Walker<'g, 'a> {
             return Value::default();
         }
         // A project without accounts (no identity package in its manifest, no account model
-        // in its schema: a public demo whose table anyone edits): its data is nobody's and
-        // acting on it is public by design. Emptying a whole table is still a sink.
-        if self.graph.has_no_accounts()
+        // in its schema: a public demo whose table anyone edits): the rows of its own database
+        // are nobody's and acting on them is public by design. Emptying a whole table is still
+        // a sink, and so is a call to a service (a shop platform's API), whose data may be its
+        // customers'.
+        if m.library.is_own_database()
+            && self.graph.has_no_accounts()
             && !(m.kind == SinkKind::Mutation && keys.is_empty() && sinks::removes_rows(&m.op))
         {
             return if m.kind == SinkKind::Read {
