@@ -150,6 +150,19 @@ impl FileStyle {
     }
 }
 
+/// A fix that inserts `text` (a check) before the statement at `at`.
+fn insert_before(at: u32, text: String, description: String) -> Fix {
+    Fix {
+        description,
+        edits: vec![Edit {
+            start: at,
+            end: at,
+            text,
+        }],
+        ..Fix::default()
+    }
+}
+
 /// How a fix looks the caller up in this file: the file's own idiom; the configured one
 /// (`fix.auth_import`, `fix.session_call`) over an idiom that is only a guess; Auth.js `auth()`
 /// in a file that uses no auth library; never another library's helper in a file that already
@@ -480,15 +493,7 @@ fn build_lf(
                         "Load the record scoped to the caller with {} and stop when it is not theirs.",
                         note(&col)
                     );
-                    Some(Fix {
-                        description,
-                        edits: vec![Edit {
-                            start: *stmt_start,
-                            end: *stmt_start,
-                            text,
-                        }],
-                        ..Fix::default()
-                    })
+                    Some(insert_before(*stmt_start, text, description))
                 }
                 crate::facts::ScopeFix::DocumentOwner {
                     stmt_start,
@@ -499,18 +504,14 @@ fn build_lf(
                     let indent = indentation_before(source, *stmt_start);
                     let doc = free_name(action_text(facts, source), "existing");
                     let text = format!("const {doc} = await {receiver}.getDocument({database}, {collection}, {key});\n{indent}if ({doc}.{col} !== {identity}) {fail}\n{indent}");
-                    Some(Fix {
-                        description: format!(
+                    Some(insert_before(
+                        *stmt_start,
+                        text,
+                        format!(
                             "Retrieve the document first and stop unless it belongs to the caller, by {}.",
                             note(&col)
                         ),
-                        edits: vec![Edit {
-                            start: *stmt_start,
-                            end: *stmt_start,
-                            text,
-                        }],
-                        ..Fix::default()
-                    })
+                    ))
                 }
                 crate::facts::ScopeFix::MongoExists {
                     stmt_start,
@@ -521,18 +522,14 @@ fn build_lf(
                     let indent = indentation_before(source, *stmt_start);
                     let owned = free_name(action_text(facts, source), "owned");
                     let text = format!("const {owned} = await {model}.exists({{ _id: {key_text}, {col}: {identity} }});\n{indent}if (!{owned}) {fail}\n{indent}");
-                    Some(Fix {
-                        description: format!(
+                    Some(insert_before(
+                        *stmt_start,
+                        text,
+                        format!(
                             "Check that the document belongs to the caller with {} first.",
                             note(&col)
                         ),
-                        edits: vec![Edit {
-                            start: *stmt_start,
-                            end: *stmt_start,
-                            text,
-                        }],
-                        ..Fix::default()
-                    })
+                    ))
                 }
                 crate::facts::ScopeFix::DrizzleAnd { condition, table } => {
                     let col = assumed(false);
@@ -575,19 +572,13 @@ fn build_lf(
                 crate::facts::ScopeFix::KeyPrefix { stmt_start, key } => {
                     let indent = indentation_before(source, *stmt_start);
                     let fail = style.fail_statement().replace("Unauthorized", "Forbidden");
-                    Some(Fix {
-                        description: format!(
+                    Some(insert_before(
+                        *stmt_start,
+                        format!("if (!{key}.startsWith(`${{{identity}}}/`)) {fail}\n{indent}"),
+                        format!(
                             "Allow only keys under the caller's own prefix: `{key}` must start with `${{{identity}}}/` (store each user's objects under their id)."
                         ),
-                        edits: vec![Edit {
-                            start: *stmt_start,
-                            end: *stmt_start,
-                            text: format!(
-                                "if (!{key}.startsWith(`${{{identity}}}/`)) {fail}\n{indent}"
-                            ),
-                        }],
-                        ..Fix::default()
-                    })
+                    ))
                 }
                 crate::facts::ScopeFix::ActorField { value, field } => Some(Fix {
                     description: format!(
