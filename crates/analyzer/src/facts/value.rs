@@ -54,7 +54,6 @@ pub struct Record {
 }
 
 /// The abstract value of an expression.
-
 #[derive(Debug, Clone, Default)]
 pub struct Value<'a> {
     /// Client input it derives from.

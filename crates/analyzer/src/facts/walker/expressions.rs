@@ -306,39 +306,37 @@ impl<'g, 'a> Walker<'g, 'a> {
                 ..Value::default()
             };
         }
-        // `select: postCardSelect`, a shape written once at the top of the file or in another
-        // project module: the object it spells.
-        if let Some(mut v) = self.data_const(self.module, name, 0) {
-            v.span = Some(span);
-            return v;
-        }
-        if let Some(inert) = self.inert_const(name) {
-            return Value {
-                inert: Some(inert),
-                span: Some(span),
-                ..Value::default()
-            };
+        // A module-level constant, here or in the project module it is imported from (looked
+        // up once): a select shape written once (`select: postCardSelect`) is the object it
+        // spells; a client a package made (`createAuthClient(..)`) is that package's.
+        if let Some((module, init)) = self.module_const(self.module, name) {
+            if let Some(mut v) = self.data_object(module, init, 0) {
+                v.span = Some(span);
+                return v;
+            }
+            if let Some(inert) = self.inert_init(module, init) {
+                return Value {
+                    inert: Some(inert),
+                    span: Some(span),
+                    ..Value::default()
+                };
+            }
         }
         Value::default()
     }
 
-    /// The value of a module-level constant that is pure data: an object literal whose values
-    /// are literals, nested such objects or other such constants (`const cardSelect = { id:
-    /// true, author: authorSelect }`), in module `module` or the project module it is imported
-    /// from. Anything else (a call, a function, an array, a computed key) is not followed.
-    fn data_const(&self, module: usize, name: &str, depth: u32) -> Option<Value<'a>> {
-        if depth > 8 {
-            return None;
+    /// The initializer of the module-level constant `name` of module `module`, or of the
+    /// project module it is imported from.
+    fn module_const(&self, module: usize, name: &str) -> Option<(usize, &'a Expression<'a>)> {
+        match self.graph.module(module).consts.get(name) {
+            Some(init) => Some((module, *init)),
+            None => self.graph.resolve_const(module, name),
         }
-        let scope = self.graph.module(module);
-        let (module, init) = match scope.consts.get(name) {
-            Some(init) => (module, *init),
-            None => self.graph.resolve_const(module, name)?,
-        };
-        self.data_object(module, init, depth)
     }
 
-    /// The value of `expr` when it is pure data (see [`Self::data_const`]).
+    /// The value of `expr` when it is pure data: an object literal whose values are literals,
+    /// nested such objects or other such constants (`{ id: true, author: authorSelect }`).
+    /// Anything else (a call, a function, an array, a computed key) is not followed.
     fn data_object(
         &self,
         module: usize,
@@ -368,19 +366,17 @@ impl<'g, 'a> Walker<'g, 'a> {
                 ..Value::default()
             }),
             Expression::BooleanLiteral(_) | Expression::NumericLiteral(_) => Some(Value::default()),
-            Expression::Identifier(id) => self.data_const(module, id.name.as_str(), depth + 1),
+            Expression::Identifier(id) if depth < 8 => {
+                let (module, init) = self.module_const(module, id.name.as_str())?;
+                self.data_object(module, init, depth + 1)
+            }
             _ => None,
         }
     }
 
-    /// The built-in a module-level constant holds when it is made by a call of a package's
-    /// factory, in this file or in the project module it is imported from
-    /// (`export const authClient = createAuthClient(..)` in `lib/auth-client.ts`).
-    fn inert_const(&self, name: &str) -> Option<&'static str> {
-        let (module, init) = match self.scope.consts.get(name) {
-            Some(init) => (self.module, *init),
-            None => self.graph.resolve_const(self.module, name)?,
-        };
+    /// The built-in a module-level constant of `module` holds when its initializer `init`
+    /// calls a package's factory (`export const authClient = createAuthClient(..)`).
+    fn inert_init(&self, module: usize, init: &'a Expression<'a>) -> Option<&'static str> {
         let Expression::CallExpression(call) = strip_await(init) else {
             return None;
         };
