@@ -38,6 +38,7 @@ mod entry;
 mod expressions;
 mod functions;
 mod helpers;
+mod public_sinks;
 mod sink_calls;
 mod statements;
 

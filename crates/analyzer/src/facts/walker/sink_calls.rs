@@ -770,26 +770,6 @@ impl<'g, 'a> Walker<'g, 'a> {
         })
     }
 
-    /// Whether a call selects its record by a secret the caller was sent: a client value in a
-    /// secret-link column (`where: { token }`), or a Stripe checkout session's id.
-    fn selected_by_secret_link(&self, m: &SinkMatch, keys: &[(Option<String>, Value<'a>)]) -> bool {
-        // Only where keys really select (`where`, `.eq(..)`, a filter): a token written into
-        // a new row, or an argument of an unknown call, selects nothing.
-        let selects = matches!(
-            m.shape,
-            ArgShape::PrismaObject | ArgShape::Builder | ArgShape::FilterThenData
-        ) && !sinks::creates_rows(&m.op);
-        let in_token_column = selects
-            && keys.iter().any(|(col, v)| {
-                col.as_deref().is_some_and(names::is_secret_link_column) && v.is_tainted()
-            });
-        let checkout_session = m.library == crate::catalog::libraries::Library::Stripe
-            && m.kind == SinkKind::Read
-            && m.model.as_deref() == Some("checkout")
-            && keys.iter().any(|(_, v)| v.is_tainted());
-        in_token_column || checkout_session
-    }
-
     /// Records a sink with the state at this point, and returns the value it produces.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn record_sink(
@@ -821,41 +801,10 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             return Value::default();
         }
-        // The visitor's own anonymous record (a cart whose id is in a cookie the server set):
-        // public by design, whoever calls.
-        if keys.iter().chain(data.iter()).any(|(_, v)| v.anon_owned)
-            && !keys.iter().chain(data.iter()).any(|(_, v)| v.identity)
-        {
-            return Value::default();
-        }
-        // A project without accounts (no identity package in its manifest, no account model
-        // in its schema: a public demo whose table anyone edits): the rows of its own database
-        // are nobody's and acting on them is public by design. Emptying a whole table is still
-        // a sink, and so is a call to a service (a shop platform's API), whose data may be its
-        // customers'.
-        if m.library.is_own_database()
-            && self.graph.has_no_accounts()
-            && !(m.kind == SinkKind::Mutation && keys.is_empty() && sinks::removes_rows(&m.op))
-        {
-            return if m.kind == SinkKind::Read {
-                not_a_sink(&keys, label.to_string())
-            } else {
-                Value::default()
-            };
-        }
-        // A record selected by a secret the app sent someone (an invitation or email-change
-        // token, a Stripe checkout session id from the success link): holding the secret is
-        // the right to the record (SPEC §3). Reading it is public by design, and what the
-        // caller then does with it (the invitation's team, the change's account) is that
-        // record's, like an anonymous cart.
-        if self.selected_by_secret_link(m, &keys) {
-            if m.kind == SinkKind::Read {
-                let mut v = not_a_sink(&keys, label.to_string());
-                v.anon_owned = true;
-                v.span = Some(span);
-                return v;
-            }
-            return Value::default();
+        // Sinks that are public by design: the visitor's own anonymous record, a project
+        // without accounts, a record selected by a link secret (see `public_sinks.rs`).
+        if let Some(v) = self.public_by_design(m, label, span, &keys, &data) {
+            return v;
         }
         // A project's own session store: the row of a sessions table selected by the token
         // from the session cookie (`sessions.findUnique({ where: { id: hash(token) } })`) is a
@@ -1172,7 +1121,7 @@ fn only_bumps_counters(data: &Value<'_>, source: &str) -> bool {
 /// A read that is no sink (public by nature, a public profile card, reference data) but still a
 /// record: `if (!own)` after such a read scoped to the caller is an ownership check like any
 /// other, and a field of it (`user.id`) is still the caller's own.
-fn not_a_sink<'a>(keys: &[(Option<String>, Value<'a>)], label: String) -> Value<'a> {
+pub(super) fn not_a_sink<'a>(keys: &[(Option<String>, Value<'a>)], label: String) -> Value<'a> {
     let scoped = keys
         .iter()
         .any(|(_, v)| (v.identity || v.owned) && !v.is_tainted());

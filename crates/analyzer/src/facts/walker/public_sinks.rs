@@ -1,0 +1,77 @@
+//! Sinks that are public by design (SPEC §3): what an anonymous caller may do because the
+//! record is theirs by something other than a session — a cookie the server set, a secret the
+//! app sent them — or because, in a project without accounts, the data is nobody's.
+
+use super::sink_calls::not_a_sink;
+use super::*;
+
+impl<'g, 'a> Walker<'g, 'a> {
+    /// The value a sink produces when it is public by design, or `None` when it is a sink to
+    /// judge.
+    pub(super) fn public_by_design(
+        &self,
+        m: &SinkMatch,
+        label: &str,
+        span: ByteSpan,
+        keys: &[(Option<String>, Value<'a>)],
+        data: &[(Option<String>, Value<'a>)],
+    ) -> Option<Value<'a>> {
+        // The visitor's own anonymous record (a cart whose id is in a cookie the server set):
+        // public by design, whoever calls.
+        if keys.iter().chain(data.iter()).any(|(_, v)| v.anon_owned)
+            && !keys.iter().chain(data.iter()).any(|(_, v)| v.identity)
+        {
+            return Some(Value::default());
+        }
+        // A project without accounts (no identity package in its manifest, no account model
+        // in its schema: a public demo whose table anyone edits): the rows of its own database
+        // are nobody's and acting on them is public by design. Emptying a whole table is still
+        // a sink, and so is a call to a service (a shop platform's API), whose data may be its
+        // customers'.
+        if m.library.is_own_database()
+            && self.graph.has_no_accounts()
+            && !(m.kind == SinkKind::Mutation && keys.is_empty() && sinks::removes_rows(&m.op))
+        {
+            return Some(if m.kind == SinkKind::Read {
+                not_a_sink(keys, label.to_string())
+            } else {
+                Value::default()
+            });
+        }
+        // A record selected by a secret the app sent someone (an invitation or email-change
+        // token, a Stripe checkout session id from the success link): holding the secret is
+        // the right to the record (SPEC §3). Reading it is public by design, and what the
+        // caller then does with it (the invitation's team, the change's account) is that
+        // record's, like an anonymous cart.
+        if self.selected_by_secret_link(m, keys) {
+            if m.kind == SinkKind::Read {
+                let mut v = not_a_sink(keys, label.to_string());
+                v.anon_owned = true;
+                v.span = Some(span);
+                return Some(v);
+            }
+            return Some(Value::default());
+        }
+        None
+    }
+
+    /// Whether a call selects its record by a secret the caller was sent: a client value in a
+    /// secret-link column (`where: { token }`), or a Stripe checkout session's id.
+    fn selected_by_secret_link(&self, m: &SinkMatch, keys: &[(Option<String>, Value<'a>)]) -> bool {
+        // Only where keys really select (`where`, `.eq(..)`, a filter): a token written into
+        // a new row, or an argument of an unknown call, selects nothing.
+        let selects = matches!(
+            m.shape,
+            ArgShape::PrismaObject | ArgShape::Builder | ArgShape::FilterThenData
+        ) && !sinks::creates_rows(&m.op);
+        let in_token_column = selects
+            && keys.iter().any(|(col, v)| {
+                col.as_deref().is_some_and(names::is_secret_link_column) && v.is_tainted()
+            });
+        let checkout_session = m.library == crate::catalog::libraries::Library::Stripe
+            && m.kind == SinkKind::Read
+            && m.model.as_deref() == Some("checkout")
+            && keys.iter().any(|(_, v)| v.is_tainted());
+        in_token_column || checkout_session
+    }
+}
