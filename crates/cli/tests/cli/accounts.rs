@@ -3,7 +3,7 @@
 //! nobody's, and actions that act on its own database are public; emptying a whole table, or
 //! a call to a service that keeps accounts of its own, still reports.
 
-use crate::common::Tree;
+use crate::common::{high_findings, Tree};
 
 const ACTIONS: &str = r#""use server";
 import { eq } from "drizzle-orm";
@@ -38,14 +38,12 @@ fn project(package_json: &str) -> Tree {
     tree
 }
 
+/// The actions with a high finding.
 fn high_actions(tree: &Tree) -> Vec<String> {
     let (_, report) = tree.check_json(&["app/actions.ts"]);
-    report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["severity"] == "high")
-        .map(|f| f["action"].as_str().unwrap().to_string())
+    high_findings(&report)
+        .into_iter()
+        .map(|(action, _)| action)
         .collect()
 }
 

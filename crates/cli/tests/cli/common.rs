@@ -106,6 +106,22 @@ pub fn rules_by_file(report: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `(action, rule)` of every finding of severity high.
+pub fn high_findings(report: &Value) -> Vec<(String, String)> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "high")
+        .map(|f| {
+            (
+                f["action"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
 /// `file` of every entry of `files`.
 pub fn files(report: &Value) -> Vec<String> {
     report["files"]

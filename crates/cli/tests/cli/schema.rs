@@ -2,7 +2,7 @@
 //! nobody (a catalogue, a lookup table) is no sink; a model that names an owner, or holds a
 //! relation to one that does, is someone's data.
 
-use crate::common::Tree;
+use crate::common::{high_findings, Tree};
 
 const SCHEMA: &str = r#"// A recipe site: units and ingredients are reference data; recipes are their authors'.
 model Unit {
@@ -73,22 +73,6 @@ fn project(with_schema: bool) -> Tree {
         tree.file("prisma/schema.prisma", SCHEMA);
     }
     tree
-}
-
-/// `(action, rule)` of every finding of rule severity high.
-fn high_findings(report: &serde_json::Value) -> Vec<(String, String)> {
-    report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["severity"] == "high")
-        .map(|f| {
-            (
-                f["action"].as_str().unwrap().to_string(),
-                f["rule"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
 }
 
 #[test]
