@@ -22,6 +22,9 @@ pub struct DataModels {
     owned: HashMap<String, bool>,
     /// Lower-case model name → its relation fields (lower-case field name → lower-case target).
     relations: HashMap<String, HashMap<String, String>>,
+    /// Lower-case names of models with a column that says whether a row is out yet
+    /// (`published`, `publishedAt`, `isDraft`, `visibility`): only some of their rows are public.
+    with_publication_state: rustc_hash::FxHashSet<String>,
 }
 
 /// Most models read from one schema: beyond this nothing is known (a generated schema that
@@ -102,9 +105,20 @@ impl DataModels {
                 (name.clone(), fields)
             })
             .collect();
+        let with_publication_state = models
+            .iter()
+            .zip(&names)
+            .filter(|(m, _)| {
+                m.fields
+                    .iter()
+                    .any(|(f, _, _)| names::is_publication_state_field(f))
+            })
+            .map(|(_, name)| name.clone())
+            .collect();
         DataModels {
             owned: names.into_iter().zip(owned).collect(),
             relations,
+            with_publication_state,
         }
     }
 
@@ -137,6 +151,13 @@ impl DataModels {
                     None => true,
                 }
             })
+    }
+
+    /// Whether the schema gives `model` a publication state (`published`, `isDraft`): a read
+    /// that does not ask for published rows may return drafts.
+    pub fn has_publication_state(&self, model: &str) -> bool {
+        self.with_publication_state
+            .contains(&model.to_ascii_lowercase())
     }
 
     /// Whether a model holds accounts (`User`, `Account`, `Member`).

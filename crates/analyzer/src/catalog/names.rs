@@ -322,6 +322,15 @@ const PUBLIC_MARKERS: [(&str, bool); 9] = [
     ("islisted", false),
 ];
 
+/// Columns that say whether a row is out for everyone yet (`published`, `publishedAt`,
+/// `isDraft`, `status`, `visibility`).
+pub fn is_publication_state_field(name: &str) -> bool {
+    is_public_marker_field(name)
+        || crate::catalog::fold::with_folded(name, b"_", |n| {
+            n.starts_with("published") || matches!(n, "draft" | "isdraft" | "status" | "state")
+        })
+}
+
 /// Fields in a `where` that make a read public by design (`published: true`).
 pub fn is_public_marker_field(name: &str) -> bool {
     crate::catalog::fold::with_folded(name, b"_", |n| {
@@ -382,6 +391,75 @@ pub fn is_public_model(model: &str) -> bool {
                 | "countries"
                 | "publishedpost"
                 | "publishedposts"
+        )
+    })
+}
+
+/// Models of what people publish for everyone in social and publishing apps (posts, comments,
+/// follows between profiles): SPEC §1 counts published posts as public by nature. What such a
+/// read pulls in with it is judged on its own (see [`is_private_activity_relation`]).
+pub fn is_published_content_model(model: &str) -> bool {
+    crate::catalog::fold::with_folded(model, b"_", |m| {
+        matches!(
+            m,
+            "post"
+                | "posts"
+                | "comment"
+                | "comments"
+                | "reply"
+                | "replies"
+                | "article"
+                | "articles"
+                | "follow"
+                | "follows"
+        )
+    })
+}
+
+/// Relations that hold one person's private activity or affairs (`bookmarks`, `likes`,
+/// `savedPosts`, `messages`, `orders`): pulled into a read of public content, they make it a
+/// read of someone's data.
+pub fn is_private_activity_relation(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        matches!(
+            n,
+            "like" | "likes" | "likedby" | "save" | "saves" | "vote" | "votes"
+        ) || [
+            "bookmark",
+            "saved",
+            "message",
+            "notification",
+            "order",
+            "payment",
+            "purchase",
+            "subscription",
+            "session",
+            "account",
+            "draft",
+        ]
+        .iter()
+        .any(|w| n.contains(w))
+    })
+}
+
+/// Relations that lead to a person (`user`, `author`, `follower`): of those, a public read may
+/// show only the public profile fields.
+pub fn is_person_relation(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        matches!(
+            n,
+            "user"
+                | "author"
+                | "owner"
+                | "creator"
+                | "poster"
+                | "follower"
+                | "followee"
+                | "following"
+                | "profile"
+                | "sender"
+                | "recipient"
+                | "member"
         )
     })
 }

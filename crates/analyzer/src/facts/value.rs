@@ -104,6 +104,9 @@ pub struct Value<'a> {
     /// The id of the caller's own anonymous record, from a cookie the server set (`cartId`): a
     /// write it selects is public by design (SPEC §3, anonymous carts).
     pub anon_owned: bool,
+    /// Comes from the server's own configuration (`process.env.API_KEY`, a t3 `env.X`): a
+    /// request carrying it speaks with the server's credentials, not the caller's.
+    pub server_config: bool,
 }
 
 impl<'a> Value<'a> {
@@ -148,6 +151,7 @@ impl<'a> Value<'a> {
         self.span = self.span.or(other.span);
         self.raw_token |= other.raw_token;
         self.anon_owned |= other.anon_owned;
+        self.server_config |= other.server_config;
         if self.inert != other.inert {
             self.inert = None;
         }
@@ -169,8 +173,21 @@ impl<'a> Value<'a> {
             span: self.span,
             raw_token: self.raw_token,
             anon_owned: self.anon_owned,
+            server_config: self.server_config,
             ..Value::default()
         }
+    }
+
+    /// Whether the value or any field inside it comes from the server's configuration.
+    pub fn carries_server_config(&self) -> bool {
+        fn deep(v: &Value<'_>, depth: u32) -> bool {
+            v.server_config
+                || (depth < 8
+                    && v.fields
+                        .as_ref()
+                        .is_some_and(|f| f.values().any(|x| deep(x, depth + 1))))
+        }
+        deep(self, 0)
     }
 
     /// A known field of an object value.

@@ -108,3 +108,65 @@ fn without_a_schema_every_returned_read_is_someones_data() {
         "nothing says the ingredients belong to nobody: {report:#}"
     );
 }
+
+const BLOG_SCHEMA: &str = r#"// A blog whose posts start as drafts, and a forum whose comments are out at once.
+model User {
+  id    String @id
+  email String @unique
+  name  String
+}
+
+model Post {
+  id        String  @id
+  title     String
+  published Boolean @default(false)
+  authorId  String
+  author    User    @relation(fields: [authorId], references: [id])
+}
+
+model Comment {
+  id       String @id
+  text     String
+  postId   String
+  authorId String
+  author   User   @relation(fields: [authorId], references: [id])
+}
+"#;
+
+const BLOG_ACTIONS: &str = r#""use server";
+import { prisma } from "@/lib/prisma";
+
+export async function getPublishedPost(id: string) {
+  return prisma.post.findFirst({ where: { id, published: true }, select: { id: true, title: true } });
+}
+
+export async function getAnyPost(id: string) {
+  return prisma.post.findUnique({ where: { id }, select: { id: true, title: true } });
+}
+
+export async function listComments(postId: string) {
+  return prisma.comment.findMany({ where: { postId }, select: { id: true, text: true } });
+}
+"#;
+
+#[test]
+fn published_content_with_a_draft_state_must_ask_for_published_rows() {
+    let tree = Tree::new();
+    tree.file(
+        "tsconfig.json",
+        r#"{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }"#,
+    )
+    .file(
+        "lib/prisma.ts",
+        "import { PrismaClient } from \"@prisma/client\";\nexport const prisma = new PrismaClient();\n",
+    )
+    .file("app/blog/actions.ts", BLOG_ACTIONS)
+    .file("prisma/schema.prisma", BLOG_SCHEMA);
+    let (_, report) = tree.check_json(&["app"]);
+    assert_eq!(
+        high_findings(&report),
+        [("getAnyPost".to_string(), "missing-authn".to_string())],
+        "a post read without `published: true` may return a draft; published posts and \
+         comments (no draft state) are public: {report:#}"
+    );
+}

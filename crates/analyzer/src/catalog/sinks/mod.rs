@@ -412,6 +412,18 @@ pub fn is_message_webhook(url_text: &str, from_client: bool) -> bool {
     chat_host || (chat_setting && !from_client)
 }
 
+/// A host on the public internet (`events.pagerduty.com`, `api.eu.opsgenie.com`): named with a
+/// dot, not `localhost`, not an IP address (an internal service trusts its network, not a key).
+pub fn is_public_host(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    host.contains('.')
+        && host.chars().any(|c| c.is_ascii_alphabetic())
+        && !host.starts_with('[')
+        && !["localhost", ".local", ".internal", ".svc", ".lan"]
+            .iter()
+            .any(|internal| host == internal.trim_start_matches('.') || host.ends_with(internal))
+}
+
 /// `deletePost`, `remove`, `update_user` start with a mutating verb; `settings`, `updated` do not.
 pub fn starts_with_mutating_verb(name: &str) -> bool {
     // Bytes, not `str` slices: a name may have a multi-byte character where a verb would end

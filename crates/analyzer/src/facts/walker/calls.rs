@@ -502,6 +502,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     url_text,
                     args.first().is_some_and(|url| url.is_tainted()),
                 )
+                && !only_relays_caller_credentials(args.first(), args.get(1))
             {
                 let m = sinks::http_request(method.unwrap_or(""));
                 let mut keys = Vec::new();
@@ -557,6 +558,8 @@ impl<'g, 'a> Walker<'g, 'a> {
         // `getSignedUrl(s3, command)`, `JSON.stringify(row)`: what reaches the caller through
         // the result still comes from the records among the arguments.
         carry_records(&mut v, &args);
+        // `JSON.stringify({ key: process.env.API_KEY })`: still the server's setting.
+        v.server_config |= args.iter().any(Value::carries_server_config);
         // `Buffer.from(token, "base64url").toString()`: still the raw token.
         v.raw_token |= link_args.iter().flatten().any(|a| a.raw_token);
         // `JSON.stringify({ cartId, lines })`: a body that names the visitor's own cart.
@@ -828,4 +831,42 @@ fn is_session_data(receiver: &Value<'_>) -> bool {
         && receiver.fields.is_none()
         && receiver.func.is_none()
         && !receiver.service
+}
+
+/// `fetch("https://events.pagerduty.com/v2/enqueue", { method: "POST", body })` sent with only
+/// what the caller typed (a test alert with the caller's own integration key): a fixed public
+/// address, and no setting of the server (`process.env.X`) in the address, the headers or the
+/// body. The caller could send the same request themselves; it spends none of the server's
+/// credentials and touches none of its data. Every header must be literal or the caller's own,
+/// so a header from an unseen helper (`headers: await signedHeaders()`) still counts as the
+/// server's. The app's own API, `localhost` and internal hosts trust the network: not relays.
+fn only_relays_caller_credentials(url: Option<&Value<'_>>, init: Option<&Value<'_>>) -> bool {
+    let Some(url) = url else { return false };
+    let fixed_public_address = !url.is_tainted()
+        && !url.server_config
+        && url
+            .str_lit
+            .and_then(|u| u.strip_prefix("https://"))
+            .and_then(|rest| rest.split(['/', ':', '?']).next())
+            .is_some_and(sinks::is_public_host);
+    if !fixed_public_address {
+        return false;
+    }
+    let Some(init) = init else { return true };
+    let mut leaves = Vec::new();
+    init.leaves(None, &mut leaves, 0);
+    if init.carries_server_config() || leaves.iter().any(|(_, v)| v.record.is_some()) {
+        return false;
+    }
+    match init.field("headers") {
+        None => true,
+        Some(headers) if headers.fields.is_none() => false,
+        Some(headers) => {
+            let mut header_leaves = Vec::new();
+            headers.leaves(None, &mut header_leaves, 0);
+            header_leaves
+                .iter()
+                .all(|(_, v)| v.str_lit.is_some() || v.is_tainted())
+        }
+    }
 }

@@ -449,7 +449,18 @@ impl<'g, 'a> Walker<'g, 'a> {
         };
         let mut v = self.member_value(&obj, prop.unwrap_or(""), Some(span_of(m.span())));
         v.span = Some(span_of(m.span()));
+        v.server_config |= self.is_server_configuration(m.object());
         v
+    }
+
+    /// `process.env`, `import.meta.env`, or an imported `env` object (t3-env's `@/env`): the
+    /// server's own settings.
+    fn is_server_configuration(&self, object: &Expression<'_>) -> bool {
+        match path_of(object).as_deref() {
+            Some("process.env" | "import.meta.env") => true,
+            Some("env") => !self.vars.contains_key("env"),
+            _ => false,
+        }
     }
 
     /// The value of `obj.prop` (also used for destructuring).
@@ -466,6 +477,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             auth_bool: obj.auth_bool.clone(),
             raw_token: obj.raw_token,
             anon_owned: obj.anon_owned,
+            server_config: obj.server_config,
             // A method taken off a value that stores nothing (`const { updateUser } =
             // authClient`) is still a call on it. An array's elements are values of their own.
             inert: obj.inert.filter(|i| *i != "array"),

@@ -75,3 +75,70 @@ impl<'g, 'a> Walker<'g, 'a> {
         in_token_column || checkout_session
     }
 }
+
+impl<'g, 'a> Walker<'g, 'a> {
+    /// Whether a read of `model` may return unpublished rows: the project's schema gives the
+    /// model a publication state (`published`, `isDraft`) and no key of the read asks for it.
+    pub(super) fn may_return_drafts(
+        &self,
+        model: Option<&str>,
+        keys: &[(Option<String>, Value<'a>)],
+    ) -> bool {
+        let Some(model) = model else { return false };
+        let stateful = self
+            .graph
+            .data_models()
+            .is_some_and(|models| models.has_publication_state(model));
+        stateful
+            && !keys.iter().any(|(col, v)| {
+                col.as_deref()
+                    .is_some_and(names::is_publication_state_field)
+                    && !v.is_tainted()
+            })
+    }
+}
+
+/// Whether a Prisma read's `select` and `include` show only what a public page shows: no secret
+/// or contact column, no relation of private activity (`bookmarks`, `likes`), and of a person
+/// (`user`, `author`) only public profile fields. A shape the walker cannot see (a variable of
+/// unknown content) is not known to be public. `_count` tallies are public.
+pub(super) fn shows_only_public_fields(arg: &Value<'_>) -> bool {
+    ["include", prisma::SELECT_FIELD].into_iter().all(|k| {
+        arg.field(k)
+            .is_none_or(|shape| public_shape(shape, false, 0))
+    })
+}
+
+fn public_shape(shape: &Value<'_>, person: bool, depth: u32) -> bool {
+    let Some(fields) = shape.fields.as_deref() else {
+        return false;
+    };
+    depth < 6
+        && fields.iter().all(|(key, v)| {
+            if key == "_count" {
+                return true;
+            }
+            if key.starts_with("...") || key.starts_with('[') || names::is_secret_field(key) {
+                return false;
+            }
+            if names::is_private_activity_relation(key) {
+                return false;
+            }
+            let nested_person = names::is_person_relation(key);
+            match v.fields.as_deref() {
+                // `author: { select: { name: true } }`, `comments: { where: .., select: .. }`.
+                Some(_) => match v.field(prisma::SELECT_FIELD) {
+                    Some(sel) => public_shape(sel, nested_person, depth + 1),
+                    // `include: { author: { include: .. } }` or only a `where`: the whole row.
+                    None => {
+                        !nested_person
+                            && v.field("include")
+                                .is_none_or(|inc| public_shape(inc, false, depth + 1))
+                    }
+                },
+                // `name: true`; `author: true` is the whole account row.
+                None if person => names::is_public_profile_field(key),
+                None => !nested_person,
+            }
+        })
+}

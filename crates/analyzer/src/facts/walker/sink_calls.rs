@@ -291,6 +291,17 @@ impl<'g, 'a> Walker<'g, 'a> {
                 {
                     return Some(not_a_sink(&keys, describe_chain(root_name, links)));
                 }
+                // Published content (posts, comments, follows between profiles) read with
+                // nothing private pulled in: what any visitor of the app sees.
+                if m.kind == SinkKind::Read
+                    && m.model
+                        .as_deref()
+                        .is_some_and(names::is_published_content_model)
+                    && super::public_sinks::shows_only_public_fields(&arg)
+                    && !self.may_return_drafts(m.model.as_deref(), &keys)
+                {
+                    return Some(not_a_sink(&keys, describe_chain(root_name, links)));
+                }
                 // Only for accounts: the title of someone's private document is still private.
                 if m.kind == SinkKind::Read
                     && public_projection
