@@ -7,12 +7,15 @@
 //! `compilerOptions.paths` aliases (with `baseUrl`, following relative `extends`), trying the
 //! extensions `.ts .tsx .js .jsx .mjs .cjs` and `/index.*`. Nothing outside the project root or
 //! inside `node_modules` is ever read, nor any file of 2 MB or more. Bare package specifiers
-//! resolve to nothing. Every lookup and read is cached and safe to share between threads.
+//! resolve to nothing, except the packages of the project's monorepo workspace
+//! (`pnpm-workspace.yaml` or `workspaces` in a `package.json` above it; see [`Workspace`]), whose
+//! folders count as project code. Every lookup and read is cached and safe to share between threads.
 //!
 //! Where the files come from is a [`Files`]: [`DiskFiles`] (native builds) or [`MemoryFiles`].
 
 pub mod jsonc;
 mod memory;
+mod workspace;
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -23,6 +26,7 @@ use actiongate_analyzer::schema::DataModels;
 use actiongate_analyzer::{LoadedModule, ModuleLoader};
 
 pub use memory::MemoryFiles;
+pub use workspace::Workspace;
 
 /// Files that mark a project root.
 pub const ROOT_MARKERS: [&str; 3] = ["tsconfig.json", "jsconfig.json", "package.json"];
@@ -53,6 +57,9 @@ pub trait Files: Sync {
     /// The file's text, or `None` when it is missing, [`MAX_MODULE_SIZE`] or larger, or not
     /// UTF-8.
     fn read_text(&self, path: &Path) -> Option<Arc<str>>;
+    /// The folders directly inside `dir` (none inside `node_modules` or hidden ones), for
+    /// finding a workspace's packages.
+    fn list_dirs(&self, dir: &Path) -> Vec<PathBuf>;
 }
 
 /// The files on disk.
@@ -81,6 +88,24 @@ impl Files for DiskFiles {
         }
         String::from_utf8(bytes).ok().map(Arc::from)
     }
+
+    fn list_dirs(&self, dir: &Path) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut dirs: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                !name.starts_with('.') && name != "node_modules"
+            })
+            .map(|e| e.path())
+            .collect();
+        dirs.sort();
+        dirs
+    }
 }
 
 /// A project: its root and its import aliases.
@@ -90,6 +115,8 @@ pub struct Project {
     pub root: PathBuf,
     /// `compilerOptions.paths` and `baseUrl` from `tsconfig.json` / `jsconfig.json`.
     aliases: Aliases,
+    /// The monorepo workspace the project is part of: its packages are imported by name.
+    workspace: Option<Arc<Workspace>>,
 }
 
 /// The alias part of a tsconfig.
@@ -117,6 +144,8 @@ pub struct Resolver<F> {
     data_models: Cache<PathBuf, Option<Arc<DataModels>>>,
     /// Each project's `package.json` dependencies, read once.
     manifests: Cache<PathBuf, Option<Arc<Manifest>>>,
+    /// Folder → the workspace rooted there, if any.
+    workspaces: Cache<PathBuf, Option<Arc<Workspace>>>,
 }
 
 impl<F: Files> Resolver<F> {
@@ -128,6 +157,7 @@ impl<F: Files> Resolver<F> {
             files: Mutex::default(),
             data_models: Mutex::default(),
             manifests: Mutex::default(),
+            workspaces: Mutex::default(),
         }
     }
 
@@ -153,7 +183,12 @@ impl<F: Files> Resolver<F> {
                     .canonicalize(ancestor)
                     .unwrap_or_else(|| ancestor.to_path_buf());
                 let aliases = self.read_aliases(&root);
-                found = Some(Arc::new(Project { root, aliases }));
+                let workspace = self.workspace_above(&root);
+                found = Some(Arc::new(Project {
+                    root,
+                    aliases,
+                    workspace,
+                }));
                 break;
             }
         }
@@ -162,6 +197,18 @@ impl<F: Files> Resolver<F> {
             projects.insert(dir, found.clone());
         }
         found
+    }
+
+    /// The nearest workspace rooted at or above a project root, if any.
+    fn workspace_above(&self, root: &Path) -> Option<Arc<Workspace>> {
+        root.ancestors().find_map(|dir| {
+            if let Some(known) = lock(&self.workspaces).get(dir) {
+                return known.clone();
+            }
+            let found = Workspace::at(&self.files_source, dir).map(Arc::new);
+            lock(&self.workspaces).insert(dir.to_path_buf(), found.clone());
+            found
+        })
     }
 
     /// The project the file `path` (absolute) belongs to, if any.
@@ -187,7 +234,11 @@ impl<F: Files> Resolver<F> {
             // Absolute paths, URLs and `node:` built-ins are never project modules.
             Vec::new()
         } else {
-            project.aliases.candidates(specifier)
+            let mut found = project.aliases.candidates(specifier);
+            if let Some(workspace) = &project.workspace {
+                found.extend(workspace.candidates(specifier));
+            }
+            found
         };
         candidates
             .iter()
@@ -383,9 +434,18 @@ pub fn manifest_from_package_json(text: &str) -> Option<Manifest> {
     Some(manifest)
 }
 
-/// Whether `path` (normalized) lies inside the project root, outside `node_modules`.
+/// Whether `path` (normalized) lies inside the project root or its workspace, outside
+/// `node_modules`.
 fn allowed(project: &Project, path: &Path) -> bool {
-    let Ok(inside) = path.strip_prefix(&project.root) else {
+    let inside = path.strip_prefix(&project.root).or_else(|_| {
+        path.strip_prefix(
+            project
+                .workspace
+                .as_ref()
+                .map_or(&project.root, |w| &w.root),
+        )
+    });
+    let Ok(inside) = inside else {
         return false;
     };
     !inside

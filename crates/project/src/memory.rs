@@ -65,6 +65,25 @@ impl Files for MemoryFiles {
             .filter(|text| (text.len() as u64) < MAX_MODULE_SIZE)
             .cloned()
     }
+
+    fn list_dirs(&self, dir: &Path) -> Vec<PathBuf> {
+        let dir = normalize(dir);
+        let mut dirs: Vec<PathBuf> = self
+            .files
+            .keys()
+            .filter_map(|path| {
+                let mut rest = path.strip_prefix(&dir).ok()?.components();
+                let first = rest.next()?;
+                // A folder: something lies below the first component.
+                rest.next()?;
+                let name = first.as_os_str().to_str()?;
+                (!name.starts_with('.') && name != "node_modules").then(|| dir.join(name))
+            })
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        dirs
+    }
 }
 
 #[cfg(test)]
@@ -127,5 +146,32 @@ mod tests {
         assert_eq!(r.resolve(importer, "../../../etc/passwd"), None);
         assert_eq!(r.resolve(importer, "../node_modules/pkg"), None);
         assert_eq!(MemoryFiles::path_of("../../x.ts"), PathBuf::from("/x.ts"));
+    }
+
+    #[test]
+    fn workspace_packages_resolve_in_memory_too() {
+        let resolver = Resolver::new(MemoryFiles::new([
+            (
+                "pnpm-workspace.yaml",
+                "packages:\n  - packages/*\n  - apps/*\n",
+            ),
+            ("apps/web/package.json", "{}"),
+            (
+                "apps/web/app/actions.ts",
+                "import { x } from \"@acme/kit\";",
+            ),
+            (
+                "packages/kit/package.json",
+                r#"{ "name": "@acme/kit", "main": "dist/index.js" }"#,
+            ),
+            ("packages/kit/src/index.ts", "export const x = 1;"),
+        ]));
+        let loaded = resolver
+            .load("/apps/web/app/actions.ts", "@acme/kit")
+            .expect("the workspace package resolves");
+        assert_eq!(loaded.path, "/packages/kit/src/index.ts");
+        assert!(resolver
+            .load("/apps/web/app/actions.ts", "@acme/other")
+            .is_none());
     }
 }

@@ -138,6 +138,21 @@ impl Files for HostFiles<'_> {
         }
         String::from_utf8(bytes).ok().map(Arc::from)
     }
+
+    fn list_dirs(&self, dir: &Path) -> Vec<PathBuf> {
+        let mut dirs: Vec<PathBuf> = self
+            .host
+            .read_dir(dir)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| {
+                e.kind == EntryKind::Dir && !e.name.starts_with('.') && e.name != "node_modules"
+            })
+            .map(|e| dir.join(e.name))
+            .collect();
+        dirs.sort();
+        dirs
+    }
 }
 
 #[cfg(test)]

@@ -13,3 +13,4 @@ mod inputs;
 mod rules;
 mod sarif;
 mod schema;
+mod workspaces;
