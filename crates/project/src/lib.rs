@@ -9,12 +9,14 @@
 //! inside `node_modules` is ever read, nor any file of 2 MB or more. Bare package specifiers
 //! resolve to nothing, except the packages of the project's monorepo workspace
 //! (`pnpm-workspace.yaml` or `workspaces` in a `package.json` above it; see [`Workspace`]), whose
-//! folders count as project code. Every lookup and read is cached and safe to share between threads.
+//! folders count as project code (the `workspaces` feature, on by default; the playground's
+//! page builds without it to stay small). Every lookup and read is cached and safe to share between threads.
 //!
 //! Where the files come from is a [`Files`]: [`DiskFiles`] (native builds) or [`MemoryFiles`].
 
 pub mod jsonc;
 mod memory;
+#[cfg(feature = "workspaces")]
 mod workspace;
 
 use std::collections::HashMap;
@@ -26,7 +28,29 @@ use actiongate_analyzer::schema::DataModels;
 use actiongate_analyzer::{LoadedModule, ModuleLoader};
 
 pub use memory::MemoryFiles;
+#[cfg(feature = "workspaces")]
 pub use workspace::Workspace;
+
+/// Without the `workspaces` feature (the playground), no folder is a workspace root.
+#[cfg(not(feature = "workspaces"))]
+#[derive(Debug)]
+pub struct Workspace {
+    /// The workspace root.
+    pub root: PathBuf,
+}
+
+#[cfg(not(feature = "workspaces"))]
+impl Workspace {
+    /// Never a workspace without the feature.
+    pub fn at<F: Files>(_files: &F, _dir: &Path) -> Option<Workspace> {
+        None
+    }
+
+    /// No package to resolve.
+    pub fn candidates(&self, _specifier: &str) -> Vec<PathBuf> {
+        Vec::new()
+    }
+}
 
 /// Files that mark a project root.
 pub const ROOT_MARKERS: [&str; 3] = ["tsconfig.json", "jsconfig.json", "package.json"];

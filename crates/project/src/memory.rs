@@ -148,6 +148,7 @@ mod tests {
         assert_eq!(MemoryFiles::path_of("../../x.ts"), PathBuf::from("/x.ts"));
     }
 
+    #[cfg(feature = "workspaces")]
     #[test]
     fn workspace_packages_resolve_in_memory_too() {
         let resolver = Resolver::new(MemoryFiles::new([

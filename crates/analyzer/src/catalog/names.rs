@@ -537,6 +537,17 @@ pub fn is_public_profile_field(name: &str) -> bool {
     })
 }
 
+/// Columns that name a profile publicly (`username`, `handle`, `slug`): anyone may look an
+/// account up by one (a profile page, a "username taken?" check).
+pub fn is_public_handle_field(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        matches!(
+            n,
+            "username" | "handle" | "slug" | "login" | "nickname" | "screenname"
+        )
+    })
+}
+
 /// Cookie names that hold the caller's id in clear (`user_id`, `customerId`, `uid`): reading one
 /// as the caller is identity nobody verified.
 pub fn is_identity_cookie(key: &str) -> bool {

@@ -530,6 +530,12 @@ impl<'g, 'a> Walker<'g, 'a> {
 
         // 13. Anything else: the result derives from the receiver and the arguments, and inline
         // callbacks (`items.map(async (x) => ..)`, `$transaction(async (tx) => ..)`) run.
+        // `Boolean(found)` is `!!found`: whether a row exists, none of its columns.
+        if path == "Boolean" {
+            let mut v = args.first().map(Value::derived).unwrap_or_default();
+            v.span = Some(span);
+            return v;
+        }
         let callback_results = self.walk_callbacks(call, &root_value);
         // `orders.map((o) => ({ id: o.id, total: o.total }))`: the callback's DTO is what comes
         // out, not the rows.

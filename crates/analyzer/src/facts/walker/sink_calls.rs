@@ -1020,7 +1020,16 @@ impl<'g, 'a> Walker<'g, 'a> {
             .find(|(_, v)| v.taint.as_ref().is_some_and(|t| !t.validated))
             .and_then(|(_, v)| v.span)
             .map(|s| if self.in_action_body { s } else { site });
-        let keyed_by_client = !unauthorized.is_empty();
+        // An account looked up by its public handle (`where: { username }`) reads someone's
+        // data only if the row reaches the caller (then the return makes it sensitive): "is
+        // this username taken?" answers what every profile page shows.
+        let by_public_handle = m.kind == SinkKind::Read
+            && names::is_account_model(m.model.as_deref())
+            && !keys.is_empty()
+            && keys
+                .iter()
+                .all(|(col, _)| col.as_deref().is_some_and(names::is_public_handle_field));
+        let keyed_by_client = !unauthorized.is_empty() && !by_public_handle;
         // Object storage and key-value stores: confine a client-chosen key to the caller's own
         // prefix (`${user.id}/…`), the pattern the path-prefix check recognises.
         let scope_fix = scope_fix.or_else(|| {
