@@ -3,6 +3,15 @@
 use oxc_allocator::Allocator;
 use oxc_ast::ast::Program;
 use oxc_parser::{ParseOptions, Parser};
+
+/// The parser configuration analysis runs with. In WebAssembly (the playground's page, the npm
+/// package) it is the highlighter's token-collecting one, so the whole parser is compiled once
+/// instead of twice (issue #13: the two instantiations cost the page about a tenth of its wasm);
+/// native builds skip collecting tokens.
+#[cfg(target_arch = "wasm32")]
+type AnalysisConfig = oxc_parser::config::TokensParserConfig;
+#[cfg(not(target_arch = "wasm32"))]
+type AnalysisConfig = oxc_parser::config::NoTokensParserConfig;
 use oxc_span::SourceType;
 
 use crate::report::ByteSpan;
@@ -211,6 +220,7 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
     let source_type = source_type_for(file_name);
     let mut ret = Parser::new(allocator, source, source_type)
         .with_options(options)
+        .with_config(AnalysisConfig::default())
         .parse();
     let first_errors = std::mem::take(&mut ret.diagnostics);
     // oxc gives up on some errors and returns an empty program. So that whatever parsed is still
@@ -245,6 +255,7 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
         let copy: &'a str = allocator.alloc_str(text);
         ret = Parser::new(allocator, copy, source_type)
             .with_options(options)
+            .with_config(AnalysisConfig::default())
             .parse();
         last_error = ret
             .diagnostics
