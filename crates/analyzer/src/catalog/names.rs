@@ -389,14 +389,18 @@ pub fn is_public_model(model: &str) -> bool {
                 | "availability"
                 | "country"
                 | "countries"
+                | "category"
+                | "categories"
+                | "tag"
+                | "tags"
                 | "publishedpost"
                 | "publishedposts"
         )
     })
 }
 
-/// Models of what people publish for everyone in social and publishing apps (posts, comments,
-/// follows between profiles): SPEC §1 counts published posts as public by nature. What such a
+/// Models of what people publish for everyone in social, publishing and Q&A apps (posts,
+/// comments, follows between profiles, questions and answers, reviews): SPEC §1 counts published posts as public by nature. What such a
 /// read pulls in with it is judged on its own (see [`is_private_activity_relation`]).
 pub fn is_published_content_model(model: &str) -> bool {
     crate::catalog::fold::with_folded(model, b"_", |m| {
@@ -412,6 +416,12 @@ pub fn is_published_content_model(model: &str) -> bool {
                 | "articles"
                 | "follow"
                 | "follows"
+                | "question"
+                | "questions"
+                | "answer"
+                | "answers"
+                | "review"
+                | "reviews"
         )
     })
 }
