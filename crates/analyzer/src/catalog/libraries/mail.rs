@@ -30,6 +30,11 @@ const MAIL_ROOTS: &[&str] = &[
 /// Fields of a mail that name who receives it.
 const RECIPIENT_FIELDS: &[&str] = &["to", "cc", "bcc", "recipient", "recipients", "email"];
 
+/// Whether a mail field names who receives it (`to`, `cc`, `email`).
+pub fn is_recipient_field(name: &str) -> bool {
+    RECIPIENT_FIELDS.contains(&name)
+}
+
 /// Whether a mail's fields (their names, and the client inputs each comes from) send words the
 /// client chose to an address the client chose: a contact form writes to the team, a sign-in
 /// link carries the server's token (and may repeat the address it goes to), but a mail whose

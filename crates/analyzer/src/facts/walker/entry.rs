@@ -57,12 +57,14 @@ impl<'g, 'a> Walker<'g, 'a> {
         if self.facts.unverified_source.is_none() {
             self.facts.unverified_source = self.raw_token_read;
         }
-        // A guard's own bookkeeping is not the action's work (see `call_function`).
+        // A guard's own bookkeeping is not the action's work (see `call_function`), and a flow
+        // a mailbox proves is public by design (see `mailbox.rs`).
         let internal = std::mem::take(&mut self.guard_internal);
+        let proven = self.mailbox_proven_sinks();
         let mut index = 0;
         self.facts.sinks.retain(|_| {
             index += 1;
-            !internal.iter().any(|r| r.contains(&(index - 1)))
+            !internal.iter().any(|r| r.contains(&(index - 1))) && !proven.contains(&(index - 1))
         });
         // Reads only count when their result reaches the caller or client input keys them.
         self.facts

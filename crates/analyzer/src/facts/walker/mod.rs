@@ -38,6 +38,7 @@ mod entry;
 mod expressions;
 mod functions;
 mod helpers;
+mod mailbox;
 mod public_sinks;
 mod sink_calls;
 mod statements;
@@ -141,6 +142,7 @@ pub(crate) fn collect<'a>(
         budget: budget.for_action(own),
         guard_internal: Vec::new(),
         caller_ctx: None,
+        mailbox: mailbox::Mailbox::default(),
     };
     walker.run_action(def);
     budget.spend(walker.steps);
@@ -212,4 +214,6 @@ struct Walker<'g, 'a> {
     /// Sinks reached inside a session helper (indices into `facts.sinks`): how a guard finds
     /// the caller (refreshing a session row, clearing a stale cookie) is not the action's work.
     guard_internal: Vec<std::ops::Range<usize>>,
+    /// What the mailbox rule needs (see `mailbox.rs`).
+    mailbox: mailbox::Mailbox,
 }

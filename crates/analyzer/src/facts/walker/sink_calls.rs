@@ -795,6 +795,17 @@ impl<'g, 'a> Walker<'g, 'a> {
         service: Option<bool>,
     ) -> Value<'a> {
         if m.kind == SinkKind::PublicSideEffect {
+            if m.library == crate::catalog::libraries::Library::Mail {
+                let recipients: Vec<&Value<'a>> = keys
+                    .iter()
+                    .filter(|(name, _)| {
+                        name.as_deref()
+                            .is_some_and(libraries::mail::is_recipient_field)
+                    })
+                    .map(|(_, v)| v)
+                    .collect();
+                self.note_mail_recipients(&recipients);
+            }
             // A mail to an address the client names, with words the client chose: anyone could
             // send the app's mail to anyone (an open relay). It needs a signed-in caller; which
             // address a signed-in caller writes to is not a record of anyone's.
@@ -1055,6 +1066,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
         });
         let idx = self.facts.sinks.len();
+        self.note_for_mailbox(idx, m, &keys, &data);
         self.facts.sinks.push(SinkFact {
             seq: self.seq,
             span: site,
