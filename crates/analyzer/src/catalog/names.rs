@@ -134,6 +134,19 @@ pub fn is_secret_field(name: &str) -> bool {
     })
 }
 
+/// Columns that hold a secret the app sent someone to present back (`code`, `otp`,
+/// `verificationCode`, `token`, `inviteSecret`, `pin`): a caller who presents an equal value
+/// holds that record's secret. Not `zipCode`, `promoCode` and other codes anyone can know.
+pub fn is_stored_secret_field(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        matches!(n, "code" | "otp" | "pin" | "passcode" | "pincode")
+            || n.ends_with("verificationcode")
+            || n.ends_with("otpcode")
+            || n.ends_with("token")
+            || n.ends_with("secret")
+    })
+}
+
 /// Columns that hold a secret the app sent someone by mail or link, to be typed or clicked back
 /// (`token`, `inviteToken`, `resetTokenHash`, `verificationToken`): a row selected by one is the
 /// row of whoever holds the secret (SPEC §3: invitations, email changes, sign-in links). Not a

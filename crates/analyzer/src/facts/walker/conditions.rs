@@ -378,6 +378,26 @@ impl<'g, 'a> Walker<'g, 'a> {
                 asserts.authn = Authn::Checked;
             }
         }
+        // `row.code === code`: a secret the app stored and sent to someone (a one-time code, a
+        // link token), compared with what the caller presents. Whoever passes holds that
+        // record's secret (SPEC §3, public by design): its keys are theirs, and reading it to
+        // compare was no read of someone's data.
+        for (stored, presented) in [(&l, &r), (&r, &l)] {
+            let (Some(rec), Some(field)) = (&stored.record, &stored.field_of) else {
+                continue;
+            };
+            if names::is_stored_secret_field(field)
+                && stored.taint.is_none()
+                && presented.taint.is_some()
+                && !presented.identity
+            {
+                asserts.authorize.extend(rec.keys.iter().cloned());
+                asserts.authn = Authn::Checked;
+                if let Some(sink) = rec.sink.and_then(|i| self.facts.sinks.get_mut(i)) {
+                    sink.sensitive = sink.exposed;
+                }
+            }
+        }
         // Ownership: identity on one side.
         for (id, other) in [(&l, &r), (&r, &l)] {
             if (id.identity || id.guard.is_some()) && id.taint.is_none() && id.str_lit.is_none() {
