@@ -135,8 +135,8 @@ pub fn is_secret_field(name: &str) -> bool {
 }
 
 /// Columns that hold a secret the app sent someone to present back (`code`, `otp`,
-/// `verificationCode`, `token`, `inviteSecret`, `pin`): a caller who presents an equal value
-/// holds that record's secret. Not `zipCode`, `promoCode` and other codes anyone can know.
+/// `verificationCode`, `token`, `inviteSecret`, `pin`, a page's `password`): a caller who
+/// presents an equal value holds that record's secret. Not `zipCode`, `promoCode` and other codes anyone can know.
 pub fn is_stored_secret_field(name: &str) -> bool {
     crate::catalog::fold::with_folded(name, b"_", |n| {
         matches!(n, "code" | "otp" | "pin" | "passcode" | "pincode")
@@ -144,6 +144,8 @@ pub fn is_stored_secret_field(name: &str) -> bool {
             || n.ends_with("otpcode")
             || n.ends_with("token")
             || n.ends_with("secret")
+            || n.ends_with("password")
+            || n.ends_with("passphrase")
     })
 }
 

@@ -390,13 +390,7 @@ impl<'g, 'a> Walker<'g, 'a> {
 
         // 8. Schema validation: schema.parse(x), safeParse(x).data, v.parse(schema, x).
         if libraries::validators::parses(last, &path) && !links.is_empty() {
-            let mut v = args
-                .iter()
-                .fold(Value::default(), |acc, a| acc.merge(a.derived()));
-            if let Some(t) = v.taint.as_mut() {
-                t.validated = true;
-            }
-            return v;
+            return parse_result(last, &args);
         }
 
         // 9. Supabase service-role client creation.
@@ -875,4 +869,63 @@ fn only_relays_caller_credentials(url: Option<&Value<'_>>, init: Option<&Value<'
                 .all(|(_, v)| v.str_lit.is_some() || v.is_tainted())
         }
     }
+}
+
+/// What a schema's `parse(x)` / `safeParse(x)` call gives back (kept out of `eval_call_inner`,
+/// whose stack frame every nested call pays for).
+#[inline(never)]
+fn parse_result<'a>(method: &str, args: &[Value<'a>]) -> Value<'a> {
+    let parsed = validated_copy(args);
+    // `safeParse(x)` answers `{ success, data, error }`; the others answer the data.
+    if method.starts_with("safeParse") {
+        let mut result = parsed.derived();
+        result.fields = Some(Rc::new(
+            [("data".to_string(), parsed)].into_iter().collect(),
+        ));
+        return result;
+    }
+    parsed
+}
+
+/// What a schema's `parse(x)` gives back: the input's values, validated. An object literal
+/// (`parse({ email: form.get("email"), .. })`) keeps its fields, each still the client input it
+/// was; the whole carries every field's input (without the actor or role marks of one field).
+#[inline(never)]
+fn validated_copy<'a>(args: &[Value<'a>]) -> Value<'a> {
+    fn validate<'a>(v: &Value<'a>, depth: u32) -> Value<'a> {
+        let mut out = v.clone();
+        if let Some(t) = out.taint.as_mut() {
+            t.validated = true;
+        }
+        if let Some(fields) = v.fields.as_ref().filter(|_| depth < 8) {
+            out.fields = Some(Rc::new(
+                fields
+                    .iter()
+                    .map(|(k, x)| (k.clone(), validate(x, depth + 1)))
+                    .collect(),
+            ));
+        }
+        out
+    }
+    let mut whole = Value::default();
+    for a in args {
+        let mut leaves = Vec::new();
+        a.leaves(None, &mut leaves, 0);
+        for (_, leaf) in leaves {
+            whole = whole.merge(leaf.derived());
+        }
+    }
+    if let Some(t) = whole.taint.as_mut() {
+        t.validated = true;
+        t.actor = false;
+        t.role = false;
+    }
+    // The object parsed (the argument with fields, `parse(schema, x)` puts it second).
+    if let Some(object) = args.iter().find(|a| a.fields.is_some() && !a.is_array) {
+        let mut out = validate(object, 0);
+        out.taint = whole.taint;
+        out.identity = false;
+        return out;
+    }
+    whole
 }
