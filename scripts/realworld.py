@@ -70,7 +70,7 @@ def git_dir(mirror):
 
 
 SOURCE_EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".json", ".toml", ".prisma")
-SOURCE_NAMES = (".gitignore",)
+SOURCE_NAMES = (".gitignore", "pnpm-workspace.yaml")
 
 
 def export(mirror, commit):

@@ -235,18 +235,16 @@ fn from_initializer<'a>(
             });
         }
         // `wrap(async (..) => ..)`, `wrap(options, async (..) => ..)`, or `wrap(schema, handler)`
-        // with `handler` a function of this module.
+        // with `handler` a function of this module; else a factory given its handler in an
+        // options object (`createServerAction({ middlewares, schema, action: async (..) => ..
+        // })`).
         let func = call
             .arguments
             .iter()
             .rev()
             .filter_map(|a| a.as_expression())
-            .find_map(|e| {
-                as_func(e).or_else(|| match strip(e) {
-                    Expression::Identifier(id) => scope.functions.get(id.name.as_str()).copied(),
-                    _ => None,
-                })
-            })?;
+            .find_map(|e| function_value(scope, e))
+            .or_else(|| handler_in_options(scope, call).map(|(_, _, f)| f))?;
         return Some(ActionDef {
             name: name.to_string(),
             kind: "wrapped server action",
@@ -258,6 +256,53 @@ fn from_initializer<'a>(
         });
     }
     None
+}
+
+/// A function an expression spells: inline, or a function of this module named by it.
+fn function_value<'a>(scope: &ModuleScope<'a>, e: &'a Expression<'a>) -> Option<Func<'a>> {
+    as_func(e).or_else(|| match strip(e) {
+        Expression::Identifier(id) => scope.functions.get(id.name.as_str()).copied(),
+        _ => None,
+    })
+}
+
+/// Keys an options object gives its handler under, best first.
+const HANDLER_KEYS: [&str; 7] = [
+    "action", "handler", "fn", "run", "execute", "resolve", "callback",
+];
+
+/// `createServerAction({ actionName, middlewares, action: async (..) => .. })`: the argument
+/// index, key and function of the handler an options object holds (the first of
+/// [`HANDLER_KEYS`], else its only function-valued property).
+pub fn handler_in_options<'a>(
+    scope: &ModuleScope<'a>,
+    call: &'a CallExpression<'a>,
+) -> Option<(usize, &'a str, Func<'a>)> {
+    call.arguments.iter().enumerate().find_map(|(i, a)| {
+        let Expression::ObjectExpression(o) = strip(a.as_expression()?) else {
+            return None;
+        };
+        let handlers: Vec<(&'a str, Func<'a>)> = o
+            .properties
+            .iter()
+            .filter_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p) => {
+                    let key = p.key.static_name()?;
+                    let key: &'a str = match key {
+                        std::borrow::Cow::Borrowed(k) => k,
+                        std::borrow::Cow::Owned(_) => return None,
+                    };
+                    Some((key, function_value(scope, &p.value)?))
+                }
+                ObjectPropertyKind::SpreadProperty(_) => None,
+            })
+            .collect();
+        HANDLER_KEYS
+            .iter()
+            .find_map(|k| handlers.iter().find(|(key, _)| key == k))
+            .or_else(|| (handlers.len() == 1).then(|| &handlers[0]))
+            .map(|(key, f)| (i, *key, *f))
+    })
 }
 
 /// For `client.schema(s).action(fn)` (next-safe-action) or `proc.createServerAction().handler(fn)`

@@ -113,6 +113,16 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .push((self.flow.clone(), args.clone()));
             return Value::default();
         }
+        // `options.action(..)`: the handler an options object holds.
+        if links.len() == 1
+            && root_value
+                .field(links[0].name)
+                .is_some_and(|handler| handler.continuation)
+        {
+            self.continuation_calls
+                .push((self.flow.clone(), args.clone()));
+            return Value::default();
+        }
         // `next({ ctx })` destructured from a middleware argument.
         if links.is_empty() && root_value.continuation {
             self.continuation_calls

@@ -139,6 +139,10 @@ impl<'g, 'a> Walker<'g, 'a> {
         action: Func<'a>,
     ) -> Vec<Value<'a>> {
         let callee_name = path_of(&call.callee).unwrap_or_default();
+        // `createServerAction({ .., action: async (..) => .. })`: the handler is a property of
+        // an options object.
+        let in_options = crate::discover::handler_in_options(&self.scope, call)
+            .filter(|(_, _, f)| f.key() == action.key());
         let fn_index = call
             .arguments
             .iter()
@@ -161,11 +165,23 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .iter()
                 .map(|a| self.eval_argument(a))
                 .collect();
-            if let Some(slot) = args.get_mut(fn_index) {
-                *slot = Value {
-                    continuation: true,
-                    ..Value::default()
-                };
+            let continuation = Value {
+                continuation: true,
+                ..Value::default()
+            };
+            match in_options {
+                Some((index, key, _)) => {
+                    if let Some(options) = args.get_mut(index) {
+                        let mut fields = options.fields.as_deref().cloned().unwrap_or_default();
+                        fields.insert(key.to_string(), continuation);
+                        options.fields = Some(Rc::new(fields));
+                    }
+                }
+                None => {
+                    if let Some(slot) = args.get_mut(fn_index) {
+                        *slot = continuation;
+                    }
+                }
             }
             self.continuation_calls.clear();
             self.expand_returned = true;
