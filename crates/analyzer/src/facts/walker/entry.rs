@@ -34,7 +34,11 @@ impl<'g, 'a> Walker<'g, 'a> {
         let mut params: Vec<Value<'a>> = Vec::new();
         match def.via {
             Via::Plain => {}
-            Via::Wrapper(call) => params = self.enter_wrapper(call, def.func),
+            Via::Wrapper(call) => {
+                params = self.enter_wrapper(call, def.func);
+                // A factory that hands its handler `{ input, ctx }` (see `enter_wrapper`).
+                self.client_session_var(def.func, params.first());
+            }
             Via::Client(call) => {
                 params = self.enter_client(call);
                 self.client_session_var(def.func, params.first());
@@ -205,6 +209,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             // Arguments the wrapper forwards from its own (client) parameters stay client input.
             return injected;
         }
+        if in_options.is_some() && options_name_an_auth_check(call) {
+            return self.enter_unseen_auth_factory(&callee_name, call);
+        }
         if guards::is_auth_wrapper_name(&callee_name) {
             self.assume(
                 &callee_name,
@@ -261,6 +268,43 @@ impl<'g, 'a> Walker<'g, 'a> {
         Vec::new()
     }
 
+    /// An action factory the analyzer cannot see whose options name an auth check
+    /// (`createServerAction({ middlewares: authenticatedMiddlewares, action })`): taken to check
+    /// the session before the handler runs, and said so. The handler gets `{ input, ctx }`: the
+    /// client's input, and the session in `ctx`.
+    fn enter_unseen_auth_factory(
+        &mut self,
+        callee_name: &str,
+        call: &'a CallExpression<'a>,
+    ) -> Vec<Value<'a>> {
+        let span = span_of(call.callee.span());
+        self.assume(callee_name, span, Assumed::AuthWrapper);
+        self.record_guard_call(span);
+        self.flow.authn = Authn::Checked;
+        self.record_check();
+        let user = Value {
+            identity: true,
+            owned: true,
+            identity_expr: Some("ctx.user.id".to_string()),
+            ..Value::default()
+        };
+        let session = Value {
+            owned: true,
+            fields: Some(Rc::new([("user".to_string(), user)].into_iter().collect())),
+            ..Value::default()
+        };
+        let mut fields: BTreeMap<String, Value<'a>> = ["input", "parsedInput", "data", "values"]
+            .into_iter()
+            .map(|name| (name.to_string(), Value::client(name, name, None)))
+            .collect();
+        for name in ["ctx", "context"] {
+            fields.insert(name.to_string(), session.clone());
+        }
+        let mut first = Value::client("input", "input", None);
+        first.fields = Some(Rc::new(fields));
+        vec![first]
+    }
+
     /// `client.schema(s).action(fn)` / `proc.createServerAction().input(s).handler(fn)`:
     /// establishes what the client's middleware proves and returns the action's first
     /// parameter (`{ parsedInput, ctx }`).
@@ -295,7 +339,8 @@ impl<'g, 'a> Walker<'g, 'a> {
         let Some(ctx) = arg.and_then(|a| a.field("ctx")) else {
             return;
         };
-        let path = if ctx.field("user").is_some_and(|u| u.identity) {
+        let is_id = |v: &Value<'a>| v.identity || v.field("id").is_some_and(|id| id.identity);
+        let path = if ctx.field("user").is_some_and(is_id) {
             "ctx.user.id"
         } else if ctx.field("userId").is_some_and(|u| u.identity) {
             "ctx.userId"
@@ -532,4 +577,39 @@ impl<'g, 'a> Walker<'g, 'a> {
             None => ctx,
         }
     }
+}
+
+/// Whether an action factory's options name an auth check: a middleware named for one
+/// (`middlewares: authenticatedMiddlewares`, `use: [withUser]`) or a flag that asks for one
+/// (`requireAuth: true`, `protected: true`).
+fn options_name_an_auth_check(call: &CallExpression<'_>) -> bool {
+    call.arguments.iter().any(|a| {
+        let Some(Expression::ObjectExpression(o)) = a.as_expression().map(strip) else {
+            return false;
+        };
+        o.properties.iter().any(|p| {
+            let ObjectPropertyKind::ObjectProperty(p) = p else {
+                return false;
+            };
+            let key = p.key.static_name().unwrap_or_default();
+            let flag = matches!(strip(&p.value), Expression::BooleanLiteral(b) if b.value);
+            let named = |e: &Expression<'_>| {
+                path_of(e).is_some_and(|path| {
+                    guards::is_auth_wrapper_name(path.rsplit('.').next().unwrap_or(&path))
+                })
+            };
+            let middleware_key =
+                ["middlewares", "middleware", "use", "guard", "guards"].contains(&key.as_ref());
+            (middleware_key
+                && match strip(&p.value) {
+                    Expression::ArrayExpression(list) => list
+                        .elements
+                        .iter()
+                        .filter_map(|e| e.as_expression())
+                        .any(named),
+                    other => named(other),
+                })
+                || (flag && guards::is_auth_wrapper_name(&key))
+        })
+    })
 }
