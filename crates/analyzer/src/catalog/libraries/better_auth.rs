@@ -18,6 +18,30 @@ pub const CLIENT_FACTORIES: &[(&str, &str)] = &[
     ("better-auth/solid", "createAuthClient"),
 ];
 
+/// Server endpoints (`auth.api.<endpoint>(..)`) that act only on the user whose session the
+/// request's headers carry: they look it up and refuse without one, like Supabase's
+/// `auth.updateUser`.
+const SESSION_USER_ENDPOINTS: &[&str] = &[
+    "updateUser",
+    "changePassword",
+    "changeEmail",
+    "deleteUser",
+    "signOut",
+    "listSessions",
+    "revokeSession",
+    "revokeSessions",
+    "revokeOtherSessions",
+    "linkSocial",
+    "unlinkAccount",
+    "listUserAccounts",
+];
+
+/// `auth.api.updateUser({ body, headers })`: a call of better-auth's server API that can only
+/// act on the signed-in user (`names`: the chain's segments after its root).
+pub fn acts_on_session_user(names: &[&str]) -> bool {
+    matches!(names, ["api", endpoint] if SESSION_USER_ENDPOINTS.contains(endpoint))
+}
+
 /// Its lookups, modules and idiom.
 pub(super) const AUTH: AuthFamily = AuthFamily {
     guards: &[guard("api.getSession", NeedsCheck, Library::BetterAuth)],

@@ -350,7 +350,9 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
         }
     }
     // Session-bound auth SDK calls (`supabase.auth.updateUser`) act on the signed-in user only.
-    if super::libraries::supabase::acts_on_session_user(&names) {
+    if super::libraries::supabase::acts_on_session_user(&names)
+        || super::libraries::better_auth::acts_on_session_user(&names)
+    {
         return None;
     }
     // A generic mutating verb on the last called segment.
