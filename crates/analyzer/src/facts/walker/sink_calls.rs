@@ -340,6 +340,18 @@ impl<'g, 'a> Walker<'g, 'a> {
                 {
                     return Some(Value::default());
                 }
+                // `db.update(items).set({ views: sql`${items.views} + 1` })`: Drizzle's tally bump
+                // (see `only_bumps_counters`).
+                if m.kind == SinkKind::Mutation
+                    && links.iter().any(|l| l.name == "update")
+                    && links.iter().position(|l| l.name == "set").is_some_and(|i| {
+                        link_args[i]
+                            .first()
+                            .is_some_and(|set| only_bumps_counters_in_sql(set, self.scope.source))
+                    })
+                {
+                    return Some(Value::default());
+                }
                 scope_fix = owner_scope.and_then(|s| self.builder_scope_fix(s, links, op_link));
                 for (i, link) in links.iter().enumerate() {
                     let args = &link_args[i];
@@ -1147,6 +1159,29 @@ fn only_bumps_counters(data: &Value<'_>, source: &str) -> bool {
                             op == prisma::INCREMENT && !amount.is_tainted() && is_one(amount)
                         })
                 })
+        })
+}
+
+/// Drizzle's spelling of a tally bump: every column set is a tally, to
+/// `sql`${table.column} + 1``.
+fn only_bumps_counters_in_sql(set: &Value<'_>, source: &str) -> bool {
+    let Some(columns) = set.fields.as_deref() else {
+        return false;
+    };
+    !columns.is_empty()
+        && columns.iter().all(|(column, value)| {
+            let text: String = value
+                .span
+                .and_then(|s| source.get(s.start as usize..s.end as usize))
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            names::is_counter_column(column)
+                && !value.is_tainted()
+                && text.starts_with("sql`${")
+                && text.ends_with("}+1`")
+                && text.matches("${").count() == 1
         })
 }
 
