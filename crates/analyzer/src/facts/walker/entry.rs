@@ -206,6 +206,18 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
             }
             self.flow = flow;
+            // `createServerAction({ middlewares: { user: requireUser }, action })`: the factory
+            // runs the middlewares its options hand it before the handler, and gives the handler
+            // their results as `ctx` (however it loops over them).
+            if in_options.is_some() {
+                if let Some(ctx) = self.run_option_middlewares(call) {
+                    if let Some(first) = injected.first_mut() {
+                        let mut fields = first.fields.as_deref().cloned().unwrap_or_default();
+                        fields.insert("ctx".to_string(), ctx);
+                        first.fields = Some(Rc::new(fields));
+                    }
+                }
+            }
             // Arguments the wrapper forwards from its own (client) parameters stay client input.
             return injected;
         }
@@ -266,6 +278,82 @@ impl<'g, 'a> Walker<'g, 'a> {
             return injected;
         }
         Vec::new()
+    }
+
+    /// Runs the middlewares an action factory's options name (`middlewares: { user: requireUser
+    /// }`, `middlewares: [requireUser]`, `middleware: requireUser`), defined in the project, in
+    /// order, and returns their results keyed as the factory passes them (`{ user: .. }`), or
+    /// `None` when the options name none the walker can find.
+    fn run_option_middlewares(&mut self, call: &'a CallExpression<'a>) -> Option<Value<'a>> {
+        let value = call.arguments.iter().find_map(|a| {
+            let Expression::ObjectExpression(o) = strip(a.as_expression()?) else {
+                return None;
+            };
+            o.properties.iter().find_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if ["middlewares", "middleware", "use"]
+                        .contains(&key_name(&p.key).as_deref().unwrap_or("")) =>
+                {
+                    Some(&p.value)
+                }
+                _ => None,
+            })
+        })?;
+        let mut found: Vec<(String, usize, Func<'a>)> = Vec::new();
+        let (module, expr) = match strip(value) {
+            Expression::Identifier(id) if !self.vars.contains_key(id.name.as_str()) => {
+                match self.scope.consts.get(id.name.as_str()) {
+                    Some(init) => (self.module, *init),
+                    None => match self.graph.resolve_const(self.module, id.name.as_str()) {
+                        Some(found) => found,
+                        None => (self.module, value),
+                    },
+                }
+            }
+            _ => (self.module, value),
+        };
+        let scope = self.graph.module(module);
+        let function_at = |e: &'a Expression<'a>| {
+            as_func(e).or_else(|| match strip(e) {
+                Expression::Identifier(id) => scope.functions.get(id.name.as_str()).copied(),
+                _ => None,
+            })
+        };
+        match strip(expr) {
+            Expression::ObjectExpression(o) => {
+                for p in &o.properties {
+                    if let ObjectPropertyKind::ObjectProperty(p) = p {
+                        if let (Some(key), Some(f)) = (key_name(&p.key), function_at(&p.value)) {
+                            found.push((key.to_string(), module, f));
+                        }
+                    }
+                }
+            }
+            Expression::ArrayExpression(list) => {
+                for (i, e) in list.elements.iter().enumerate() {
+                    if let Some(f) = e.as_expression().and_then(function_at) {
+                        found.push((format!("[{i}]"), module, f));
+                    }
+                }
+            }
+            other => {
+                if let Some(f) = function_at(other) {
+                    found.push(("[0]".to_string(), module, f));
+                }
+            }
+        }
+        if found.is_empty() {
+            return None;
+        }
+        let mut ctx = BTreeMap::new();
+        for (key, module, func) in found {
+            let result = self.call_function(module, func, Vec::new(), span_of(call.span));
+            ctx.insert(key, result);
+        }
+        Some(Value {
+            fields: Some(Rc::new(ctx)),
+            ..Value::default()
+        })
     }
 
     /// An action factory the analyzer cannot see whose options name an auth check
