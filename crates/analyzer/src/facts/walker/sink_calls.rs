@@ -957,6 +957,13 @@ impl<'g, 'a> Walker<'g, 'a> {
             && data.iter().any(|(col, v)| {
                 !col.as_deref().is_some_and(names::is_owner_field) && checked_scope(v)
             });
+        // `where: { authorId: session.user.id, blockedUserId: userId }`: a column of the call
+        // already holds the caller, so a client id named like a user in another column is whom
+        // the caller acts on (blocked, followed, invited), not who acts.
+        let actor_is_caller = keys
+            .iter()
+            .chain(data.iter())
+            .any(|(col, v)| col.is_some() && v.identity && !v.is_tainted());
         if !self.flow.role {
             let self_model = m.model.as_deref().is_some_and(names::is_user_model);
             for (is_key, (col, v)) in keys
@@ -971,8 +978,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 let col = col.as_deref().unwrap_or("");
                 let as_owner = names::is_owner_field(col) && (t.actor || creates);
                 // `UserProfile.updateOne({ kindeId: userId })`: the actor's id selects the row.
-                let actor_key =
-                    is_key && t.actor && !(self_model && matches!(col, "id" | "_id" | ""));
+                let actor_key = is_key
+                    && t.actor
+                    && !(self_model && matches!(col, "id" | "_id" | ""))
+                    && (!actor_is_caller || names::is_owner_field(col));
                 if (as_owner || actor_key)
                     && !v.identity
                     && !t.labels.iter().all(|l| self.flow.authorized.contains(l))
