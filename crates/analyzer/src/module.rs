@@ -153,6 +153,9 @@ pub struct ModuleScope<'a> {
     pub functions: HashMap<&'a str, Func<'a>>,
     /// Top-level `const` initialisers by name (action clients, service clients).
     pub consts: HashMap<&'a str, &'a Expression<'a>>,
+    /// Module-level variables whose TypeScript annotation names a built-in that stores nothing
+    /// (`let cache: Map<string, X>`), and which (see [`crate::catalog::builtins::inert_type`]).
+    pub typed_inert: HashMap<&'a str, &'static str>,
     /// Imports by local name.
     pub imports: HashMap<&'a str, ImportBinding<'a>>,
     /// Exported names → local names (`export { a as b }` maps `b` → `a`).
@@ -172,6 +175,7 @@ impl<'a> ModuleScope<'a> {
             source: program.source_text,
             functions: HashMap::default(),
             consts: HashMap::default(),
+            typed_inert: HashMap::default(),
             imports: HashMap::default(),
             exports: HashMap::default(),
             reexports: HashMap::default(),
@@ -197,6 +201,7 @@ impl<'a> ModuleScope<'a> {
                 for d in &v.declarations {
                     if let BindingPattern::BindingIdentifier(id) = &d.id {
                         let name = id.name.as_str();
+                        self.note_annotation(name, d);
                         if let Some(init) = &d.init {
                             self.consts.insert(name, init);
                             if let Some(func) = as_func(init) {
@@ -213,6 +218,17 @@ impl<'a> ModuleScope<'a> {
         }
     }
 
+    /// Notes a module-level variable annotated with a built-in type that stores nothing.
+    fn note_annotation(&mut self, name: &'a str, d: &'a VariableDeclarator<'a>) {
+        if let Some(kind) = d
+            .type_annotation
+            .as_ref()
+            .and_then(|a| crate::catalog::builtins::inert_type(&a.type_annotation))
+        {
+            self.typed_inert.insert(name, kind);
+        }
+    }
+
     fn index_statement(&mut self, stmt: &'a Statement<'a>) {
         match stmt {
             Statement::FunctionDeclaration(f) => {
@@ -222,6 +238,9 @@ impl<'a> ModuleScope<'a> {
             }
             Statement::VariableDeclaration(v) => {
                 for d in &v.declarations {
+                    if let BindingPattern::BindingIdentifier(id) = &d.id {
+                        self.note_annotation(id.name.as_str(), d);
+                    }
                     if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, &d.init) {
                         self.consts.insert(id.name.as_str(), init);
                         if let Some(func) = as_func(init) {

@@ -172,6 +172,41 @@ pub fn is_string_method_call(
         )
 }
 
+/// The built-in a TypeScript annotation says a value is (`route: string`, `let cache:
+/// Map<string, X>`, `tags: string[]`, `at: Date | null`): the annotation is the program's own
+/// statement of what the value is, so calls on it store nothing. `None` for any other type
+/// (a class of the project, a library's client, `any`).
+pub fn inert_type(ty: &oxc_ast::ast::TSType<'_>) -> Option<&'static str> {
+    use oxc_ast::ast::{TSType, TSTypeName};
+    match ty {
+        TSType::TSStringKeyword(_) | TSType::TSTemplateLiteralType(_) => Some("string"),
+        TSType::TSNumberKeyword(_) | TSType::TSBigIntKeyword(_) => Some("number"),
+        TSType::TSBooleanKeyword(_) => Some("boolean"),
+        TSType::TSArrayType(_) | TSType::TSTupleType(_) => Some("array"),
+        TSType::TSTypeReference(r) => match &r.type_name {
+            TSTypeName::IdentifierReference(id) => {
+                let name = id.name.as_str();
+                match name {
+                    "Array" | "ReadonlyArray" => Some("array"),
+                    _ => INERT_CLASSES.iter().copied().find(|c| *c == name),
+                }
+            }
+            _ => None,
+        },
+        // `Date | null`, `string | undefined`: what is there when something is.
+        TSType::TSUnionType(u) => {
+            let mut kinds = u
+                .types
+                .iter()
+                .filter(|t| !matches!(t, TSType::TSNullKeyword(_) | TSType::TSUndefinedKeyword(_)));
+            let first = inert_type(kinds.next()?)?;
+            kinds.all(|t| inert_type(t).is_some()).then_some(first)
+        }
+        TSType::TSParenthesizedType(p) => inert_type(&p.type_annotation),
+        _ => None,
+    }
+}
+
 /// The name of the built-in a `new` of `class` makes, unless the file binds that name itself.
 pub fn inert_class(class: &str, shadowed: bool) -> Option<&'static str> {
     if shadowed {

@@ -108,6 +108,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     });
                 }
             }
+            let value = annotated(value, param.type_annotation.as_ref());
             self.bind_pattern(&param.pattern, value, None);
         }
         if let Some(rest) = &params.rest {

@@ -290,6 +290,14 @@ impl<'g, 'a> Walker<'g, 'a> {
                 ..Value::default()
             };
         }
+        // `let cache: Map<string, X> = ..`: what the program says the variable is.
+        if let Some(kind) = self.scope.typed_inert.get(name).copied() {
+            return Value {
+                inert: Some(kind),
+                span: Some(span),
+                ..Value::default()
+            };
+        }
         if let Some(init) = self.scope.consts.get(name).copied() {
             if is_service_client_expr(init, self.scope.source) {
                 return Value {

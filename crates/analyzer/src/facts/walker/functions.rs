@@ -79,6 +79,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         let params = func.params();
         for (i, param) in params.items.iter().enumerate() {
             let value = args.get(i).cloned().unwrap_or_default();
+            let value = annotated(value, param.type_annotation.as_ref());
             self.bind_pattern(&param.pattern, value, None);
         }
         if let Some(rest) = &params.rest {

@@ -595,3 +595,18 @@ pub(super) fn client_keys(args: &[Value<'_>]) -> BTreeSet<String> {
         .flat_map(|t| t.labels.iter().cloned())
         .collect()
 }
+
+/// A value bound to a name the program annotates with a built-in that stores nothing
+/// (`route: string`, `cache: Map<..>`): calls on it are never sinks. The value keeps what else
+/// it is (client input stays client input); a function or a record keeps its own meaning.
+pub(super) fn annotated<'a>(
+    mut value: Value<'a>,
+    annotation: Option<&oxc_allocator::Box<'a, TSTypeAnnotation<'a>>>,
+) -> Value<'a> {
+    if value.inert.is_none() && value.func.is_none() && value.record.is_none() {
+        if let Some(kind) = annotation.and_then(|a| builtins::inert_type(&a.type_annotation)) {
+            value.inert = Some(kind);
+        }
+    }
+    value
+}

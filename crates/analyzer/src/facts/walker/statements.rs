@@ -253,6 +253,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 Some(init) => self.eval(init),
                 None => Value::default(),
             };
+            let value = annotated(value, d.type_annotation.as_ref());
             self.bind_pattern(&d.id, value, Some(decl.span.end));
         }
     }
