@@ -67,8 +67,17 @@ pub fn Editor(store: Store) -> impl IntoView {
     let tip = RwSignal::new(Vec::<(String, String)>::new());
     let caret = RwSignal::new(Caret::default());
     let last_render_ms = StoredValue::new(0.0f64);
+    // The last highlighted text (file name, code) and its tokens: selecting a finding or an
+    // analysis arriving re-renders the marks without parsing the text again.
+    let highlighted = std::rc::Rc::new(std::cell::RefCell::new((
+        String::new(),
+        String::new(),
+        Vec::new(),
+    )));
 
-    // Render the code whenever it, the analysis or the selection changes.
+    // Render the code whenever it, the analysis or the selection changes. Nothing here reads
+    // the layout: a read (even setting the textarea's scroll) would force the browser to lay out
+    // the whole file in the middle of the update, once per render.
     Effect::new(move |_| {
         let file_name = store.file_name.get();
         let selected = store.selected.get().map(MarkId::Finding);
@@ -76,20 +85,22 @@ pub fn Editor(store: Store) -> impl IntoView {
         let Some(pre) = pre_ref.get() else { return };
         let started = super::browser::now();
         store.code.with(|code| {
-            let tokens = highlight(code, &file_name);
+            let mut cache = highlighted.borrow_mut();
+            let (name, text, tokens) = &mut *cache;
+            if *name != file_name || text != code {
+                *tokens = highlight(code, &file_name);
+                name.clone_from(&file_name);
+                text.clone_from(code);
+            }
             let marks = match &analysis {
                 Some(a) => remap_marks(&marks_of(&a.report), &a.code, code),
                 None => Vec::new(),
             };
-            let lines = render_lines(code, &tokens, &marks, selected);
+            let lines = render_lines(code, tokens, &marks, selected);
             renderer.update_value(|r| r.patch(&pre, lines));
             marks_now.set_value(marks);
         });
         last_render_ms.set_value(super::browser::now() - started);
-        if let Some(t) = store.textarea.get_untracked() {
-            t.set_scroll_top(0);
-            t.set_scroll_left(0);
-        }
         if let Some(el) = pre_ref.get_untracked() {
             let _ = el.set_attribute(
                 "data-render-ms",
@@ -296,8 +307,12 @@ pub fn Editor(store: Store) -> impl IntoView {
                         on:focus=move |_| update_caret()
                         on:select=move |_| update_caret()
                         on:scroll=move |ev| {
+                            // The textarea is as tall as its text: the editor around it
+                            // scrolls, never the textarea itself (its caret would leave the
+                            // highlighted text behind).
                             let t: web_sys::HtmlTextAreaElement = event_target(&ev);
                             t.set_scroll_top(0);
+                            t.set_scroll_left(0);
                         }
                     ></textarea>
                     <div

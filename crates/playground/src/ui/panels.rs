@@ -263,6 +263,9 @@ fn Toolbar(
     }
 }
 
+/// How many findings rows the list shows at first, and adds per "Show more".
+const ROWS_PAGE: usize = 100;
+
 /// The list of findings and syntax errors.
 #[component]
 pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
@@ -362,6 +365,30 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
             .analysis
             .with(|a| a.as_ref().is_none_or(|a| store.code.with(|c| *c != a.code)))
     };
+    // A big paste has thousands of findings: the list shows them a page at a time (laying out
+    // every row would delay the first ones by seconds), with a button for the next page.
+    let shown = RwSignal::new(ROWS_PAGE);
+    let shown_rows = move || {
+        let limit = shown.get();
+        rows.with(|r| r.iter().take(limit).cloned().collect::<Vec<_>>())
+    };
+    let not_shown = move || rows.with(|r| r.len()).saturating_sub(shown.get());
+    let show_more = move |_| {
+        let first_new = shown.get_untracked();
+        shown.set(first_new + ROWS_PAGE);
+        // The keyboard goes on where the list does: the first row just shown.
+        request_animation_frame(move || {
+            let selector = format!(
+                "[data-testid=finding-list] > li:nth-child({}) .finding",
+                first_new + 1
+            );
+            if let Ok(Some(el)) = document().query_selector(&selector) {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
     let error_items = move || errors.get().into_iter().enumerate().collect::<Vec<_>>();
     let suppressed_items = move || suppressed.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
@@ -411,7 +438,7 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                 }
             >
                 <ul class="finding-list" data-testid="finding-list">
-                    <For each=move || rows.get() key=|r| (r.index, r.rule, r.line, r.column) let:row>
+                    <For each=shown_rows key=|r| (r.index, r.rule, r.line, r.column) let:row>
                         {
                             let index = row.index;
                             let selected = move || store.selected.get() == Some(index);
@@ -439,6 +466,11 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
                         }
                     </For>
                 </ul>
+                <Show when=move || { not_shown() > 0 }>
+                    <button type="button" class="btn small more-findings" data-testid="more-findings" on:click=show_more>
+                        {move || format!("Show {} more findings ({} left)", not_shown().min(ROWS_PAGE), not_shown())}
+                    </button>
+                </Show>
             </Show>
             <Show when=move || !others().is_empty()>
                 <div class="other-files" data-testid="other-files">
@@ -618,6 +650,9 @@ fn AttackView(store: Store, finding: actiongate_analyzer::Finding) -> impl IntoV
     })
 }
 
+/// Files longer than this many lines get their fixed version drawn after their findings.
+const DEFER_FIX_LINES: usize = 2000;
+
 /// The fixed file, read-only, with the changed lines highlighted.
 #[component]
 pub fn FixedPane(store: Store) -> impl IntoView {
@@ -625,19 +660,36 @@ pub fn FixedPane(store: Store) -> impl IntoView {
     let renderer = StoredValue::new_local(LineRenderer::default());
     let stats = RwSignal::new(DiffStats::default());
     let copied = RwSignal::new(false);
+    let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let analysis = store.analysis.get();
         let Some(pre) = pre_ref.get() else { return };
         let Some(a) = analysis else { return };
-        let fixed = &a.report.fixed_source;
-        let (lines, st) = fixed_view(
-            &a.code,
-            &highlight(&a.code, &a.file_name),
-            fixed,
-            &highlight(fixed, &a.file_name),
-        );
-        renderer.update_value(|r| r.patch(&pre, lines));
-        stats.set(st);
+        let this = generation.get_value() + 1;
+        generation.set_value(this);
+        let big = a.code.lines().nth(DEFER_FIX_LINES).is_some();
+        let render = move || {
+            // A newer analysis replaced this one before it was drawn.
+            if generation.try_get_value() != Some(this) {
+                return;
+            }
+            let fixed = &a.report.fixed_source;
+            let (lines, st) = fixed_view(
+                &a.code,
+                &highlight(&a.code, &a.file_name),
+                fixed,
+                &highlight(fixed, &a.file_name),
+            );
+            renderer.update_value(|r| r.patch(&pre, lines));
+            stats.set(st);
+        };
+        if big {
+            // A big file's findings are painted first; its fixed version (as long again, and
+            // seconds of layout) follows in a task of its own after that frame.
+            request_animation_frame(move || set_timeout(render, std::time::Duration::ZERO));
+        } else {
+            render();
+        }
     });
     // The Fix tab (narrow layout, embeds) opens at the first change, not at line 1.
     Effect::new(move |_| {

@@ -1,8 +1,10 @@
 //! Turns [`LineModel`]s into DOM nodes, touching only the lines that changed.
 //!
 //! Typing one character changes one line; the patcher keeps the unchanged lines before and
-//! after it (a common prefix and suffix of the old and new models) and rebuilds only the
-//! middle. Text is always inserted as text nodes, never as HTML.
+//! after it (a common prefix and suffix of the old and new models) and, in the middle, rebuilds
+//! only the lines whose model changed: findings arriving for a big file touch the lines they
+//! mark, not every line between the first and the last. Text is always inserted as text
+//! nodes, never as HTML.
 
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
@@ -46,8 +48,11 @@ impl LineRenderer {
         let old_mid = old_len - s - p;
         let new_mid = new_len - s - p;
         let common = old_mid.min(new_mid);
-        for i in 0..common {
-            fill_line(&doc, &self.els[p + i], &new[p + i]);
+        let middle = self.models[p..p + common].iter().zip(&new[p..p + common]);
+        for (el, (old, model)) in self.els[p..p + common].iter().zip(middle) {
+            if old != model {
+                fill_line(&doc, el, model);
+            }
         }
         for el in self.els.drain(p + common..p + old_mid) {
             el.remove();
