@@ -603,9 +603,42 @@ pub(super) fn annotated<'a>(
     mut value: Value<'a>,
     annotation: Option<&oxc_allocator::Box<'a, TSTypeAnnotation<'a>>>,
 ) -> Value<'a> {
+    let Some(ty) = annotation.map(|a| &a.type_annotation) else {
+        return value;
+    };
     if value.inert.is_none() && value.func.is_none() && value.record.is_none() {
-        if let Some(kind) = annotation.and_then(|a| builtins::inert_type(&a.type_annotation)) {
+        if let Some(kind) = builtins::inert_type(ty) {
             value.inert = Some(kind);
+            return value;
+        }
+    }
+    // `{ adminRoute, route }: { adminRoute: string; route: string }`: each annotated member
+    // the argument spells (an opaque value keeps its own member labels).
+    if let (TSType::TSTypeLiteral(literal), Some(known)) = (ty, value.fields.as_deref()) {
+        let mut fields = known.clone();
+        let mut changed = false;
+        for member in &literal.members {
+            let TSSignature::TSPropertySignature(p) = member else {
+                continue;
+            };
+            let (Some(key), Some(kind)) = (
+                p.key.static_name(),
+                p.type_annotation
+                    .as_ref()
+                    .and_then(|a| builtins::inert_type(&a.type_annotation)),
+            ) else {
+                continue;
+            };
+            let Some(field) = fields.get_mut(key.as_ref()) else {
+                continue;
+            };
+            if field.inert.is_none() && field.func.is_none() && field.record.is_none() {
+                field.inert = Some(kind);
+                changed = true;
+            }
+        }
+        if changed {
+            value.fields = Some(Rc::new(fields));
         }
     }
     value
