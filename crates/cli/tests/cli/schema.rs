@@ -58,7 +58,8 @@ export async function renameIngredient(id: string, name: string) {
 }
 "#;
 
-fn project(with_schema: bool) -> Tree {
+/// A project with the `@/*` alias and a Prisma client in `lib/prisma.ts`.
+fn prisma_project() -> Tree {
     let tree = Tree::new();
     tree.file(
         "tsconfig.json",
@@ -67,8 +68,13 @@ fn project(with_schema: bool) -> Tree {
     .file(
         "lib/prisma.ts",
         "import { PrismaClient } from \"@prisma/client\";\nexport const prisma = new PrismaClient();\n",
-    )
-    .file("app/recipes/actions.ts", ACTIONS);
+    );
+    tree
+}
+
+fn project(with_schema: bool) -> Tree {
+    let tree = prisma_project();
+    tree.file("app/recipes/actions.ts", ACTIONS);
     if with_schema {
         tree.file("prisma/schema.prisma", SCHEMA);
     }
@@ -151,17 +157,9 @@ export async function listComments(postId: string) {
 
 #[test]
 fn published_content_with_a_draft_state_must_ask_for_published_rows() {
-    let tree = Tree::new();
-    tree.file(
-        "tsconfig.json",
-        r#"{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }"#,
-    )
-    .file(
-        "lib/prisma.ts",
-        "import { PrismaClient } from \"@prisma/client\";\nexport const prisma = new PrismaClient();\n",
-    )
-    .file("app/blog/actions.ts", BLOG_ACTIONS)
-    .file("prisma/schema.prisma", BLOG_SCHEMA);
+    let tree = prisma_project();
+    tree.file("app/blog/actions.ts", BLOG_ACTIONS)
+        .file("prisma/schema.prisma", BLOG_SCHEMA);
     let (_, report) = tree.check_json(&["app"]);
     assert_eq!(
         high_findings(&report),

@@ -226,15 +226,12 @@ impl<'g, 'a> Walker<'g, 'a> {
             return self.enter_unseen_auth_factory(&callee_name, call);
         }
         if guards::is_auth_wrapper_name(&callee_name) {
-            self.assume(
+            self.assume_auth_check(
                 &callee_name,
                 span_of(call.callee.span()),
                 Assumed::AuthWrapper,
+                guards::is_role_wrapper_name(&callee_name),
             );
-            self.record_guard_call(span_of(call.callee.span()));
-            self.flow.authn = Authn::Checked;
-            self.flow.role |= guards::is_role_wrapper_name(&callee_name);
-            self.record_check();
             // The session goes to the parameter named like it (`(data, formData, user)` in
             // Vercel's SaaS starter), else to the first (`withAuth(async (user, formData) => ..)`).
             let params = &action.params().items;
@@ -357,6 +354,16 @@ impl<'g, 'a> Walker<'g, 'a> {
         })
     }
 
+    /// A check the analyzer takes on trust from a name (a wrapper, an action client, a factory's
+    /// options): said as an assumption, and the caller signed in (with a role when `role`).
+    fn assume_auth_check(&mut self, name: &str, span: ByteSpan, assumed: Assumed, role: bool) {
+        self.assume(name, span, assumed);
+        self.record_guard_call(span);
+        self.flow.authn = Authn::Checked;
+        self.flow.role |= role;
+        self.record_check();
+    }
+
     /// An action factory the analyzer cannot see whose options name an auth check
     /// (`createServerAction({ middlewares: authenticatedMiddlewares, action })`): taken to check
     /// the session before the handler runs, and said so. The handler gets `{ input, ctx }`: the
@@ -367,10 +374,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         call: &'a CallExpression<'a>,
     ) -> Vec<Value<'a>> {
         let span = span_of(call.callee.span());
-        self.assume(callee_name, span, Assumed::AuthWrapper);
-        self.record_guard_call(span);
-        self.flow.authn = Authn::Checked;
-        self.record_check();
+        self.assume_auth_check(callee_name, span, Assumed::AuthWrapper, false);
         let user = Value {
             identity: true,
             owned: true,
@@ -559,11 +563,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                     return r;
                 }
                 if guards::is_auth_client_name(name) {
-                    self.assume(name, span_of(id.span), Assumed::AuthClient);
-                    self.record_guard_call(span_of(id.span));
-                    self.flow.authn = Authn::Checked;
-                    self.flow.role |= name.to_ascii_lowercase().contains("admin");
-                    self.record_check();
+                    self.assume_auth_check(
+                        name,
+                        span_of(id.span),
+                        Assumed::AuthClient,
+                        name.to_ascii_lowercase().contains("admin"),
+                    );
                     let ctx = Value {
                         identity: true,
                         owned: true,
