@@ -464,9 +464,16 @@ impl<'g, 'a> Walker<'g, 'a> {
     /// `process.env`, `import.meta.env`, or an imported `env` object (t3-env's `@/env`): the
     /// server's own settings.
     fn is_server_configuration(&self, object: &Expression<'_>) -> bool {
-        match path_of(object).as_deref() {
-            Some("process.env" | "import.meta.env") => true,
-            Some("env") => !self.vars.contains_key("env"),
+        // Matched on the tree, not on a built path: this runs for every member expression.
+        match strip(object) {
+            Expression::Identifier(id) => id.name == "env" && !self.vars.contains_key("env"),
+            Expression::StaticMemberExpression(m) if m.property.name == "env" => {
+                match strip(&m.object) {
+                    Expression::Identifier(id) => id.name == "process",
+                    Expression::ImportMeta(_) => true,
+                    _ => false,
+                }
+            }
             _ => false,
         }
     }
