@@ -287,7 +287,7 @@ pub fn handler_in_options<'a>(
             .iter()
             .filter_map(|p| match p {
                 ObjectPropertyKind::ObjectProperty(p) => {
-                    let key = p.key.static_name()?;
+                    let key = crate::module::key_name(&p.key)?;
                     let key: &'a str = match key {
                         std::borrow::Cow::Borrowed(k) => k,
                         std::borrow::Cow::Owned(_) => return None,

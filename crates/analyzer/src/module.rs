@@ -328,3 +328,19 @@ pub fn module_export_name<'a>(name: &ModuleExportName<'a>) -> &'a str {
         ModuleExportName::StringLiteral(s) => s.value.as_str(),
     }
 }
+
+/// The name of a property key when it is written statically (`a`, `"a"`, `` `a` ``, `1`,
+/// `null`), like oxc's `PropertyKey::static_name` but with a number key taken as written: oxc's
+/// prints the `f64`, which would put the float formatter in the browser's download for keys
+/// that never name a column.
+pub(crate) fn key_name<'a>(key: &PropertyKey<'a>) -> Option<std::borrow::Cow<'a, str>> {
+    use std::borrow::Cow;
+    match key {
+        PropertyKey::StaticIdentifier(ident) => Some(Cow::Borrowed(ident.name.as_str())),
+        PropertyKey::StringLiteral(lit) => Some(Cow::Borrowed(lit.value.as_str())),
+        PropertyKey::NumericLiteral(lit) => lit.raw.map(|raw| Cow::Borrowed(raw.as_str())),
+        PropertyKey::NullLiteral(_) => Some(Cow::Borrowed("null")),
+        PropertyKey::TemplateLiteral(lit) => lit.single_quasi().map(|q| Cow::Borrowed(q.as_str())),
+        _ => None,
+    }
+}

@@ -685,7 +685,7 @@ fn options_name_an_auth_check(call: &CallExpression<'_>) -> bool {
             let ObjectPropertyKind::ObjectProperty(p) = p else {
                 return false;
             };
-            let key = p.key.static_name().unwrap_or_default();
+            let key = key_name(&p.key).unwrap_or_default();
             let flag = matches!(strip(&p.value), Expression::BooleanLiteral(b) if b.value);
             let named = |e: &Expression<'_>| {
                 path_of(e).is_some_and(|path| {

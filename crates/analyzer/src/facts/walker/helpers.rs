@@ -4,21 +4,7 @@ use super::*;
 
 // ----- helpers ------------------------------------------------------------------------------
 
-/// The name of a property key when it is written statically (`a`, `"a"`, `` `a` ``, `1`,
-/// `null`), like oxc's `PropertyKey::static_name` but with a number key taken as written: oxc's
-/// prints the `f64`, which would put the float formatter in the browser's download for keys
-/// that never name a column.
-pub(super) fn key_name<'a>(key: &PropertyKey<'a>) -> Option<std::borrow::Cow<'a, str>> {
-    use std::borrow::Cow;
-    match key {
-        PropertyKey::StaticIdentifier(ident) => Some(Cow::Borrowed(ident.name.as_str())),
-        PropertyKey::StringLiteral(lit) => Some(Cow::Borrowed(lit.value.as_str())),
-        PropertyKey::NumericLiteral(lit) => lit.raw.map(|raw| Cow::Borrowed(raw.as_str())),
-        PropertyKey::NullLiteral(_) => Some(Cow::Borrowed("null")),
-        PropertyKey::TemplateLiteral(lit) => lit.single_quasi().map(|q| Cow::Borrowed(q.as_str())),
-        _ => None,
-    }
-}
+pub(super) use crate::module::key_name;
 
 pub(super) fn span_of(s: oxc_span::Span) -> ByteSpan {
     ByteSpan {
@@ -622,7 +608,7 @@ pub(super) fn annotated<'a>(
                 continue;
             };
             let (Some(key), Some(kind)) = (
-                p.key.static_name(),
+                key_name(&p.key),
                 p.type_annotation
                     .as_ref()
                     .and_then(|a| builtins::inert_type(&a.type_annotation)),
