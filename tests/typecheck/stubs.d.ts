@@ -28,6 +28,8 @@ interface BetterAuthSession {
 interface BetterAuth {
   api: {
     getSession(options: { headers: Headers }): Promise<BetterAuthSession | null>;
+    updateUser(options: { body: Record<string, unknown>; headers: Headers }): Promise<unknown>;
+    changePassword(options: { body: Record<string, unknown>; headers: Headers }): Promise<unknown>;
   };
 }
 
@@ -187,4 +189,19 @@ declare module "stripe" {
 declare module "node:path" {
   export function basename(path: string, suffix?: string): string;
   export function join(...parts: string[]): string;
+}
+
+// A project's own action factory (fixtures real-world/unseen-action-factories.ts): the handler
+// gets the parsed input and the middlewares' results as `ctx`.
+declare module "@/lib/server-actions" {
+  export function createServerAction(options: {
+    actionName?: string;
+    middlewares?: Record<string, () => Promise<unknown>>;
+    requireAuth?: boolean;
+    action: (args: { input: { id: string }; ctx: { user: { id: string } } }) => Promise<unknown>;
+  }): (input: unknown) => Promise<unknown>;
+}
+
+declare module "@/lib/middlewares" {
+  export const authenticatedMiddlewares: Record<string, () => Promise<unknown>>;
 }

@@ -293,6 +293,9 @@ pub struct FixContext {
     /// Edits every identity-using fix needs first (`, ctx` added to an action client's
     /// destructured argument so `ctx.user.id` is in scope).
     pub prelude: Vec<crate::report::Edit>,
+    /// Statements written as the brace-less body of an `if`, `else` or loop (start, end): a
+    /// check inserted before one gets braces around both.
+    pub braceless: Vec<(u32, u32)>,
     /// An expression statement that calls a session check and ignores its result
     /// (`await ensureAccess(id);`): (statement span, expression span).
     pub ignored_check: Option<(ByteSpan, ByteSpan)>,

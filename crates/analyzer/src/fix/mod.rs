@@ -254,8 +254,9 @@ pub fn build_with(
     ) {
         fix.edits.extend(facts.fix.prelude.iter().cloned());
         fix.edits.extend(identity_check(facts, source, style));
-        fix.edits.sort_by_key(|e| e.start);
     }
+    brace_inserted_checks(&mut fix.edits, &facts.fix.braceless);
+    fix.edits.sort_by_key(|e| e.start);
     // Follow the file's quotes and semicolons (only in text the fix generates itself).
     if !matches!(plan, FixPlan::ReplaceWith { .. }) {
         for edit in &mut fix.edits {
@@ -276,6 +277,26 @@ pub fn build_with(
         }
     }
     Some(fix)
+}
+
+/// `if (drop) await db.like.delete(..)`: a check inserted before a brace-less body gets braces
+/// around itself and the statement, or the declaration it starts with would not parse there.
+fn brace_inserted_checks(edits: &mut Vec<Edit>, braceless: &[(u32, u32)]) {
+    let mut closers = Vec::new();
+    for edit in edits.iter_mut() {
+        if edit.start != edit.end || edit.text.is_empty() {
+            continue;
+        }
+        if let Some(&(_, end)) = braceless.iter().find(|(start, _)| *start == edit.start) {
+            edit.text.insert_str(0, "{ ");
+            closers.push(Edit {
+                start: end,
+                end,
+                text: " }".to_string(),
+            });
+        }
+    }
+    edits.extend(closers);
 }
 
 fn build_lf(

@@ -51,12 +51,13 @@ pub(super) const AUTH: AuthFamily = AuthFamily {
     closing_options: &[],
 };
 
-/// `await <name>.api.getSession({ headers: await headers() })`, when the file calls it so. A
+/// `await <name>.api.getSession({ headers: await headers() })`, when the file calls better-auth's
+/// server API on that name (`<name>.api.getSession(..)`, `<name>.api.updateUser(..)`). A
 /// file that only makes better-auth's client (`createAuthClient`) gets the server instance
 /// where better-auth's guide puts it, `auth` from `@/lib/auth`, and the fix says so.
 fn idiom(name: &str, module: &str, source: &str) -> Option<Option<GuardIdiom>> {
     let client_only = CLIENT_FACTORIES.contains(&(module, name));
-    if !client_only && !source.contains(&format!("{name}.api.getSession(")) {
+    if !client_only && !source.contains(&format!("{name}.api.")) {
         return None;
     }
     let server = if client_only { "auth" } else { name };

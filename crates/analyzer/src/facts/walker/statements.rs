@@ -26,6 +26,17 @@ impl<'g, 'a> Walker<'g, 'a> {
         self.depth -= 1;
     }
 
+    /// The body of an `if`, `else` or loop. Written without braces (`if (a) await
+    /// db.x.delete(..)`), a check a fix inserts before it needs braces around both (a
+    /// declaration alone there would not parse): noted for the fix builder.
+    pub(super) fn walk_body(&mut self, body: &'a Statement<'a>) {
+        if self.in_action_text && !matches!(body, Statement::BlockStatement(_)) {
+            let span = body.span();
+            self.facts.fix.braceless.push((span.start, span.end));
+        }
+        self.walk_statement(body);
+    }
+
     pub(super) fn walk_statement_inner(&mut self, stmt: &'a Statement<'a>) {
         if self.in_action_body
             && !matches!(
@@ -89,14 +100,14 @@ impl<'g, 'a> Walker<'g, 'a> {
                 let items = self.eval(&f.right);
                 self.walk_loop(|w| {
                     w.bind_for_left(&f.left, items.derived());
-                    w.walk_statement(&f.body);
+                    w.walk_body(&f.body);
                 });
             }
             Statement::ForInStatement(f) => {
                 let items = self.eval(&f.right);
                 self.walk_loop(|w| {
                     w.bind_for_left(&f.left, items.derived());
-                    w.walk_statement(&f.body);
+                    w.walk_body(&f.body);
                 });
             }
             Statement::ForStatement(f) => {
@@ -113,17 +124,17 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if let Some(test) = &f.test {
                     self.eval(test);
                 }
-                self.walk_loop(|w| w.walk_statement(&f.body));
+                self.walk_loop(|w| w.walk_body(&f.body));
             }
             Statement::WhileStatement(s) => {
                 self.eval(&s.test);
-                self.walk_loop(|w| w.walk_statement(&s.body));
+                self.walk_loop(|w| w.walk_body(&s.body));
             }
             Statement::DoWhileStatement(s) => {
                 // The body runs at least once: what it establishes holds after the loop.
                 self.breaks.push(Vec::new());
                 self.continues.push(Vec::new());
-                self.walk_statement(&s.body);
+                self.walk_body(&s.body);
                 let jumps: Vec<Flow> = self
                     .breaks
                     .pop()
@@ -262,13 +273,13 @@ impl<'g, 'a> Walker<'g, 'a> {
         let (when_true, when_false) = self.cond(&s.test);
         let base = self.flow.clone();
         self.flow.assume(&when_true);
-        self.walk_statement(&s.consequent);
+        self.walk_body(&s.consequent);
         let after_true = std::mem::take(&mut self.flow);
         let true_exit_swallowed = self.last_exit_swallowed;
         self.flow = base;
         self.flow.assume(&when_false);
         if let Some(alt) = &s.alternate {
-            self.walk_statement(alt);
+            self.walk_body(alt);
         }
         let after_false = std::mem::take(&mut self.flow);
         let true_branch_fails_closed = !after_true.reachable
