@@ -336,6 +336,21 @@ impl<'g, 'a> Walker<'g, 'a> {
             });
         }
 
+        // `cookies().set("cartId", cart.id)`: a record the action just made, handed to the
+        // visitor as their anonymous record (see `handed_by_cookie`).
+        if last == "set"
+            && (path.ends_with("cookies.set")
+                || (links.len() == 1 && root_value.inert == Some("cookies")))
+            && args
+                .first()
+                .and_then(|a| a.str_lit)
+                .is_some_and(names::is_anonymous_owner_cookie)
+        {
+            if let Some(value) = args.get(1) {
+                self.note_cookie_handed(value);
+            }
+            return Value::default();
+        }
         // A raw cookie read as the user id is identity nobody verified.
         // `cookies().get(..)`, or `store.get(..)` on the store `await cookies()` returned.
         if last == "get"

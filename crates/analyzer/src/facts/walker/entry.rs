@@ -62,9 +62,11 @@ impl<'g, 'a> Walker<'g, 'a> {
             self.facts.unverified_source = self.raw_token_read;
         }
         // A guard's own bookkeeping is not the action's work (see `call_function`), and a flow
-        // a mailbox proves is public by design (see `mailbox.rs`).
+        // a mailbox proves (see `mailbox.rs`) or a fresh record handed over in the visitor's
+        // cookie (see `public_sinks.rs`) is public by design.
         let internal = std::mem::take(&mut self.guard_internal);
-        let proven = self.mailbox_proven_sinks();
+        let mut proven = self.mailbox_proven_sinks();
+        proven.extend(self.handed_by_cookie());
         let mut index = 0;
         self.facts.sinks.retain(|_| {
             index += 1;

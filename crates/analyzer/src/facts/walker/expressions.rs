@@ -427,8 +427,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                         fields.insert(format!("...{i}"), v.clone());
                         rest = rest.merge(v.derived());
                         // `{ ...article, extra }`: unknown fields still read the record.
+                        // `{ ...res.data.cart, lines }`: data of the record, not the whole row.
                         if v.field_of.is_none() {
                             rest.record = rest.record.or(v.record.clone());
+                        } else if rest.record.is_none() && v.record.is_some() {
+                            rest.record = v.record.clone();
+                            rest.field_of = Some(DERIVED_FIELD.to_string());
                         }
                     }
                 }

@@ -143,6 +143,7 @@ pub(crate) fn collect<'a>(
         guard_internal: Vec::new(),
         caller_ctx: None,
         mailbox: mailbox::Mailbox::default(),
+        cookie_handed: Vec::new(),
     };
     walker.run_action(def);
     budget.spend(walker.steps);
@@ -216,4 +217,7 @@ struct Walker<'g, 'a> {
     guard_internal: Vec<std::ops::Range<usize>>,
     /// What the mailbox rule needs (see `mailbox.rs`).
     mailbox: mailbox::Mailbox,
+    /// Sinks whose record the action handed to the visitor in an anonymous-owner cookie
+    /// (indices into `facts.sinks`, see `public_sinks.rs`).
+    cookie_handed: Vec<usize>,
 }

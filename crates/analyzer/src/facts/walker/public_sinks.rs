@@ -77,6 +77,42 @@ impl<'g, 'a> Walker<'g, 'a> {
 }
 
 impl<'g, 'a> Walker<'g, 'a> {
+    /// Notes the records inside a value the action stores in an anonymous-owner cookie
+    /// (`cookies().set("cartId", cart.id)`).
+    pub(super) fn note_cookie_handed(&mut self, value: &Value<'a>) {
+        fn sinks_in(v: &Value<'_>, depth: u32, out: &mut Vec<usize>) {
+            if let Some(idx) = v.record.as_ref().and_then(|r| r.sink) {
+                out.push(idx);
+            }
+            if depth < 4 {
+                for field in v.fields.iter().flat_map(|f| f.values()) {
+                    sinks_in(field, depth + 1, out);
+                }
+            }
+        }
+        sinks_in(value, 0, &mut self.cookie_handed);
+    }
+
+    /// The sinks that made a fresh anonymous record for the visitor (SPEC §3, an anonymous
+    /// cart keyed by a cookie the server set): a write from server values only whose record
+    /// the action then stores in the visitor's cookie. Whoever calls gets a new record of
+    /// their own; nothing anyone else holds is touched.
+    pub(super) fn handed_by_cookie(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.cookie_handed)
+            .into_iter()
+            .filter(|&idx| {
+                self.facts.sinks.get(idx).is_some_and(|s| {
+                    s.kind == SinkKind::Mutation
+                        && !s.client_input
+                        && s.unauthorized_keys.is_empty()
+                        && s.admin_only.is_none()
+                })
+            })
+            .collect()
+    }
+}
+
+impl<'g, 'a> Walker<'g, 'a> {
     /// Whether a read of `model` may return unpublished rows: the project's schema gives the
     /// model a publication state (`published`, `isDraft`) and no key of the read asks for it.
     pub(super) fn may_return_drafts(
