@@ -821,6 +821,10 @@ impl<'g, 'a> Walker<'g, 'a> {
 /// What a permission predicate (`canEditPost`, `userCan`, `isCommunityAdmin`) establishes when it
 /// holds, judged by its name: asked about the caller and a client key, the caller may act on
 /// that key (a scope: `scope:` labels) and is a signed-in user.
+/// The label a capability checked in a scope the server chose leaves in the flow (see
+/// [`permission_predicate`]).
+pub(super) const SERVER_SCOPE_ROLE: &str = "role:@server";
+
 fn permission_predicate(name: &str, args: &[Value<'_>]) -> Option<Asserts> {
     if !names::is_permission_predicate(name) {
         return None;
@@ -830,8 +834,21 @@ fn permission_predicate(name: &str, args: &[Value<'_>]) -> Option<Asserts> {
     // it checks the caller against the record's container: the keys that chose it.
     let mut keys = client_keys(args);
     keys.extend(nested_keys_of_args(args));
-    if keys.is_empty() || !args.iter().any(is_session_value) {
+    if !args.iter().any(is_session_value) {
         return None;
+    }
+    // `userCan(Capability.addMember, { clubId: club.id }, user.id)` with a scope the server
+    // chose (the club of the request's route): a capability there grants the admin-only
+    // writes the action makes inside that same server-chosen scope.
+    if keys.is_empty() {
+        if names::is_membership_predicate(name) {
+            return None;
+        }
+        return Some(Asserts {
+            authorize: [SERVER_SCOPE_ROLE.to_string()].into(),
+            authn: Authn::Checked,
+            ..Asserts::default()
+        });
     }
     // A capability or role asked about the scope (not mere membership of it) also grants that
     // scope's admin-only writes, as a role check in it does.

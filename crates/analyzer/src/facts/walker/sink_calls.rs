@@ -1037,7 +1037,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                         .all(|l| self.flow.authorized.contains(&format!("role:{l}")))
             })
         });
-        if self.flow.role || in_role_scope {
+        // A capability checked in a scope the server chose, and a write whose keys and
+        // references the client did not pick: the write stays in that scope.
+        let names_a_record = |col: &Option<String>| {
+            col.as_deref().is_none_or(|c| {
+                let c = c.to_ascii_lowercase();
+                c == "id" || c.ends_with("id") || names::is_tenant_column(&c)
+            })
+        };
+        let in_server_role_scope = self.flow.authorized.contains(super::calls::SERVER_SCOPE_ROLE)
+            && !keys.iter().any(|(_, v)| v.is_tainted())
+            && !data
+                .iter()
+                .any(|(col, v)| v.is_tainted() && names_a_record(col));
+        if self.flow.role || in_role_scope || in_server_role_scope {
             admin_only = None;
         }
         if admin_only.is_some() && self.in_action_body && self.facts.fix.admin_stmt.is_none() {
