@@ -46,6 +46,9 @@ pub(super) const OWNER_SCOPE: OwnerScope = OwnerScope::CheckFirst;
 /// Prisma's atomic increment (`{ views: { increment: 1 } }`).
 pub const INCREMENT: &str = "increment";
 
+/// Nested writes that remove a link to a related row (`{ watchers: { delete: { .. } } }`).
+pub const UNLINK_OPS: [&str; 3] = ["delete", "disconnect", "deleteMany"];
+
 /// Whether operation `op` returns no row as it is stored (counts, aggregates, batch results),
 /// whatever its `select`.
 pub fn returns_no_row(op: &str) -> bool {

@@ -262,6 +262,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                         d.leaves(None, &mut data, 0);
                     }
                 }
+                // `update({ where: { id }, data: { watchers: { delete: { .., userId: user.id } } } })`:
+                // the only change is the caller's own link to the record, so the caller is what
+                // the write selects.
+                if m.kind == SinkKind::Mutation
+                    && m.op == "update"
+                    && arg.field("data").is_some_and(only_unlinks_caller)
+                {
+                    keys.clear();
+                    keys.extend(
+                        data.iter()
+                            .filter(|(_, v)| v.identity && !v.is_tainted())
+                            .cloned(),
+                    );
+                }
                 if arg.fields.is_none() {
                     arg.leaves(None, &mut data, 0);
                 }
@@ -1181,6 +1195,27 @@ fn only_bumps_counters(data: &Value<'_>, source: &str) -> bool {
                             op == prisma::INCREMENT && !amount.is_tainted() && is_one(amount)
                         })
                 })
+        })
+}
+
+/// Whether Prisma `data` only removes the caller's own links (`{ watchers: { delete:
+/// { accountId_userId: { accountId, userId: user.id } } } }`, `{ members: { disconnect: { id:
+/// user.id } } }`): each relation changed is unlinked, by a key that holds the caller.
+fn only_unlinks_caller(data: &Value<'_>) -> bool {
+    let Some(relations) = data.fields.as_deref() else {
+        return false;
+    };
+    !relations.is_empty()
+        && relations.values().all(|change| {
+            change.fields.as_deref().is_some_and(|ops| {
+                !ops.is_empty()
+                    && ops.iter().all(|(op, selector)| {
+                        let mut leaves = Vec::new();
+                        selector.leaves(None, &mut leaves, 0);
+                        prisma::UNLINK_OPS.contains(&op.as_str())
+                            && leaves.iter().any(|(_, v)| v.identity && !v.is_tainted())
+                    })
+            })
         })
 }
 
