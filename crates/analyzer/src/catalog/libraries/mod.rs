@@ -16,6 +16,7 @@ pub mod better_auth;
 mod clerk;
 pub mod drizzle;
 mod fs;
+pub mod graphql;
 mod iron_session;
 mod kinde;
 mod knex;

@@ -516,7 +516,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .map(|a| a.span())
                 .and_then(|sp| self.scope.source.get(sp.start as usize..sp.end as usize))
                 .unwrap_or("");
+            let graphql_read = args
+                .get(1)
+                .and_then(|a| a.field("body"))
+                .is_some_and(|body| body.inert == Some(libraries::graphql::READ_DOCUMENT));
             if method.is_some_and(sinks::is_mutating_http_method)
+                && !graphql_read
                 && !sinks::is_message_webhook(
                     url_text,
                     args.first().is_some_and(|url| url.is_tainted()),
@@ -587,6 +592,11 @@ impl<'g, 'a> Walker<'g, 'a> {
         v.server_config |= args.iter().any(Value::carries_server_config);
         // `Buffer.from(token, "base64url").toString()`: still the raw token.
         v.raw_token |= link_args.iter().flatten().any(|a| a.raw_token);
+        // `JSON.stringify({ query, variables })` around a GraphQL read document: a read,
+        // whatever method carries it.
+        if path == "JSON.stringify" && args.first().is_some_and(carries_graphql_read) {
+            v.inert = Some(libraries::graphql::READ_DOCUMENT);
+        }
         // `JSON.stringify({ cartId, lines })`: a body that names the visitor's own cart.
         v.anon_owned |= args.iter().any(|a| {
             let mut leaves = Vec::new();
@@ -863,6 +873,18 @@ fn permission_predicate(name: &str, args: &[Value<'_>]) -> Option<Asserts> {
         authorize,
         authn: Authn::Checked,
         ..Asserts::default()
+    })
+}
+
+/// Whether a request body object holds a GraphQL read document as its `query`.
+fn carries_graphql_read(body: &Value<'_>) -> bool {
+    let mut leaves = Vec::new();
+    body.leaves(None, &mut leaves, 0);
+    leaves.iter().any(|(name, v)| {
+        v.inert == Some(libraries::graphql::READ_DOCUMENT)
+            && name
+                .as_deref()
+                .is_none_or(|n| n == "query" || n == crate::catalog::names::SPREAD)
     })
 }
 

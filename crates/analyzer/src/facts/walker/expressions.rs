@@ -54,7 +54,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             Expression::StringLiteral(s) => Value {
                 str_lit: Some(s.value.as_str()),
                 falsy: s.value.is_empty(),
-                inert: Some("string"),
+                inert: Some(string_tag(s.value.as_str())),
                 ..Value::default()
             },
             Expression::NullLiteral(_) => Value {
@@ -69,18 +69,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 falsy: n.value == 0.0,
                 ..Value::default()
             },
-            Expression::TemplateLiteral(t) => {
-                let mut v = Value::default();
-                for e in &t.expressions {
-                    let x = self.eval(e);
-                    v = v.merge(x.derived());
-                }
-                if t.expressions.is_empty() {
-                    v.str_lit = t.quasis.first().map(|q| q.value.raw.as_str());
-                }
-                v.inert = Some("string");
-                v
-            }
+            Expression::TemplateLiteral(t) => self.eval_template(t),
             Expression::TaggedTemplateExpression(t) => self.eval_tagged_template(t),
             Expression::CallExpression(call) => self.eval_call(call),
             Expression::NewExpression(n) => self.eval_new(n),
@@ -110,21 +99,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 v.inert = Some("array");
                 v
             }
-            Expression::LogicalExpression(l) => {
-                let a = self.eval(&l.left);
-                let b = self.eval(&l.right);
-                // `return isOwner || isAdmin`: what the combined value's truthiness proves.
-                let proof = match l.operator {
-                    LogicalOperator::Or => Some(self.truthiness(&a).0.or(self.truthiness(&b).0)),
-                    LogicalOperator::And => Some(self.truthiness(&a).0.and(self.truthiness(&b).0)),
-                    LogicalOperator::Coalesce => None,
-                };
-                let mut v = a.merge(b);
-                if let Some(p) = proof.filter(|p| !p.is_empty()) {
-                    v.auth_bool = Some(Rc::new(p));
-                }
-                v
-            }
+            Expression::LogicalExpression(l) => self.eval_logical(l),
             Expression::ConditionalExpression(c) => {
                 self.cond(&c.test);
                 let a = self.eval(&c.consequent);
@@ -384,7 +359,65 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     /// The built-in a module-level constant of `module` holds when its initializer `init`
     /// calls a package's factory (`export const authClient = createAuthClient(..)`).
+    /// `a && b`, `a || b`, `a ?? b` (kept out of line: [`Self::eval`] recurses deeply).
+    #[inline(never)]
+    fn eval_logical(&mut self, l: &'a LogicalExpression<'a>) -> Value<'a> {
+        let a = self.eval(&l.left);
+        let b = self.eval(&l.right);
+        // `return isOwner || isAdmin`: what the combined value's truthiness proves.
+        let proof = match l.operator {
+            LogicalOperator::Or => Some(self.truthiness(&a).0.or(self.truthiness(&b).0)),
+            LogicalOperator::And => Some(self.truthiness(&a).0.and(self.truthiness(&b).0)),
+            LogicalOperator::Coalesce => None,
+        };
+        // `...(variables && { variables })`: when the left side holds, the object is
+        // what is spread.
+        let right_fields = match l.operator {
+            LogicalOperator::And => b.fields.clone(),
+            _ => None,
+        };
+        let mut v = a.merge(b);
+        if v.fields.is_none() {
+            v.fields = right_fields;
+        }
+        if let Some(p) = proof.filter(|p| !p.is_empty()) {
+            v.auth_bool = Some(Rc::new(p));
+        }
+        v
+    }
+
+    /// A template literal: what its parts carry (kept out of line: [`Self::eval`] recurses
+    /// deeply).
+    #[inline(never)]
+    fn eval_template(&mut self, t: &'a TemplateLiteral<'a>) -> Value<'a> {
+        let mut v = Value::default();
+        for e in &t.expressions {
+            let x = self.eval(e);
+            v = v.merge(x.derived());
+        }
+        if t.expressions.is_empty() {
+            v.str_lit = t.quasis.first().map(|q| q.value.raw.as_str());
+        }
+        // A GraphQL document may end with interpolated fragments: its first part
+        // names the operation.
+        v.inert = Some(string_tag(
+            t.quasis.first().map_or("", |q| q.value.raw.as_str()),
+        ));
+        v
+    }
+
     fn inert_init(&self, module: usize, init: &'a Expression<'a>) -> Option<&'static str> {
+        // `export const shopQuery = `query Shop { .. } ${fragment}``: a GraphQL read document
+        // kept in a constant.
+        let text = match strip(init) {
+            Expression::StringLiteral(s) => Some(s.value.as_str()),
+            Expression::TemplateLiteral(t) => t.quasis.first().map(|q| q.value.raw.as_str()),
+            _ => None,
+        };
+        if let Some(text) = text {
+            return libraries::graphql::is_read_document(text)
+                .then_some(libraries::graphql::READ_DOCUMENT);
+        }
         let Expression::CallExpression(call) = strip_await(init) else {
             return None;
         };
@@ -833,4 +866,15 @@ pub(super) fn sql_scope_fix(t: &TaggedTemplateExpression<'_>) -> Option<ScopeFix
         template: ") AND {col} = ${{id}}",
         snake_case: true,
     })
+}
+
+/// The inert tag of a string literal's text: a GraphQL read document is told apart from other
+/// strings (see [`libraries::graphql`]).
+#[inline(never)]
+fn string_tag(text: &str) -> &'static str {
+    if libraries::graphql::is_read_document(text) {
+        libraries::graphql::READ_DOCUMENT
+    } else {
+        "string"
+    }
 }

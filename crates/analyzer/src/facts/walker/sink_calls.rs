@@ -1059,7 +1059,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 c == "id" || c.ends_with("id") || names::is_tenant_column(&c)
             })
         };
-        let in_server_role_scope = self.flow.authorized.contains(super::calls::SERVER_SCOPE_ROLE)
+        let in_server_role_scope = self
+            .flow
+            .authorized
+            .contains(super::calls::SERVER_SCOPE_ROLE)
             && !keys.iter().any(|(_, v)| v.is_tainted())
             && !data
                 .iter()
