@@ -319,10 +319,10 @@ fn analyze_once(
     report
 }
 
-/// Login, sign-up, contact and newsletter actions are public by design (SPEC §3).
+/// Login, sign-up, contact, newsletter and guestbook actions are public by design (SPEC §3).
 fn public_by_design(name: &str) -> Option<String> {
     crate::catalog::names::is_public_action_name(name)
-        .then(|| "public by design (sign-in, sign-up, contact or newsletter)".to_string())
+        .then(|| "public by design (sign-in, sign-up, contact, newsletter or guestbook)".to_string())
 }
 
 /// An inline action whose own name says nothing (`handleSubmit`, `<form action>`) is the form

@@ -654,8 +654,8 @@ pub fn names_an_access_check(name: &str) -> bool {
 }
 
 /// Action names of flows that are public by design: sign-in, sign-up, sign-out, password
-/// recovery, contact, newsletter and waitlist forms (`signIn`, `handleSignIn`, `loginAction`,
-/// `submitContactForm`).
+/// recovery, contact, newsletter, waitlist and guestbook forms (`signIn`, `handleSignIn`,
+/// `loginAction`, `submitContactForm`, `signGuestbook`).
 pub fn is_public_action_name(name: &str) -> bool {
     super::fold::with_folded(name, b"_-", |n| {
         const PUBLIC: &[&str] = &[
@@ -677,6 +677,7 @@ pub fn is_public_action_name(name: &str) -> bool {
             "waitlist",
             "joinwaitlist",
             "feedback",
+            "guestbook",
             "authenticate",
             "requestaccess",
         ];
