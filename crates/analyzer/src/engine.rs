@@ -321,8 +321,9 @@ fn analyze_once(
 
 /// Login, sign-up, contact, newsletter and guestbook actions are public by design (SPEC §3).
 fn public_by_design(name: &str) -> Option<String> {
-    crate::catalog::names::is_public_action_name(name)
-        .then(|| "public by design (sign-in, sign-up, contact, newsletter or guestbook)".to_string())
+    crate::catalog::names::is_public_action_name(name).then(|| {
+        "public by design (sign-in, sign-up, contact, newsletter or guestbook)".to_string()
+    })
 }
 
 /// An inline action whose own name says nothing (`handleSubmit`, `<form action>`) is the form

@@ -107,6 +107,9 @@ pub struct Value<'a> {
     /// Comes from the server's own configuration (`process.env.API_KEY`, a t3 `env.X`): a
     /// request carrying it speaks with the server's credentials, not the caller's.
     pub server_config: bool,
+    /// Comes from a setting the browser is given too (`process.env.NEXT_PUBLIC_API_URL`): an
+    /// address anyone can read from the page, so no secret of the server.
+    pub public_config: bool,
 }
 
 impl<'a> Value<'a> {
@@ -152,6 +155,7 @@ impl<'a> Value<'a> {
         self.raw_token |= other.raw_token;
         self.anon_owned |= other.anon_owned;
         self.server_config |= other.server_config;
+        self.public_config |= other.public_config;
         if self.inert != other.inert {
             self.inert = None;
         }
@@ -174,6 +178,7 @@ impl<'a> Value<'a> {
             raw_token: self.raw_token,
             anon_owned: self.anon_owned,
             server_config: self.server_config,
+            public_config: self.public_config,
             ..Value::default()
         }
     }

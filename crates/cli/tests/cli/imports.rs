@@ -165,3 +165,37 @@ export async function rename(name: string) {
         ]
     );
 }
+
+#[test]
+fn a_settings_object_in_another_module_tells_public_addresses_from_secrets() {
+    // `CONFIG` lives in `utils/config.ts`: its `API_URL` comes from a `NEXT_PUBLIC_` setting
+    // (the page has it too), its `ADMIN_TOKEN` from the server's own environment.
+    let action = |headers: &str| {
+        format!(
+            r#""use server";
+import {{ CONFIG }} from "@/utils/config";
+export async function confirmEmailChange(formData: FormData) {{
+  await fetch(`${{CONFIG.API_URL}}/v1/email-change/confirm`, {{ method: "POST", headers: {headers}, body: formData }});
+}}
+"#
+        )
+    };
+    let run = |headers: &str| {
+        let tree = Tree::new();
+        tree.file(
+            "tsconfig.json",
+            r#"{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }"#,
+        )
+        .file(
+            "utils/config.ts",
+            "const defaults = { API_URL: process.env.NEXT_PUBLIC_API_URL || \"http://127.0.0.1:8000\" };\nexport const CONFIG = { ...defaults, ADMIN_TOKEN: process.env.ADMIN_TOKEN ?? \"\" };\n",
+        )
+        .file("app/actions.ts", action(headers));
+        let (_, report) = tree.check_json(&["app/actions.ts"]);
+        rules_by_file(&report)
+    };
+    assert_eq!(run("{}"), []);
+    assert!(run("{ Authorization: CONFIG.ADMIN_TOKEN }")
+        .iter()
+        .any(|(_, rule)| rule == "missing-authn"));
+}

@@ -906,13 +906,16 @@ fn is_session_data(receiver: &Value<'_>) -> bool {
 /// server's. The app's own API, `localhost` and internal hosts trust the network: not relays.
 fn only_relays_caller_credentials(url: Option<&Value<'_>>, init: Option<&Value<'_>>) -> bool {
     let Some(url) = url else { return false };
+    // A literal public host, or an address the page itself is given
+    // (`${process.env.NEXT_PUBLIC_API_URL}/v1/..`): the browser can send the same request.
     let fixed_public_address = !url.is_tainted()
         && !url.server_config
-        && url
-            .str_lit
-            .and_then(|u| u.strip_prefix("https://"))
-            .and_then(|rest| rest.split(['/', ':', '?']).next())
-            .is_some_and(sinks::is_public_host);
+        && (url.public_config
+            || url
+                .str_lit
+                .and_then(|u| u.strip_prefix("https://"))
+                .and_then(|rest| rest.split(['/', ':', '?']).next())
+                .is_some_and(sinks::is_public_host));
     if !fixed_public_address {
         return false;
     }

@@ -297,6 +297,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 v.span = Some(span);
                 return v;
             }
+            if let Some(mut v) = self.settings_object(module, init, 0) {
+                v.span = Some(span);
+                return v;
+            }
             if let Some(inert) = self.inert_init(module, init) {
                 return Value {
                     inert: Some(inert),
@@ -357,8 +361,78 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
     }
 
-    /// The built-in a module-level constant of `module` holds when its initializer `init`
-    /// calls a package's factory (`export const authClient = createAuthClient(..)`).
+    /// A module's settings object (`export const CONFIG = { ...defaults, API_URL:
+    /// process.env.NEXT_PUBLIC_API_URL || "http://localhost:8000", RETRIES: toInt(..) }`):
+    /// which of its fields come from the server's settings and which from the page's public
+    /// ones. Fields of any other kind are opaque. `None` unless some field is a setting.
+    fn settings_object(
+        &self,
+        module: usize,
+        expr: &'a Expression<'a>,
+        depth: u32,
+    ) -> Option<Value<'a>> {
+        let v = self.setting_value(module, expr, depth);
+        let mut leaves = Vec::new();
+        v.leaves(None, &mut leaves, 0);
+        (v.fields.is_some()
+            && leaves
+                .iter()
+                .any(|(_, x)| x.server_config || x.public_config))
+        .then_some(v)
+    }
+
+    fn setting_value(&self, module: usize, expr: &'a Expression<'a>, depth: u32) -> Value<'a> {
+        if depth >= 8 {
+            return Value::default();
+        }
+        match strip(expr) {
+            Expression::ObjectExpression(o) => {
+                let mut fields = BTreeMap::new();
+                for prop in &o.properties {
+                    match prop {
+                        ObjectPropertyKind::ObjectProperty(p) if !p.computed => {
+                            if let Some(key) = key_name(&p.key) {
+                                let value = self.setting_value(module, &p.value, depth + 1);
+                                fields.insert(key.to_string(), value);
+                            }
+                        }
+                        ObjectPropertyKind::SpreadProperty(spread) => {
+                            let inner = self.setting_value(module, &spread.argument, depth + 1);
+                            for (k, x) in inner.fields.iter().flat_map(|f| f.iter()) {
+                                fields.insert(k.clone(), x.clone());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Value {
+                    fields: Some(Rc::new(fields)),
+                    ..Value::default()
+                }
+            }
+            Expression::StaticMemberExpression(m) if self.is_server_configuration(&m.object) => {
+                let public = m.property.name.starts_with(NEXT_PUBLIC_PREFIX);
+                Value {
+                    server_config: !public,
+                    public_config: public,
+                    ..Value::default()
+                }
+            }
+            Expression::LogicalExpression(l) => self
+                .setting_value(module, &l.left, depth + 1)
+                .merge(self.setting_value(module, &l.right, depth + 1)),
+            Expression::StringLiteral(lit) => Value {
+                str_lit: Some(lit.value.as_str()),
+                ..Value::default()
+            },
+            Expression::Identifier(id) => self
+                .module_const(module, id.name.as_str())
+                .map(|(m, init)| self.setting_value(m, init, depth + 1))
+                .unwrap_or_default(),
+            _ => Value::default(),
+        }
+    }
+
     /// `a && b`, `a || b`, `a ?? b` (kept out of line: [`Self::eval`] recurses deeply).
     #[inline(never)]
     fn eval_logical(&mut self, l: &'a LogicalExpression<'a>) -> Value<'a> {
@@ -406,6 +480,9 @@ impl<'g, 'a> Walker<'g, 'a> {
         v
     }
 
+    /// The built-in a module-level constant of `module` holds when its initializer `init`
+    /// calls a package's factory (`export const authClient = createAuthClient(..)`), or a
+    /// GraphQL read document it spells.
     fn inert_init(&self, module: usize, init: &'a Expression<'a>) -> Option<&'static str> {
         // `export const shopQuery = `query Shop { .. } ${fragment}``: a GraphQL read document
         // kept in a constant.
@@ -494,7 +571,14 @@ impl<'g, 'a> Walker<'g, 'a> {
         };
         let mut v = self.member_value(&obj, prop.unwrap_or(""), Some(span_of(m.span())));
         v.span = Some(span_of(m.span()));
-        v.server_config |= self.is_server_configuration(m.object());
+        if self.is_server_configuration(m.object()) {
+            // `NEXT_PUBLIC_` settings are compiled into the page: the browser has them too.
+            if prop.is_some_and(|p| p.starts_with(NEXT_PUBLIC_PREFIX)) {
+                v.public_config = true;
+            } else {
+                v.server_config = true;
+            }
+        }
         v
     }
 
@@ -530,6 +614,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             raw_token: obj.raw_token,
             anon_owned: obj.anon_owned,
             server_config: obj.server_config,
+            public_config: obj.public_config,
             // A method taken off a value that stores nothing (`const { updateUser } =
             // authClient`) is still a call on it. An array's elements are values of their own.
             inert: obj.inert.filter(|i| *i != "array"),
@@ -878,3 +963,6 @@ fn string_tag(text: &str) -> &'static str {
         "string"
     }
 }
+
+/// The prefix Next.js gives the settings it compiles into the browser's bundle.
+const NEXT_PUBLIC_PREFIX: &str = "NEXT_PUBLIC_";
