@@ -212,7 +212,7 @@ pub fn mentions_members(op: &str) -> bool {
         && !op.starts_with("insert")
 }
 
-/// Columns that tally what visitors do (`viewCount`, `participantCount`, `downloads`):
+/// Columns that tally what visitors do (`viewCount`, `participantCount`, `downloads`, `likes`):
 /// counting one more changes nothing anybody owns. A named list: `seatCount`, `usageCount` or
 /// `failedLoginCount` are limits and security state, not tallies.
 pub fn is_counter_column(column: &str) -> bool {
@@ -240,6 +240,8 @@ pub fn is_counter_column(column: &str) -> bool {
                 | "shares"
                 | "open"
                 | "opens"
+                | "like"
+                | "likes"
         )
     })
 }

@@ -155,7 +155,8 @@ impl<'a> Value<'a> {
         self.raw_token |= other.raw_token;
         self.anon_owned |= other.anon_owned;
         self.server_config |= other.server_config;
-        self.public_config |= other.public_config;
+        // An address is public only if every value it may be is.
+        self.public_config &= other.public_config;
         if self.inert != other.inert {
             self.inert = None;
         }

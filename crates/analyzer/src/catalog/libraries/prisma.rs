@@ -46,6 +46,9 @@ pub(super) const OWNER_SCOPE: OwnerScope = OwnerScope::CheckFirst;
 /// Prisma's atomic increment (`{ views: { increment: 1 } }`).
 pub const INCREMENT: &str = "increment";
 
+/// Prisma's atomic steps of a number (`{ likes: { increment: 1 } }`, `{ decrement: 1 }`).
+pub const STEP_OPS: [&str; 2] = [INCREMENT, "decrement"];
+
 /// Nested writes that remove a link to a related row (`{ watchers: { delete: { .. } } }`).
 pub const UNLINK_OPS: [&str; 3] = ["delete", "disconnect", "deleteMany"];
 

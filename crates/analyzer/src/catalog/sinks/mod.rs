@@ -291,6 +291,9 @@ const RECEIVER_EXCEPTIONS: &[&str] = &[
     "acc",
 ];
 
+/// A promise's own methods: what they are chained to is the call that does the work.
+const PROMISE_HANDLERS: [&str; 3] = ["then", "catch", "finally"];
+
 /// Classifies a call chain. `root` is the chain's root identifier (`prisma`, `db`, `supabase`),
 /// empty when the chain does not start with one; `segs` are the segments after the root.
 pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> Option<SinkMatch> {
@@ -355,8 +358,14 @@ pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> O
     {
         return None;
     }
-    // A generic mutating verb on the last called segment.
-    let (i, seg) = segs.iter().enumerate().rev().find(|(_, s)| s.called)?;
+    // A generic mutating verb on the last called segment, before any promise handlers
+    // (`client.post(..).then(..).catch(..)` is the `post`).
+    let (i, seg) = segs
+        .iter()
+        .enumerate()
+        .rev()
+        .skip_while(|(_, s)| PROMISE_HANDLERS.contains(&s.name))
+        .find(|(_, s)| s.called)?;
     if is_known_non_write(seg.name) || is_inert_receiver(root) && i == 0 {
         return None;
     }

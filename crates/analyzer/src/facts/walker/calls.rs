@@ -931,9 +931,10 @@ fn only_relays_caller_credentials(url: Option<&Value<'_>>, init: Option<&Value<'
         Some(headers) => {
             let mut header_leaves = Vec::new();
             headers.leaves(None, &mut header_leaves, 0);
+            // A literal, what the caller typed, or what the caller's own cookie holds.
             header_leaves
                 .iter()
-                .all(|(_, v)| v.str_lit.is_some() || v.is_tainted())
+                .all(|(_, v)| v.str_lit.is_some() || v.is_tainted() || v.raw_token)
         }
     }
 }

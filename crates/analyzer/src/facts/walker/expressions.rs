@@ -418,9 +418,17 @@ impl<'g, 'a> Walker<'g, 'a> {
                     ..Value::default()
                 }
             }
-            Expression::LogicalExpression(l) => self
-                .setting_value(module, &l.left, depth + 1)
-                .merge(self.setting_value(module, &l.right, depth + 1)),
+            Expression::LogicalExpression(l) => {
+                let (a, b) = (
+                    self.setting_value(module, &l.left, depth + 1),
+                    self.setting_value(module, &l.right, depth + 1),
+                );
+                let public_with_default = (a.public_config && is_fixed_text(&b))
+                    || (b.public_config && is_fixed_text(&a));
+                let mut v = a.merge(b);
+                v.public_config |= public_with_default;
+                v
+            }
             Expression::StringLiteral(lit) => Value {
                 str_lit: Some(lit.value.as_str()),
                 ..Value::default()
@@ -450,7 +458,12 @@ impl<'g, 'a> Walker<'g, 'a> {
             LogicalOperator::And => b.fields.clone(),
             _ => None,
         };
+        // `process.env.NEXT_PUBLIC_API_URL ?? "http://localhost:8000"`: a public setting with
+        // the developer's fixed default is still no address the client picks.
+        let public_with_default =
+            (a.public_config && is_fixed_text(&b)) || (b.public_config && is_fixed_text(&a));
         let mut v = a.merge(b);
+        v.public_config |= public_with_default;
         if v.fields.is_none() {
             v.fields = right_fields;
         }
@@ -465,13 +478,18 @@ impl<'g, 'a> Walker<'g, 'a> {
     #[inline(never)]
     fn eval_template(&mut self, t: &'a TemplateLiteral<'a>) -> Value<'a> {
         let mut v = Value::default();
+        let mut first = None;
         for e in &t.expressions {
             let x = self.eval(e);
             v = v.merge(x.derived());
+            first.get_or_insert(x);
         }
         if t.expressions.is_empty() {
             v.str_lit = t.quasis.first().map(|q| q.value.raw.as_str());
         }
+        // `https://api.example.com/v1/${id}`, `${process.env.NEXT_PUBLIC_API_URL}/v1/..`: the
+        // host is fixed and public, whatever the path.
+        v.public_config = template_host_is_public(t, first.as_ref());
         // A GraphQL document may end with interpolated fragments: its first part
         // names the operation.
         v.inert = Some(string_tag(
@@ -966,3 +984,36 @@ fn string_tag(text: &str) -> &'static str {
 
 /// The prefix Next.js gives the settings it compiles into the browser's bundle.
 const NEXT_PUBLIC_PREFIX: &str = "NEXT_PUBLIC_";
+
+/// `https://api.example.com` or `https://api.example.com/v1`: an address on a public host.
+fn is_public_https_address(url: &str) -> bool {
+    url.strip_prefix("https://")
+        .and_then(|rest| rest.split(['/', '?', ':']).next())
+        .is_some_and(sinks::is_public_host)
+}
+
+/// Whether a template literal starts with a fixed public address: a literal
+/// `https://<public host>/`, or an expression holding one (`first`: a constant, a `NEXT_PUBLIC_`
+/// setting) followed by a path.
+fn template_host_is_public(t: &TemplateLiteral<'_>, first: Option<&Value<'_>>) -> bool {
+    let head = t.quasis.first().map_or("", |q| q.value.raw.as_str());
+    if !head.is_empty() {
+        return head
+            .strip_prefix("https://")
+            .and_then(|rest| rest.find(['/', '?', ':']).map(|end| &rest[..end]))
+            .is_some_and(sinks::is_public_host);
+    }
+    let (Some(base), Some(after)) = (first, t.quasis.get(1)) else {
+        return false;
+    };
+    let after = after.value.raw.as_str();
+    (after.is_empty() || after.starts_with(['/', '?']))
+        && !base.is_tainted()
+        && !base.server_config
+        && (base.public_config || base.str_lit.is_some_and(is_public_https_address))
+}
+
+/// A string the program spells out (a literal), not one that came from anywhere.
+fn is_fixed_text(v: &Value<'_>) -> bool {
+    v.str_lit.is_some() && !v.is_tainted() && !v.server_config
+}

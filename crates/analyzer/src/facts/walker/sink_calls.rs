@@ -1177,8 +1177,9 @@ fn made_by_trpc_factory(init: &Expression<'_>) -> bool {
         .is_some_and(|n| action_clients::TRPC_CALLER_FACTORIES.contains(&n))
 }
 
-/// Whether Prisma `data` only counts one more visit (`{ viewCount: { increment: 1 } }`): a tally
-/// of what visitors do, raised by exactly one.
+/// Whether Prisma `data` only counts one more (or one less) visit (`{ viewCount: { increment:
+/// 1 } }`, `{ likes: { decrement: 1 } }`, or `{ likes: newLikes }` computed by the server): a
+/// tally of what visitors do, moved by one.
 fn only_bumps_counters(data: &Value<'_>, source: &str) -> bool {
     let Some(columns) = data.fields.as_deref() else {
         return false;
@@ -1189,15 +1190,33 @@ fn only_bumps_counters(data: &Value<'_>, source: &str) -> bool {
             .and_then(|s| source.get(s.start as usize..s.end as usize))
             .is_some_and(|text| text.trim() == "1")
     };
+    // `likes: newLikes` where the server computed `post.likes + 1`: a value of the server's,
+    // not a number written in the code (`likes: 1000`) or sent by the client.
+    let computed = |value: &Value<'_>| {
+        !value.is_tainted()
+            && value.fields.is_none()
+            && value
+                .span
+                .and_then(|s| source.get(s.start as usize..s.end as usize))
+                .is_some_and(|text| {
+                    let text = text.trim();
+                    text.parse::<f64>().is_err() && !text.starts_with(['"', '\'', '`'])
+                })
+    };
     !columns.is_empty()
         && columns.iter().all(|(column, change)| {
             names::is_counter_column(column)
-                && change.fields.as_deref().is_some_and(|ops| {
-                    ops.len() == 1
-                        && ops.iter().all(|(op, amount)| {
-                            op == prisma::INCREMENT && !amount.is_tainted() && is_one(amount)
-                        })
-                })
+                && match change.fields.as_deref() {
+                    Some(ops) => {
+                        ops.len() == 1
+                            && ops.iter().all(|(op, amount)| {
+                                prisma::STEP_OPS.contains(&op.as_str())
+                                    && !amount.is_tainted()
+                                    && is_one(amount)
+                            })
+                    }
+                    None => computed(change),
+                }
         })
 }
 
