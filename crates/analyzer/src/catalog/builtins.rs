@@ -103,9 +103,10 @@ pub const BUILTIN_ONLY_METHODS: &[&str] = &[
 ];
 
 /// Packages that transform values in memory and store nothing: their functions are never sinks
-/// and what they return stores nothing either (`cheerio.load(html)`'s `$`, `ai/rsc`'s streamable
-/// UI and AI state, date and id helpers).
+/// and what they return stores nothing either (`cheerio.load(html)`'s `$`, the Vercel AI SDK's
+/// `generateText` and `ai/rsc`'s streamable UI and AI state, date and id helpers).
 const INERT_PACKAGES: &[&str] = &[
+    "ai",
     "ai/rsc",
     "cheerio",
     "date-fns",
@@ -120,9 +121,14 @@ const INERT_PACKAGES: &[&str] = &[
     "clsx",
 ];
 
-/// Whether `module` is a package that stores nothing (see [`INERT_PACKAGES`]).
+/// Package scopes whose every package stores nothing: the Vercel AI SDK's model providers
+/// (`createOpenAI`, `createGoogleGenerativeAI` from `@ai-sdk/*` make a model client; asking
+/// it generates output, like [`super::libraries::ai_models`]).
+const INERT_SCOPES: &[&str] = &["@ai-sdk/"];
+
+/// Whether `module` is a package that stores nothing (see [`INERT_PACKAGES`], [`INERT_SCOPES`]).
 pub fn is_inert_package(module: &str) -> bool {
-    INERT_PACKAGES.contains(&module)
+    INERT_PACKAGES.contains(&module) || INERT_SCOPES.iter().any(|scope| module.starts_with(scope))
 }
 
 /// Whether `name` is a setter (`setEndpoint`, `setKey`): chained on an object just made with
