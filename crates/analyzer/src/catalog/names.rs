@@ -149,6 +149,32 @@ pub fn is_stored_secret_field(name: &str) -> bool {
     })
 }
 
+/// Tables of one-time secrets the app mails to an address (`verificationToken`,
+/// `passwordResetToken`, `twoFactorToken`, `emailVerificationCode`, `magicLink`): a row says
+/// "whoever reads this mailbox may confirm". Not the API or access tokens a user keeps.
+pub fn is_mailed_secret_model(model: &str) -> bool {
+    crate::catalog::fold::with_folded(model, b"_-", |m| {
+        let secret = m.ends_with("token")
+            || m.ends_with("tokens")
+            || m.ends_with("code")
+            || m.ends_with("codes")
+            || m.ends_with("link")
+            || m.ends_with("links");
+        let mailed = [
+            "verification",
+            "verify",
+            "reset",
+            "twofactor",
+            "confirmation",
+            "magic",
+            "otp",
+        ]
+        .iter()
+        .any(|w| m.contains(w));
+        secret && mailed
+    })
+}
+
 /// Columns that hold a secret the app sent someone by mail or link, to be typed or clicked back
 /// (`token`, `inviteToken`, `resetTokenHash`, `verificationToken`): a row selected by one is the
 /// row of whoever holds the secret (SPEC §3: invitations, email changes, sign-in links). Not a

@@ -27,7 +27,7 @@ pub(super) struct Mailbox {
 }
 
 /// Whether a column holds an e-mail address (`email`, `emailAddress`, `contact_email`).
-fn is_email_column(column: &str) -> bool {
+pub(super) fn is_email_column(column: &str) -> bool {
     crate::catalog::fold::with_folded(column, b"_", |c| c.contains("email"))
 }
 

@@ -2,6 +2,7 @@
 //! record is theirs by something other than a session — a cookie the server set, a secret the
 //! app sent them — or because, in a project without accounts, the data is nobody's.
 
+use super::mailbox::is_email_column;
 use super::sink_calls::not_a_sink;
 use super::*;
 
@@ -37,6 +38,19 @@ impl<'g, 'a> Walker<'g, 'a> {
             } else {
                 Value::default()
             });
+        }
+        // The one-time secrets of an address (`verificationToken.deleteMany({ where: { email }
+        // })` before a fresh one is made and mailed): they only ever reach that mailbox, so
+        // replacing them gives the caller nothing of anyone's.
+        if m.model
+            .as_deref()
+            .is_some_and(names::is_mailed_secret_model)
+            && m.kind == SinkKind::Mutation
+            && keys
+                .iter()
+                .all(|(col, _)| col.as_deref().is_some_and(is_email_column))
+        {
+            return Some(Value::default());
         }
         // A record selected by a secret the app sent someone (an invitation or email-change
         // token, a Stripe checkout session id from the success link): holding the secret is
