@@ -149,6 +149,25 @@ pub fn is_stored_secret_field(name: &str) -> bool {
     })
 }
 
+/// Functions that make a new unique id (`createId`, `randomUUID`, `nanoid`, `cuid`, `uuidv4`,
+/// `ulid`): nobody can pick or guess the value they return.
+pub fn makes_fresh_id(name: &str) -> bool {
+    matches!(
+        name,
+        "createId"
+            | "randomUUID"
+            | "nanoid"
+            | "cuid"
+            | "cuid2"
+            | "uuid"
+            | "uuidv4"
+            | "v4"
+            | "ulid"
+            | "generateId"
+            | "createCuid"
+    )
+}
+
 /// Tables of one-time secrets the app mails to an address (`verificationToken`,
 /// `passwordResetToken`, `twoFactorToken`, `emailVerificationCode`, `magicLink`): a row says
 /// "whoever reads this mailbox may confirm". Not the API or access tokens a user keeps.

@@ -110,6 +110,9 @@ pub struct Value<'a> {
     /// Comes from a setting the browser is given too (`process.env.NEXT_PUBLIC_API_URL`): an
     /// address anyone can read from the page, so no secret of the server.
     pub public_config: bool,
+    /// Holds an id made fresh by this request (`createId()`, `randomUUID()`, `nanoid()`): a
+    /// storage key with one in it names a new object, not one that exists.
+    pub fresh: bool,
 }
 
 impl<'a> Value<'a> {
@@ -155,6 +158,7 @@ impl<'a> Value<'a> {
         self.raw_token |= other.raw_token;
         self.anon_owned |= other.anon_owned;
         self.server_config |= other.server_config;
+        self.fresh |= other.fresh;
         // An address is public only if every value it may be is.
         self.public_config &= other.public_config;
         if self.inert != other.inert {
@@ -180,6 +184,7 @@ impl<'a> Value<'a> {
             anon_owned: self.anon_owned,
             server_config: self.server_config,
             public_config: self.public_config,
+            fresh: self.fresh,
             ..Value::default()
         }
     }

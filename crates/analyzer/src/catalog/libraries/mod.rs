@@ -34,6 +34,7 @@ pub mod supabase;
 pub mod tokens;
 mod typeorm;
 pub mod validators;
+pub mod vercel_blob;
 mod workos;
 
 use std::fmt;
@@ -98,6 +99,8 @@ pub enum Library {
     Mail,
     /// The AWS SDK's S3 and DynamoDB commands (`new PutObjectCommand(..)`).
     AwsS3,
+    /// Vercel Blob (`put(pathname, body)` from `@vercel/blob`).
+    VercelBlob,
     /// Raw SQL (`sql\`UPDATE ..\``, `db.query("DELETE ..")`).
     Sql,
     /// A request to another service (`fetch(url, { method: "POST" })`).
@@ -159,6 +162,7 @@ impl Library {
             Library::FileSystem => "file system",
             Library::Mail => "mail",
             Library::AwsS3 => "AWS S3",
+            Library::VercelBlob => "Vercel Blob",
             Library::Sql => "SQL",
             Library::Fetch => "fetch",
             Library::NextSafeAction => "next-safe-action",
@@ -232,6 +236,7 @@ impl Library {
             Library::Stripe => Some(stripe::OWNER_SCOPE),
             Library::KeyValue => Some(kv::OWNER_SCOPE),
             Library::AwsS3 => Some(aws_s3::OWNER_SCOPE),
+            Library::VercelBlob => Some(vercel_blob::OWNER_SCOPE),
             Library::FileSystem => Some(fs::OWNER_SCOPE),
             Library::Appwrite => Some(appwrite::OWNER_SCOPE),
             _ => None,

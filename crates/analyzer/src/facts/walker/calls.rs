@@ -19,6 +19,15 @@ impl<'g, 'a> Walker<'g, 'a> {
         if v.inert.is_none() {
             v.inert = self.inert_result(call);
         }
+        // `createId()`, `crypto.randomUUID()`, `nanoid()`: a new unique id.
+        let callee = match strip(&call.callee) {
+            Expression::Identifier(id) => Some(id.name.as_str()),
+            Expression::StaticMemberExpression(m) => Some(m.property.name.as_str()),
+            _ => None,
+        };
+        if callee.is_some_and(names::makes_fresh_id) && call.arguments.len() <= 1 {
+            v.fresh = true;
+        }
         v
     }
 

@@ -59,10 +59,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
                 if let Some(t) = value.taint.as_mut() {
                     // A named client value is its own label, so checks on the name authorize it.
-                    if t.labels.len() > 1 || decl_end.is_none() {
-                        // keep provenance labels for parameters and merged values
+                    // A new object's name (`projects/${projectId}/${createId()}`) is no client
+                    // value of its own: only what it was built from before the fresh id is.
+                    if !value.fresh {
+                        t.labels.insert(name.to_string());
                     }
-                    t.labels.insert(name.to_string());
                     t.actor |= names::is_actor_id_name(name);
                     t.role |= names::is_role_name(name);
                 }

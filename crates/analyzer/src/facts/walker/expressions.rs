@@ -481,7 +481,14 @@ impl<'g, 'a> Walker<'g, 'a> {
         let mut first = None;
         for e in &t.expressions {
             let x = self.eval(e);
-            v = v.merge(x.derived());
+            let mut part = x.derived();
+            // `projects/${projectId}/${createId()}.${extension}`: after an id made fresh by this
+            // request, the name is a new one whatever follows, so what the client chose there
+            // selects nothing. What comes before (the folder) still does.
+            if v.fresh {
+                part.taint = None;
+            }
+            v = v.merge(part);
             first.get_or_insert(x);
         }
         if t.expressions.is_empty() {

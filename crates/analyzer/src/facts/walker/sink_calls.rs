@@ -170,7 +170,26 @@ impl<'g, 'a> Walker<'g, 'a> {
                 called: true,
                 str_arg: segs[0].str_arg,
             }];
-            let m = sinks::classify_chain("", &named, &self.config.sinks)?;
+            let mut m = sinks::classify_chain("", &named, &self.config.sinks)?;
+            // `put(pathname, body)` from `@vercel/blob`: the pathname names the object.
+            let blob = self.scope.imports.get(root_name).is_some_and(|i| {
+                libraries::vercel_blob::writes_object_named_first(i.source, i.imported)
+            });
+            if blob && m.kind == SinkKind::Mutation && root_value.func.is_none() {
+                m.shape = ArgShape::KeyThenData;
+                m.library = crate::catalog::libraries::Library::VercelBlob;
+                let (keys, data) = key_then_data(&link_args[0]);
+                return Some(self.record_sink(
+                    &m,
+                    &format!("{root_name}(..)"),
+                    span,
+                    keys,
+                    data,
+                    false,
+                    None,
+                    None,
+                ));
+            }
             if m.kind == SinkKind::Mutation && m.library.is_unknown() && root_value.func.is_none() {
                 let mut data = Vec::new();
                 for a in &link_args[0] {
@@ -1102,12 +1121,24 @@ impl<'g, 'a> Walker<'g, 'a> {
                         .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
                     && !l.starts_with(|c: char| c.is_ascii_digit())
             };
+            // Blob's pathname only when passed whole (`put(pathname, ..)`): a client id inside
+            // a longer name (`projects/${projectId}/..`) is no path to confine.
+            let passed_whole = |key: &str| {
+                m.library != crate::catalog::libraries::Library::VercelBlob
+                    || self
+                        .scope
+                        .source
+                        .get(span.start as usize..span.end as usize)
+                        .and_then(|call| call.split_once('('))
+                        .and_then(|(_, args)| args.trim_start().strip_prefix(key))
+                        .is_some_and(|rest| rest.trim_start().starts_with([',', ')']))
+            };
             match (
                 m.library.owner_scope(&m.op, m.shape),
                 raw.len(),
                 raw.iter().next(),
             ) {
-                (Some(OwnerScope::KeyPrefix), 1, Some(key)) if plain(key) => {
+                (Some(OwnerScope::KeyPrefix), 1, Some(key)) if plain(key) && passed_whole(key) => {
                     Some(ScopeFix::KeyPrefix {
                         stmt_start: self.stmt_start?,
                         key: key.to_string(),
