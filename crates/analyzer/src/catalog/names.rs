@@ -135,10 +135,17 @@ pub fn is_secret_field(name: &str) -> bool {
 }
 
 /// Columns that hold a secret the app sent someone to present back (`code`, `otp`,
-/// `verificationCode`, `token`, `inviteSecret`, `pin`, a page's `password`): a caller who
+/// `verificationCode`, `token`, `inviteSecret`, `pin`, a page's `password`, or its hash,
+/// `passcodeHash`): a caller who
 /// presents an equal value holds that record's secret. Not `zipCode`, `promoCode` and other codes anyone can know.
 pub fn is_stored_secret_field(name: &str) -> bool {
     crate::catalog::fold::with_folded(name, b"_", |n| {
+        // Stored as a hash (`passcodeHash`, `codeHash`, `hashedToken`): the same secret.
+        let n = n
+            .strip_suffix("hash")
+            .or_else(|| n.strip_suffix("digest"))
+            .or_else(|| n.strip_prefix("hashed"))
+            .unwrap_or(n);
         matches!(n, "code" | "otp" | "pin" | "passcode" | "pincode")
             || n.ends_with("verificationcode")
             || n.ends_with("otpcode")

@@ -38,3 +38,18 @@ pub(super) const AUTH: AuthFamily = AuthFamily {
     result_methods: &[],
     closing_options: &[],
 };
+
+/// Calls that check a secret against its stored hash and answer whether they match
+/// (`bcrypt.compare(plain, hash)`, `bcrypt.compareSync`, `argon2.verify(hash, plain)`).
+pub fn compares_hashed_secret(path: &str) -> bool {
+    matches!(
+        path,
+        "bcrypt.compare"
+            | "bcrypt.compareSync"
+            | "bcryptjs.compare"
+            | "bcryptjs.compareSync"
+            | "argon2.verify"
+            | "compare"
+            | "compareSync"
+    )
+}

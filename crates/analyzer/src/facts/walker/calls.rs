@@ -245,6 +245,16 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
         }
 
+        // `bcrypt.compare(passcode, link.passcodeHash)`, `argon2.verify(row.hash, code)`: the
+        // stored secret checked against what the caller presents, like `row.code === code`.
+        if libraries::tokens::compares_hashed_secret(&path) && args.len() >= 2 {
+            let held = self
+                .holds_stored_secret(&args[1], &args[0])
+                .or_else(|| self.holds_stored_secret(&args[0], &args[1]));
+            if let Some(asserts) = held {
+                return check_result(asserts);
+            }
+        }
         // `Promise.all([a, b])` resolves to the same elements.
         if matches!(path.as_str(), "Promise.all" | "Promise.allSettled") {
             return args.into_iter().next().unwrap_or_default();

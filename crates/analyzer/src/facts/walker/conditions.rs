@@ -216,6 +216,35 @@ impl<'g, 'a> Walker<'g, 'a> {
     }
 
     /// What a value being truthy / falsy establishes.
+    /// What it proves when the secret a record stores (`row.code`, `link.passcodeHash`) matches
+    /// what the caller presents: the caller holds that record's secret (SPEC §3, public by
+    /// design), so its keys are theirs and reading it to compare was no read of someone's data.
+    /// `None` unless `stored` is such a column and `presented` comes from the client.
+    pub(super) fn holds_stored_secret(
+        &mut self,
+        stored: &Value<'a>,
+        presented: &Value<'a>,
+    ) -> Option<Asserts> {
+        let (Some(rec), Some(field)) = (&stored.record, &stored.field_of) else {
+            return None;
+        };
+        if !(names::is_stored_secret_field(field)
+            && stored.taint.is_none()
+            && presented.taint.is_some()
+            && !presented.identity)
+        {
+            return None;
+        }
+        if let Some(sink) = rec.sink.and_then(|i| self.facts.sinks.get_mut(i)) {
+            sink.sensitive = sink.exposed;
+        }
+        Some(Asserts {
+            authorize: rec.keys.iter().cloned().collect(),
+            authn: Authn::Checked,
+            ..Asserts::default()
+        })
+    }
+
     pub(super) fn truthiness(&self, v: &Value<'a>) -> (Asserts, Asserts) {
         if let Some(a) = &v.auth_bool {
             return ((**a).clone(), Asserts::default());
@@ -384,19 +413,8 @@ impl<'g, 'a> Walker<'g, 'a> {
         // record's secret (SPEC §3, public by design): its keys are theirs, and reading it to
         // compare was no read of someone's data.
         for (stored, presented) in [(&l, &r), (&r, &l)] {
-            let (Some(rec), Some(field)) = (&stored.record, &stored.field_of) else {
-                continue;
-            };
-            if names::is_stored_secret_field(field)
-                && stored.taint.is_none()
-                && presented.taint.is_some()
-                && !presented.identity
-            {
-                asserts.authorize.extend(rec.keys.iter().cloned());
-                asserts.authn = Authn::Checked;
-                if let Some(sink) = rec.sink.and_then(|i| self.facts.sinks.get_mut(i)) {
-                    sink.sensitive = sink.exposed;
-                }
+            if let Some(held) = self.holds_stored_secret(stored, presented) {
+                asserts = asserts.and(held);
             }
         }
         // Ownership: identity on one side.
