@@ -150,6 +150,15 @@ pub const MEMOIZERS: &[&str] = &[
     "dedupe",
 ];
 
+/// Array methods that search or test the elements of an array (`members.find(..)`,
+/// `.some(..)`, `.filter(..)`): on rows already read they query nothing.
+pub fn is_array_search(method: &str) -> bool {
+    matches!(
+        method,
+        "find" | "findLast" | "findIndex" | "filter" | "some" | "every" | "includes" | "indexOf"
+    )
+}
+
 /// Array methods that pick one element of the array they are called on (`memberships.find(..)`).
 pub fn picks_an_element(method: &str) -> bool {
     matches!(method, "find" | "findLast" | "at")

@@ -156,6 +156,12 @@ pub fn is_stored_secret_field(name: &str) -> bool {
     })
 }
 
+/// A column that holds another record's id (`cartId`, `list_id`, `projectId`): a foreign key,
+/// where a storage `key` or a `url` names an object instead.
+pub fn is_foreign_key_column(column: &str) -> bool {
+    column.len() > 2 && (column.ends_with("Id") || column.ends_with("_id"))
+}
+
 /// Functions that make a new unique id (`createId`, `randomUUID`, `nanoid`, `cuid`, `uuidv4`,
 /// `ulid`): nobody can pick or guess the value they return.
 pub fn makes_fresh_id(name: &str) -> bool {

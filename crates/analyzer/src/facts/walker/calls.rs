@@ -580,6 +580,12 @@ impl<'g, 'a> Walker<'g, 'a> {
             return v;
         }
         let callback_results = self.walk_callbacks(call, &root_value);
+        // `list.members.find((m) => m.userId === user.id)`, `.some(..)`: an element of a
+        // record's relation that is the caller's. What the callback's comparison proves holds
+        // when the result is truthy.
+        let proof = matches!(last, "find" | "findLast" | "some")
+            .then(|| callback_results.first().and_then(|r| r.auth_bool.clone()))
+            .flatten();
         // `orders.map((o) => ({ id: o.id, total: o.total }))`: the callback's DTO is what comes
         // out, not the rows.
         if matches!(last, "map" | "flatMap") && root_value.record.is_some() {
@@ -590,6 +596,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
         }
         let mut v = root_value.derived();
+        v.auth_bool = proof;
         if root_value.field_of.is_none() {
             // `rows.map(..)`, `doc.toObject()`: still the records' data.
             v.record = root_value.record.clone();

@@ -417,9 +417,13 @@ impl<'g, 'a> Walker<'g, 'a> {
                 asserts = asserts.and(held);
             }
         }
-        // Ownership: identity on one side.
+        // Ownership: identity on one side (or the id of the caller's own account row, read by
+        // the session: `user.id` after `user.findFirst({ where: { kindeId: session.id } })`).
         for (id, other) in [(&l, &r), (&r, &l)] {
-            if (id.identity || id.guard.is_some()) && id.taint.is_none() && id.str_lit.is_none() {
+            if (id.identity || id.guard.is_some() || is_own_account_id(id))
+                && id.taint.is_none()
+                && id.str_lit.is_none()
+            {
                 if let (Some(rec), Some(field)) = (&other.record, &other.field_of) {
                     asserts.authorize.extend(rec.keys.iter().cloned());
                     asserts.authn = Authn::Checked;
@@ -518,4 +522,11 @@ fn discriminant_fail_test(name: &str, value: &Value<'_>) -> Option<String> {
             None
         }
     })
+}
+
+/// The `id` of the caller's own account row: a read of the user model selected by the session.
+fn is_own_account_id(v: &Value<'_>) -> bool {
+    v.owned
+        && v.field_of.as_deref() == Some("id")
+        && v.record.as_ref().is_some_and(|r| r.user_model && r.scoped)
 }

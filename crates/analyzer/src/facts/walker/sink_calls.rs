@@ -107,6 +107,13 @@ impl<'g, 'a> Walker<'g, 'a> {
         // A call on a built-in that stores nothing (`expiry.setDate(..)`, `hash.update(..)`,
         // `title.replace(/\s+/g, " ")`), or a function of a package that stores nothing.
         let last_call = links.iter().rev().find(|l| l.call.is_some());
+        // `list.members.find((m) => ..)`: an array method on rows already read, not a query.
+        if root_value.record.is_some()
+            && links.len() >= 2
+            && last_call.is_some_and(|l| builtins::is_array_search(l.name))
+        {
+            return None;
+        }
         if root_value.inert.is_some()
             || last_call.is_some_and(|l| {
                 builtins::BUILTIN_ONLY_METHODS.contains(&l.name)
@@ -952,6 +959,14 @@ impl<'g, 'a> Walker<'g, 'a> {
         let mut key_labels: BTreeSet<String> = BTreeSet::new();
         let mut unauthorized = Vec::new();
         for (col, v) in &keys {
+            // `cart.findUnique({ where: { id: item.cartId } })`: the container of a record the
+            // client chose is chosen by the same client keys, so a check that the caller may use
+            // the container covers the record inside it.
+            if let (Some(r), Some(field), None) = (&v.record, &v.field_of, &v.taint) {
+                if names::is_foreign_key_column(field) {
+                    key_labels.extend(r.keys.iter().cloned());
+                }
+            }
             if let Some(t) = &v.taint {
                 key_labels.extend(t.labels.iter().cloned());
                 if !self.flow.authorizes(&t.labels) {
