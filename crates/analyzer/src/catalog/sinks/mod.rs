@@ -294,6 +294,11 @@ const RECEIVER_EXCEPTIONS: &[&str] = &[
 /// A promise's own methods: what they are chained to is the call that does the work.
 const PROMISE_HANDLERS: [&str; 3] = ["then", "catch", "finally"];
 
+/// Whether `method` is one of a promise's own methods (`then`, `catch`, `finally`).
+pub fn is_promise_handler(method: &str) -> bool {
+    PROMISE_HANDLERS.contains(&method)
+}
+
 /// Classifies a call chain. `root` is the chain's root identifier (`prisma`, `db`, `supabase`),
 /// empty when the chain does not start with one; `segs` are the segments after the root.
 pub fn classify_chain(root: &str, segs: &[Seg<'_>], extra_sinks: &[String]) -> Option<SinkMatch> {

@@ -579,6 +579,18 @@ impl<'g, 'a> Walker<'g, 'a> {
             v.span = Some(span);
             return v;
         }
+        // `db.transaction(async (tx) => ..).then(..)`: the call a promise handler follows
+        // runs its callbacks too.
+        if sinks::is_promise_handler(last) {
+            let inner = links
+                .iter()
+                .rev()
+                .skip(1)
+                .find(|l| l.call.is_some() && !sinks::is_promise_handler(l.name));
+            if let Some(inner) = inner.and_then(|l| l.call) {
+                self.walk_callbacks(inner, &root_value);
+            }
+        }
         let callback_results = self.walk_callbacks(call, &root_value);
         // `list.members.find((m) => m.userId === user.id)`, `.some(..)`: an element of a
         // record's relation that is the caller's. What the callback's comparison proves holds
