@@ -205,17 +205,21 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
     }
 
-    /// `<rows>.length <op> 0|1` (the row count of a read compared with zero or one).
+    /// `<rows>.length <op> 0|1` (the row count of a read compared with zero or one), or a
+    /// count a read returned (`const n = await prisma.invite.count(..)`; `n === 0`).
     pub(super) fn is_row_count_test(&self, b: &BinaryExpression<'a>) -> bool {
-        let Expression::StaticMemberExpression(m) = strip(&b.left) else {
-            return false;
+        let counted = match strip(&b.left) {
+            Expression::StaticMemberExpression(m) => m.property.name == "length",
+            Expression::Identifier(id) => self.vars.get(id.name.as_str()).is_some_and(|v| {
+                v.field_of.is_none() && v.record.as_ref().is_some_and(|r| r.aggregate)
+            }),
+            _ => false,
         };
-        m.property.name == "length"
+        counted
             && matches!(strip(&b.right), Expression::NumericLiteral(n) if n.value == 0.0 || n.value == 1.0)
             && !matches!(b.operator, BinaryOperator::Instanceof | BinaryOperator::In)
     }
 
-    /// What a value being truthy / falsy establishes.
     /// What it proves when the secret a record stores (`row.code`, `link.passcodeHash`) matches
     /// what the caller presents: the caller holds that record's secret (SPEC §3, public by
     /// design), so its keys are theirs and reading it to compare was no read of someone's data.
@@ -245,6 +249,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         })
     }
 
+    /// What a value being truthy / falsy establishes.
     pub(super) fn truthiness(&self, v: &Value<'a>) -> (Asserts, Asserts) {
         if let Some(a) = &v.auth_bool {
             return ((**a).clone(), Asserts::default());
