@@ -25,3 +25,9 @@ pub fn looks_like_schema(text: &str) -> bool {
 pub fn parses(method: &str, path: &str) -> bool {
     PARSE_METHODS.contains(&method) && path != "JSON.parse"
 }
+
+/// Methods of a validator's refinement context (zod's `superRefine((value, ctx) =>
+/// ctx.addIssue(..))`): they report a validation problem and store nothing.
+pub fn is_refinement_report(method: &str) -> bool {
+    matches!(method, "addIssue" | "addIssues")
+}

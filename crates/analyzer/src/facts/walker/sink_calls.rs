@@ -117,6 +117,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         if root_value.inert.is_some()
             || last_call.is_some_and(|l| {
                 builtins::BUILTIN_ONLY_METHODS.contains(&l.name)
+                    || libraries::validators::is_refinement_report(l.name)
                     || builtins::is_string_method_call(
                         l.name,
                         l.call
