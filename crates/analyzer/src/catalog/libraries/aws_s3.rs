@@ -15,6 +15,25 @@ pub const DATA_FIELD: &str = "Body";
 
 /// The command `class` constructs (`PutObjectCommand`), as a sink keyed by its input's fields.
 pub fn command(class: &str) -> Option<SinkMatch> {
+    sink(class, class)
+}
+
+/// The same operations as methods of the aggregated client (`new S3(..)`, and the S3-compatible
+/// stores that reuse it): `s3.putObject({ Bucket, Key, Body })`.
+pub fn client_method(method: &str) -> Option<SinkMatch> {
+    let class = match method {
+        "putObject" => "PutObjectCommand",
+        "deleteObject" => "DeleteObjectCommand",
+        "deleteObjects" => "DeleteObjectsCommand",
+        "copyObject" => "CopyObjectCommand",
+        "createMultipartUpload" => "CreateMultipartUploadCommand",
+        "getObject" => "GetObjectCommand",
+        _ => return None,
+    };
+    sink(class, method)
+}
+
+fn sink(class: &str, op: &str) -> Option<SinkMatch> {
     let kind = match class {
         "PutObjectCommand"
         | "DeleteObjectCommand"
@@ -30,7 +49,7 @@ pub fn command(class: &str) -> Option<SinkMatch> {
     Some(SinkMatch {
         kind,
         library: Library::AwsS3,
-        op: class.to_string(),
+        op: op.to_string(),
         model: None,
         op_index: 0,
         shape: ArgShape::KeyThenData,

@@ -712,21 +712,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         let class = path_of(&n.callee).unwrap_or_default();
         let last = class.rsplit('.').next().unwrap_or("");
         if let Some(m) = libraries::aws_s3::command(last) {
-            // `{ Bucket, Key, Body }`: the key names the object, the body is written.
-            let input = args.first().cloned().unwrap_or_default();
-            let mut keys = Vec::new();
-            let mut data = Vec::new();
-            for field in libraries::aws_s3::KEY_FIELDS {
-                if let Some(v) = input.field(field) {
-                    v.leaves(Some(field), &mut keys, 0);
-                }
-            }
-            if let Some(body) = input.field(libraries::aws_s3::DATA_FIELD) {
-                body.leaves(Some(libraries::aws_s3::DATA_FIELD), &mut data, 0);
-            }
-            if input.fields.is_none() {
-                input.leaves(None, &mut keys, 0);
-            }
+            let (keys, data) = s3_input(&args.first().cloned().unwrap_or_default());
             // A `GetObjectCommand` is a read: its object reaches the caller through a signed URL.
             let read = self.record_sink(
                 &m,

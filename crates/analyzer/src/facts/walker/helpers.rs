@@ -209,6 +209,24 @@ pub(super) fn key_then_data<'a>(args: &[Value<'a>]) -> (Leaves<'a>, Leaves<'a>) 
     (keys, data)
 }
 
+/// An S3 input `{ Bucket, Key, Body }`: the key fields name the object, the body is written.
+pub(super) fn s3_input<'a>(input: &Value<'a>) -> (Leaves<'a>, Leaves<'a>) {
+    let mut keys = Vec::new();
+    let mut data = Vec::new();
+    for field in libraries::aws_s3::KEY_FIELDS {
+        if let Some(v) = input.field(field) {
+            v.leaves(Some(field), &mut keys, 0);
+        }
+    }
+    if let Some(body) = input.field(libraries::aws_s3::DATA_FIELD) {
+        body.leaves(Some(libraries::aws_s3::DATA_FIELD), &mut data, 0);
+    }
+    if input.fields.is_none() {
+        input.leaves(None, &mut keys, 0);
+    }
+    (keys, data)
+}
+
 /// An element of `value` (an item of an array, a row of the rows read): for records, the same
 /// record; otherwise only the provenance.
 pub(super) fn element_of<'a>(value: &Value<'a>) -> Value<'a> {

@@ -39,6 +39,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                 Value::default()
             });
         }
+        // `deleteObject({ Key: imageName })` where `imageName = `${nanoid()}.jpeg``: the object
+        // this very request named (and made), removed again when something failed. Nobody else
+        // can hold it.
+        // (The bucket beside it is the server's.)
+        if m.kind == SinkKind::Mutation
+            && !sinks::creates_rows(&m.op)
+            && keys.iter().any(|(_, v)| v.fresh)
+            && !keys
+                .iter()
+                .chain(data.iter())
+                .any(|(_, v)| v.is_tainted() || v.identity || v.record.is_some())
+        {
+            return Some(Value::default());
+        }
         // The one-time secrets of an address (`verificationToken.deleteMany({ where: { email }
         // })` before a fresh one is made and mailed): they only ever reach that mailbox, so
         // replacing them gives the caller nothing of anyone's.

@@ -107,6 +107,17 @@ impl<'g, 'a> Walker<'g, 'a> {
         // A call on a built-in that stores nothing (`expiry.setDate(..)`, `hash.update(..)`,
         // `title.replace(/\s+/g, " ")`), or a function of a package that stores nothing.
         let last_call = links.iter().rev().find(|l| l.call.is_some());
+        // `s3.putObject({ Bucket, Key, Body })` on the aggregated S3 client.
+        if let (Some(m), Some(input)) = (
+            last_call.and_then(|l| libraries::aws_s3::client_method(l.name)),
+            link_args.last().and_then(|a| a.first()),
+        ) {
+            if input.field("Key").is_some() || input.field("Bucket").is_some() {
+                let (keys, data) = s3_input(input);
+                let label = describe_chain(root_name, links);
+                return Some(self.record_sink(&m, &label, span, keys, data, false, None, None));
+            }
+        }
         // `list.members.find((m) => ..)`: an array method on rows already read, not a query.
         if root_value.record.is_some()
             && links.len() >= 2
