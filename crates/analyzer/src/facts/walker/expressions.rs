@@ -141,10 +141,22 @@ impl<'g, 'a> Walker<'g, 'a> {
                     && a.taint.is_none()
                     && c.taint.is_none()
                 {
-                    v.auth_bool = Some(Rc::new(Asserts {
+                    // The role is proven when its rank is the greater side: `rank >= needed` when
+                    // true, `rank < needed` when false.
+                    let role_greater = role_side(&a)
+                        == matches!(
+                            b.operator,
+                            BinaryOperator::GreaterEqualThan | BinaryOperator::GreaterThan
+                        );
+                    let proof = Some(Rc::new(Asserts {
                         role: true,
                         ..Asserts::default()
                     }));
+                    if role_greater {
+                        v.auth_bool = proof;
+                    } else {
+                        v.auth_falsy = proof;
+                    }
                 } else if relational {
                     // `count > 0` on a scoped count: the same proof as the record existing.
                     let proof = [&a, &c]
@@ -586,15 +598,23 @@ impl<'g, 'a> Walker<'g, 'a> {
                 self.facts.fix.session_field = Some(s.property.name.to_string());
             }
         }
+        let mut looked_up_by_role = false;
         let prop: Option<&str> = match m {
             MemberExpression::StaticMemberExpression(s) => Some(s.property.name.as_str()),
             MemberExpression::ComputedMemberExpression(c) => {
                 let k = self.eval(&c.expression);
+                looked_up_by_role = !k.is_tainted()
+                    && (k.role
+                        || k.owned && k.field_of.as_deref().is_some_and(names::is_role_name));
                 k.str_lit
             }
             MemberExpression::PrivateFieldExpression(_) => None,
         };
         let mut v = self.member_value(&obj, prop.unwrap_or(""), Some(span_of(m.span())));
+        // `RANKS[profile.role]`: what the caller's role is worth, still the caller's role.
+        if looked_up_by_role && v.taint.is_none() {
+            v.role = true;
+        }
         v.span = Some(span_of(m.span()));
         if self.is_server_configuration(m.object()) {
             // `NEXT_PUBLIC_` settings are compiled into the page: the browser has them too.
