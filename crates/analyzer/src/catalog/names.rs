@@ -270,7 +270,8 @@ pub fn mentions_members(op: &str) -> bool {
         && !op.starts_with("insert")
 }
 
-/// Columns that tally what visitors do (`viewCount`, `participantCount`, `downloads`, `likes`):
+/// Columns that tally what visitors do (`viewCount`, `participantCount`, `downloads`, `likes`,
+/// `favoriteCount`, `commentCount`):
 /// counting one more changes nothing anybody owns. A named list: `seatCount`, `usageCount` or
 /// `failedLoginCount` are limits and security state, not tallies.
 pub fn is_counter_column(column: &str) -> bool {
@@ -300,6 +301,28 @@ pub fn is_counter_column(column: &str) -> bool {
                 | "opens"
                 | "like"
                 | "likes"
+                | "favorite"
+                | "favorites"
+                | "save"
+                | "saves"
+                | "bookmark"
+                | "bookmarks"
+                | "upvote"
+                | "upvotes"
+                | "downvote"
+                | "downvotes"
+                | "vote"
+                | "votes"
+                | "star"
+                | "stars"
+                | "follower"
+                | "followers"
+                | "comment"
+                | "comments"
+                | "reply"
+                | "replies"
+                | "review"
+                | "reviews"
         )
     })
 }

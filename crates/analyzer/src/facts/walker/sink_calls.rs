@@ -1300,7 +1300,7 @@ fn only_unlinks_caller(data: &Value<'_>) -> bool {
 }
 
 /// Drizzle's spelling of a tally bump: every column set is a tally, to
-/// `sql`${table.column} + 1``.
+/// `sql`${table.column} + 1`` (or `- 1`).
 fn only_bumps_counters_in_sql(set: &Value<'_>, source: &str) -> bool {
     let Some(columns) = set.fields.as_deref() else {
         return false;
@@ -1317,7 +1317,7 @@ fn only_bumps_counters_in_sql(set: &Value<'_>, source: &str) -> bool {
             names::is_counter_column(column)
                 && !value.is_tainted()
                 && text.starts_with("sql`${")
-                && text.ends_with("}+1`")
+                && (text.ends_with("}+1`") || text.ends_with("}-1`"))
                 && text.matches("${").count() == 1
         })
 }
