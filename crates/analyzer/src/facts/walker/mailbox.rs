@@ -1,6 +1,6 @@
-//! Flows proven by a mailbox (SPEC §3, public by design): the caller types an address, the
-//! action looks the account (or its orders) up by that address and mails what it found to that
-//! same address — an order-history link, a password-reset or sign-in link. Whoever reads the
+//! Flows proven by a mailbox (SPEC §3, public by design): the caller types an address (or a
+//! public handle), the action looks the account (or its orders) up by it and mails what it found
+//! to that account's own address — an order-history link, a password-reset or sign-in link. Whoever reads the
 //! mail owns the address, so the lookup answers nobody but its owner; the rows the flow creates
 //! along the way (a download or reset token) are fresh, selected by nothing the client chose.
 //!
@@ -42,9 +42,13 @@ impl<'g, 'a> Walker<'g, 'a> {
     ) {
         match m.kind {
             SinkKind::Read => {
+                // By the typed address, or by a public handle (`username`) when the mail then
+                // goes to the row's own address.
                 let by_address = !keys.is_empty()
                     && keys.iter().all(|(col, v)| {
-                        col.as_deref().is_some_and(is_email_column) && v.is_tainted()
+                        col.as_deref()
+                            .is_some_and(|c| is_email_column(c) || names::is_public_handle_field(c))
+                            && v.is_tainted()
                     });
                 if by_address {
                     let inputs = keys
@@ -60,7 +64,14 @@ impl<'g, 'a> Walker<'g, 'a> {
                     && m.op != "upsert"
                     && keys.iter().all(|(_, v)| !v.is_tainted())
                     && data.iter().all(|(_, v)| !v.is_tainted());
-                if fresh {
+                // Replacing the account's pending one-time secrets (`resetTokens.delete(..)` by
+                // the id of the account just looked up) is part of the flow: those rows only
+                // ever reach the mailbox.
+                let secrets = m
+                    .model
+                    .as_deref()
+                    .is_some_and(names::is_mailed_secret_model);
+                if fresh || secrets {
                     self.mailbox.fresh_rows.push(idx);
                 } else {
                     self.mailbox.other_writes = true;

@@ -55,14 +55,15 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         // The one-time secrets of an address (`verificationToken.deleteMany({ where: { email }
         // })` before a fresh one is made and mailed): they only ever reach that mailbox, so
-        // replacing them gives the caller nothing of anyone's.
+        // replacing them gives the caller nothing of anyone's. (Or selected by a value of the
+        // server's own: the account the flow already looked up.)
         if m.model
             .as_deref()
             .is_some_and(names::is_mailed_secret_model)
             && m.kind == SinkKind::Mutation
-            && keys
-                .iter()
-                .all(|(col, _)| col.as_deref().is_some_and(is_email_column))
+            && keys.iter().all(|(col, v)| {
+                col.as_deref().is_some_and(is_email_column) || !v.is_tainted() && !v.identity
+            })
         {
             return Some(Value::default());
         }

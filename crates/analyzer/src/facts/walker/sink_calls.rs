@@ -260,6 +260,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .and_then(|s| s.str_arg)
                 .map(str::to_string);
         }
+        // Drizzle names its table by the table object (`db.delete(resetTokens)`): a table of
+        // mailed one-time secrets is known by that name (see `public_sinks.rs`).
+        if m.model.is_none() && m.library == crate::catalog::libraries::Library::Drizzle {
+            m.model = links
+                .iter()
+                .filter_map(|l| l.call)
+                .filter_map(|c| c.arguments.first().and_then(|a| a.as_expression()))
+                .find_map(|a| match strip(a) {
+                    Expression::Identifier(id) if names::is_mailed_secret_model(&id.name) => {
+                        Some(id.name.to_string())
+                    }
+                    _ => None,
+                });
+        }
         let op_link = m.op_index + offset;
         let owner_scope = m.library.owner_scope(&m.op, m.shape);
         let mut keys: Vec<(Option<String>, Value<'a>)> = Vec::new();
