@@ -78,10 +78,23 @@ async function pasteAndWait(page, code, { profile = false } = {}) {
   await analysed(page);
   await page.waitForSelector(".finding-list .finding", { timeout: 20000 });
   const elapsed = Date.now() - started;
-  // Long tasks are reported after they end: let the last one be observed.
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+  // Then wait until the page is idle: a second without a long task (long tasks are reported
+  // after they end, and the fixed pane of a big file is drawn after its findings).
+  await page.evaluate(() => new Promise((resolve) => {
+    const check = () => {
+      const last = window.__longTasks.at(-1);
+      const end = last ? last[0] + last[1] : 0;
+      if (performance.now() - end > 1000) resolve();
+      else setTimeout(check, 100);
+    };
+    setTimeout(check, 100);
+  }));
   const longTasks = await page.evaluate((t0) => window.__longTasks.filter(([s]) => s >= t0).map(([s, d]) => [Math.round(s - t0), d]), t0);
   const shown = Math.round((await page.evaluate(() => window.__shown)) - t0);
+  // After the findings show: the page's long tasks, and when the last one ended (the page idle).
+  const afterShown = longTasks.filter(([s]) => s >= shown);
+  const idle = Math.max(shown, ...longTasks.map(([s, d]) => s + d));
+  const longestAfterShown = Math.max(0, ...afterShown.map(([, d]) => d));
   let heaviest = [];
   if (cdp) {
     const { profile: p } = await cdp.send("Profiler.stop");
@@ -100,7 +113,7 @@ async function pasteAndWait(page, code, { profile = false } = {}) {
   const { summary, count } = await announced(page);
   const total = longTasks.reduce((a, [, d]) => a + d, 0);
   const longest = Math.max(0, ...longTasks.map(([, d]) => d));
-  return { elapsed, shown, status, render, summary, count, longTasks, total, longest, heaviest };
+  return { elapsed, shown, idle, afterShown, longestAfterShown, status, render, summary, count, longTasks, total, longest, heaviest };
 }
 
 /** Types 30 characters at `at` in the editor; keystroke → highlighted line latencies (ms). */
@@ -137,6 +150,96 @@ async function typeAndMeasure(page, marker) {
   });
 }
 
+/** The fixed pane's drawn rows: the first one's index, the row count and the rows' text. */
+function drawnRows(page) {
+  return page.locator(".fixed-pane pre.code-layer").evaluate((pre) => ({
+    first: Number(pre.dataset.first),
+    rows: Number(pre.dataset.rows),
+    texts: [...pre.children].map((l) => l.textContent),
+    virtual: pre.classList.contains("virtual"),
+  }));
+}
+
+/** Whether the drawn rows match the fixed file from `first` on, and cover the pane's view. */
+async function checkWindow(page, fixedLines) {
+  const w = await drawnRows(page);
+  assert.ok(w.virtual, "a big file's fixed pane is drawn near its scroll position");
+  assert.ok(w.texts.length > 0 && w.texts.length < 400, `${w.texts.length} rows drawn`);
+  assert.deepEqual(w.texts, fixedLines.slice(w.first, w.first + w.texts.length));
+  // The row in the middle of the pane is a drawn one, in its place (its text at its height).
+  const middle = await page.locator(".fixed-pane .code-scroll").evaluate((scroller) => {
+    const box = scroller.getBoundingClientRect();
+    const pre = scroller.querySelector("pre");
+    const line = parseFloat(getComputedStyle(pre).lineHeight);
+    // The row at the middle of the pane, probed at its own middle (10 px: the pre's padding).
+    const row = Math.floor((scroller.scrollTop + box.height / 2 - 10) / line);
+    const y = box.top + 10 + row * line - scroller.scrollTop + line / 2;
+    const el = document.elementFromPoint(box.left + box.width / 2, y)?.closest(".ln");
+    return { text: el?.textContent ?? null, index: el ? [...pre.children].indexOf(el) : -1, row };
+  });
+  assert.equal(w.first + middle.index, middle.row, "the row on screen is the row at that height");
+  assert.equal(middle.text, fixedLines[middle.row]);
+  return w;
+}
+
+/**
+ * A big file's fixed pane after a paste: the diff marks only the lines the fixes add, the pane
+ * draws the rows near its scroll position (scrolled by script and by the keyboard), and "Show the
+ * fix" of a finding far down the file brings that action's added lines into view.
+ */
+async function checkBigFixedPane(t, page, code) {
+  // The fixed file, as the Copy button copies it.
+  await page.locator(".fixed-pane .pane-head button", { hasText: "Copy" }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll(".fixed-pane .pane-head button")].some((b) => b.textContent.includes("Copied")));
+  const fixed = await page.evaluate(() => navigator.clipboard.readText());
+  const fixedLines = fixed.split("\n");
+  const codeLines = code.split("\n");
+  // A diff, not a rewrite: every input line kept, the fixes' lines added.
+  const stat = await page.locator(".fixed-pane .diffstat").getAttribute("aria-label");
+  t.diagnostic(`fixed pane: ${fixedLines.length - 1} lines; ${stat}`);
+  assert.equal(stat, `${fixedLines.length - codeLines.length} lines added or changed, 0 removed`);
+  let w = await checkWindow(page, fixedLines);
+  assert.equal(w.rows, fixedLines.length);
+  // Scrolled to the middle of the file: the rows there are drawn.
+  const scroller = page.locator(".fixed-pane .code-scroll");
+  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  w = await checkWindow(page, fixedLines);
+  assert.ok(w.first > 20000, `first drawn row ${w.first}`);
+  // With the keyboard: the pane's code takes the focus and Page Down scrolls it.
+  const before = await scroller.evaluate((el) => el.scrollTop);
+  await page.locator(".fixed-pane pre.code-layer").focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press("PageDown");
+  await page.waitForFunction((top) => document.querySelector(".fixed-pane .code-scroll").scrollTop > top + 1000, before);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const moved = await checkWindow(page, fixedLines);
+  assert.ok(moved.first > w.first, `${moved.first} > ${w.first}`);
+  // "Show the fix" of a finding far down: its action's added lines are in view.
+  await page.locator(".finding-list .finding").nth(90).click();
+  const action = await page.locator(".finding-list .finding").nth(90).locator(".action").textContent();
+  await page.getByRole("button", { name: "Show the fix" }).click();
+  await page.waitForFunction(() => {
+    const box = document.querySelector(".fixed-pane .code-scroll").getBoundingClientRect();
+    return [...document.querySelectorAll(".fixed-pane .d-add")].some((l) => {
+      const r = l.getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= box.bottom;
+    });
+  });
+  w = await checkWindow(page, fixedLines);
+  const shownAdded = await page.locator(".fixed-pane pre.code-layer").evaluate((pre) => {
+    const box = pre.parentElement.getBoundingClientRect();
+    return [...pre.children].map((l, i) => [i, l]).filter(([, l]) => {
+      const r = l.getBoundingClientRect();
+      return l.classList.contains("d-add") && r.top >= box.top && r.bottom <= box.bottom;
+    }).map(([i]) => i);
+  });
+  const row = w.first + shownAdded[0];
+  const head = fixedLines.slice(0, row + 1).reverse().find((l) => l.includes("function "));
+  t.diagnostic(`"Show the fix" of a finding in ${action}: row ${row} (${fixedLines[row].trim()}) under ${head.trim()}`);
+  assert.ok(head.includes(`function ${action}(`), `${head} / ${action}`);
+  await shot(page, "perf-3000-fixed-pane");
+}
+
 test("typing into a 200-line file: keystroke → highlight", async (t) => {
   const { context, page, problems } = await newPage(browser);
   await page.goto(srv.url);
@@ -162,11 +265,13 @@ test("a 3,000-action paste shows its findings", async (t) => {
   assert.equal(code.match(/export async function/g).length, 3000);
   const r = await pasteAndWait(page, code, { profile: true });
   t.diagnostic(`3,000 actions (${code.split("\n").length - 1} lines, ${Math.round(code.length / 1024)} KiB) pasted: ${r.summary}; ${r.status}; ` +
-    `findings drawn ${r.shown} ms after the paste, the page idle after ${r.elapsed} ms (editor render ${r.render} ms); long tasks: ${r.longTasks.length}, ${r.total} ms in all, longest ${r.longest} ms ` +
+    `findings drawn ${r.shown} ms after the paste, the page idle after ${r.idle} ms (the end of its last long task; editor render ${r.render} ms); ` +
+    `after the findings show: ${r.afterShown.length} long tasks, longest ${r.longestAfterShown} ms; long tasks in all: ${r.longTasks.length}, ${r.total} ms, longest ${r.longest} ms ` +
     `${JSON.stringify(r.longTasks)}; heaviest in the CPU profile (self time): ${r.heaviest.join(", ")}`);
   assert.equal(r.count, 4500);
   assert.ok(r.elapsed < 120000, `${r.elapsed} ms`);
   await shot(page, "perf-3000-actions");
+  await checkBigFixedPane(t, page, code);
   // The page still answers: selecting a finding marks its row and explains it.
   const clicked = Date.now();
   await page.locator(".finding-list .finding").nth(2).click();
@@ -192,8 +297,8 @@ test("typing into a 5,000-line file stays responsive", async (t) => {
   const code = bigFile(await readExample("seed-posts-vulnerable.ts"), 5000);
   assert.equal(code.split("\n").length, 5001);
   const r = await pasteAndWait(page, code);
-  t.diagnostic(`5,000 lines pasted: ${r.summary}; ${r.status}; findings drawn ${r.shown} ms after the paste, the page idle after ${r.elapsed} ms (editor render ${r.render} ms); ` +
-    `long tasks: ${r.longTasks.length}, ${r.total} ms in all, longest ${r.longest} ms`);
+  t.diagnostic(`5,000 lines pasted: ${r.summary}; ${r.status}; findings drawn ${r.shown} ms after the paste, the page idle after ${r.idle} ms (editor render ${r.render} ms); ` +
+    `after the findings show: ${r.afterShown.length} long tasks, longest ${r.longestAfterShown} ms; long tasks in all: ${r.longTasks.length}, ${r.total} ms, longest ${r.longest} ms`);
   assert.ok(r.count > 100);
 
   // Put the caret in the middle of the file and type; measure keystroke → highlighted layer.
@@ -206,6 +311,19 @@ test("typing into a 5,000-line file stays responsive", async (t) => {
   // Loose bound: only catches a frozen editor.
   assert.ok(s.median < 1500, `median ${s.median}`);
   await shot(page, "perf-5000-lines");
+  // On a phone in the dark: the Fix tab opens the big file's fixed pane at its first change.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.getByRole("button", { name: /^Fixed version/ }).click();
+  await page.waitForFunction(() => {
+    const line = document.querySelector(".fixed-pane .d-add");
+    const box = document.querySelector(".fixed-pane .code-scroll").getBoundingClientRect();
+    const r = line?.getBoundingClientRect();
+    return r && box.height > 0 && r.top >= box.top && r.bottom <= box.bottom;
+  });
+  const fix = await drawnRows(page);
+  assert.ok(fix.virtual && fix.rows > 5000, `${fix.rows} rows`);
+  await shot(page, "perf-5000-fixed-narrow-dark");
   assert.deepEqual(problems, []);
   await context.close();
 });

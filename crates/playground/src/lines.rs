@@ -244,6 +244,29 @@ fn normalize_marks(source: &str, marks: &[Mark]) -> Vec<Mark> {
     out
 }
 
+/// The render model of the line at byte range `(start, end)` of `source` (no marks): the line
+/// [`render_lines`] would build for it within the whole file, without rendering the rest (the
+/// fixed pane of a big file draws only the lines on screen).
+pub fn render_line(source: &str, tokens: &[HighlightToken], (ls, le): (u32, u32)) -> LineModel {
+    let le = le.min(source.len() as u32);
+    let ls = ls.min(le);
+    let first = tokens.partition_point(|t| t.end <= ls);
+    let clipped: Vec<HighlightToken> = tokens[first..]
+        .iter()
+        .take_while(|t| t.start < le)
+        .map(|t| HighlightToken {
+            start: t.start.max(ls) - ls,
+            end: t.end.min(le) - ls,
+            class: t.class,
+        })
+        .collect();
+    let text =
+        &source[floor_char_boundary(source, ls as usize)..floor_char_boundary(source, le as usize)];
+    render_lines(text, &clipped, &[], None)
+        .pop()
+        .unwrap_or_default()
+}
+
 /// Builds the render model of `source`: one [`LineModel`] per line.
 ///
 /// `tokens` must be sorted and non-overlapping (as the analyzer's highlighter returns them);

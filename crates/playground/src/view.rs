@@ -5,7 +5,7 @@ use actiongate_analyzer::highlight::HighlightToken;
 use actiongate_analyzer::{Finding, Report, Severity};
 
 use crate::diff::{diff_lines, DiffLine};
-use crate::lines::{render_lines, strip_marks, LineDiff, LineModel, Mark, MarkId, MarkKind};
+use crate::lines::{line_ranges, render_line, LineDiff, LineModel, Mark, MarkId, MarkKind};
 use crate::offsets::EditRegion;
 
 /// A finished analysis of one version of the code.
@@ -367,37 +367,169 @@ pub struct DiffStats {
 }
 
 /// The fixed pane: the fixed file's lines, with added lines marked and removed input lines
-/// interleaved (struck through), highlighted with the tokens of each side.
+/// interleaved (struck through). The diff is computed for the whole file; the lines are rendered
+/// on demand ([`FixedView::lines`]), so a big file's pane can draw only what is on screen.
+#[derive(Debug, Clone, Default)]
+pub struct FixedView {
+    code: String,
+    code_tokens: Vec<HighlightToken>,
+    code_ranges: Vec<(u32, u32)>,
+    fixed: String,
+    fixed_tokens: Vec<HighlightToken>,
+    fixed_ranges: Vec<(u32, u32)>,
+    rows: Vec<DiffLine>,
+    stats: DiffStats,
+}
+
+impl FixedView {
+    /// Diffs `code` and `fixed` (each with its highlight tokens) line by line.
+    pub fn new(
+        code: &str,
+        code_tokens: Vec<HighlightToken>,
+        fixed: &str,
+        fixed_tokens: Vec<HighlightToken>,
+    ) -> FixedView {
+        let old_text: Vec<&str> = code.split('\n').collect();
+        let new_text: Vec<&str> = fixed.split('\n').collect();
+        let rows = diff_lines(&old_text, &new_text);
+        let mut stats = DiffStats::default();
+        for row in &rows {
+            match row {
+                DiffLine::Same { .. } => {}
+                DiffLine::Added { .. } => stats.added += 1,
+                DiffLine::Removed { .. } => stats.removed += 1,
+            }
+        }
+        FixedView {
+            code_ranges: line_ranges(code),
+            code: code.to_owned(),
+            code_tokens,
+            fixed_ranges: line_ranges(fixed),
+            fixed: fixed.to_owned(),
+            fixed_tokens,
+            rows,
+            stats,
+        }
+    }
+
+    /// The number of rows: the fixed file's lines plus the removed ones.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there is no row at all.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Counts of the diff.
+    pub fn stats(&self) -> DiffStats {
+        self.stats
+    }
+
+    /// The rendered rows `range` (clamped to the rows there are).
+    pub fn lines(&self, range: std::ops::Range<usize>) -> Vec<LineModel> {
+        let end = range.end.min(self.rows.len());
+        let start = range.start.min(end);
+        self.rows[start..end]
+            .iter()
+            .map(|row| match *row {
+                DiffLine::Same { new, .. } => self.new_line(new),
+                DiffLine::Added { new } => LineModel {
+                    diff: LineDiff::Added,
+                    ..self.new_line(new)
+                },
+                DiffLine::Removed { old } => {
+                    let range = self.code_ranges.get(old).copied().unwrap_or_default();
+                    LineModel {
+                        diff: LineDiff::Removed,
+                        ..render_line(&self.code, &self.code_tokens, range)
+                    }
+                }
+            })
+            .collect()
+    }
+
+    fn new_line(&self, new: usize) -> LineModel {
+        let range = self.fixed_ranges.get(new).copied().unwrap_or_default();
+        render_line(&self.fixed, &self.fixed_tokens, range)
+    }
+
+    /// The fixed file's line number shown before row `row` (removed rows have none): the
+    /// number of rows before it that are lines of the fixed file.
+    pub fn numbers_before(&self, row: usize) -> usize {
+        self.rows[..row.min(self.rows.len())]
+            .iter()
+            .filter(|r| !matches!(r, DiffLine::Removed { .. }))
+            .count()
+    }
+
+    /// The first added or removed row.
+    pub fn first_change(&self) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|r| !matches!(r, DiffLine::Same { .. }))
+    }
+
+    /// The first added or removed row at or after byte `at` of the input (where a fix's first
+    /// edit starts), else the last change before it.
+    pub fn change_at(&self, at: usize) -> Option<usize> {
+        let line = self
+            .code_ranges
+            .partition_point(|&(_, end)| (end as usize) < at);
+        // Rows up to the first one at or after input line `line`: the input lines consumed so
+        // far decide, for added rows too (an added row sits before the next input line).
+        let mut consumed = 0usize;
+        let mut last_change = None;
+        for (i, row) in self.rows.iter().enumerate() {
+            match *row {
+                DiffLine::Same { old, .. } => consumed = old + 1,
+                DiffLine::Removed { old } => {
+                    if old >= line {
+                        return Some(i);
+                    }
+                    consumed = old + 1;
+                    last_change = Some(i);
+                }
+                DiffLine::Added { .. } => {
+                    if consumed >= line {
+                        return Some(i);
+                    }
+                    last_change = Some(i);
+                }
+            }
+        }
+        last_change
+    }
+}
+
+/// Where the fixed pane shows `finding`'s fix (a byte offset of the input): its first edit
+/// inside its action (not the import a fix adds at the top of the file), else the finding.
+pub fn fix_anchor(report: &Report, finding: &Finding) -> usize {
+    let action = report
+        .actions
+        .iter()
+        .find(|a| a.name == finding.action)
+        .map(|a| a.span);
+    finding
+        .fix
+        .iter()
+        .flat_map(|f| &f.edits)
+        .filter(|e| action.is_none_or(|s| s.start <= e.start && e.start <= s.end))
+        .map(|e| e.start as usize)
+        .min()
+        .unwrap_or(finding.span.start as usize)
+}
+
+/// The fixed pane's rows, all rendered (see [`FixedView`]), and the counts of its diff.
 pub fn fixed_view(
     code: &str,
     code_tokens: &[HighlightToken],
     fixed: &str,
     fixed_tokens: &[HighlightToken],
 ) -> (Vec<LineModel>, DiffStats) {
-    let old_lines = render_lines(code, code_tokens, &[], None);
-    let new_lines = render_lines(fixed, fixed_tokens, &[], None);
-    let old_text: Vec<&str> = code.split('\n').collect();
-    let new_text: Vec<&str> = fixed.split('\n').collect();
-    let mut stats = DiffStats::default();
-    let mut out = Vec::with_capacity(new_lines.len() + 8);
-    for d in diff_lines(&old_text, &new_text) {
-        match d {
-            DiffLine::Same { new, .. } => out.push(new_lines.get(new).cloned().unwrap_or_default()),
-            DiffLine::Added { new } => {
-                stats.added += 1;
-                let mut line = new_lines.get(new).cloned().unwrap_or_default();
-                line.diff = LineDiff::Added;
-                out.push(line);
-            }
-            DiffLine::Removed { old } => {
-                stats.removed += 1;
-                let mut line = strip_marks(old_lines.get(old).cloned().unwrap_or_default());
-                line.diff = LineDiff::Removed;
-                out.push(line);
-            }
-        }
-    }
-    (out, stats)
+    let view = FixedView::new(code, code_tokens.to_vec(), fixed, fixed_tokens.to_vec());
+    (view.lines(0..view.len()), view.stats())
 }
 
 /// The request anyone could send to trigger a high finding, for teaching (nothing is sent).
@@ -573,6 +705,75 @@ mod tests {
             .map(|l| l.text())
             .collect();
         assert_eq!(shown.join("\n"), *fixed);
+    }
+
+    #[test]
+    fn the_fixed_pane_renders_any_window_of_rows_as_the_whole_file() {
+        // Three copies of the default example (functions renamed), a multi-line comment and
+        // template across lines: any window of rows renders as the whole pane does.
+        let body = crate::examples::default_example()
+            .code
+            .trim_start_matches("\"use server\";\n");
+        let mut code = String::from("\"use server\";\n/* a comment\n   over two lines */\n");
+        for i in 0..3 {
+            code.push_str(&body.replace("function ", &format!("function v{i}_")));
+        }
+        code.push_str("const t = `a\nb`;\n");
+        let report = analyze(&code, &Options::new("actions.ts"));
+        let fixed = &report.fixed_source;
+        let view = FixedView::new(
+            &code,
+            highlight(&code, "a.ts"),
+            fixed,
+            highlight(fixed, "a.ts"),
+        );
+        let (all, stats) = fixed_view(
+            &code,
+            &highlight(&code, "a.ts"),
+            fixed,
+            &highlight(fixed, "a.ts"),
+        );
+        assert_eq!(view.len(), all.len());
+        assert_eq!(view.stats(), stats);
+        assert!(stats.added >= 6, "{stats:?}");
+        for (a, b) in [
+            (0, 5),
+            (3, 17),
+            (all.len() - 4, all.len()),
+            (10, all.len() + 50),
+        ] {
+            assert_eq!(view.lines(a..b), all[a..b.min(all.len())], "rows {a}..{b}");
+        }
+        // Line numbers count the fixed file's lines, not the removed ones.
+        for row in [0, 7, all.len() / 2, all.len()] {
+            let numbered = all[..row]
+                .iter()
+                .filter(|l| l.diff != LineDiff::Removed)
+                .count();
+            assert_eq!(view.numbers_before(row), numbered);
+        }
+        // The first change, and each fix's own change: inside its action.
+        let first = view.first_change().expect("a change");
+        assert_ne!(all[first].diff, LineDiff::None);
+        assert!(all[..first].iter().all(|l| l.diff == LineDiff::None));
+        let fixes: Vec<&Finding> = report.findings.iter().filter(|f| f.fix.is_some()).collect();
+        assert!(fixes.len() >= 3);
+        for f in fixes {
+            let row = view.change_at(fix_anchor(&report, f)).expect("a change");
+            assert_ne!(all[row].diff, LineDiff::None);
+            // The nearest `function` line above the row names the finding's action.
+            let head = all[..=row]
+                .iter()
+                .rev()
+                .map(|l| l.text())
+                .find(|t| t.contains("function "))
+                .unwrap();
+            assert!(
+                head.contains(&format!("function {}(", f.action)),
+                "{head} / {}",
+                f.action
+            );
+        }
     }
 
     #[test]

@@ -91,6 +91,8 @@ pub struct Store {
     pub selected: RwSignal<Option<usize>>,
     /// Whether the fixed version is shown beside the editor (wide layout).
     pub show_fixed: RwSignal<bool>,
+    /// The fix the fixed pane should scroll to ("Show the fix"): a byte offset of the code.
+    pub fix_target: RwSignal<Option<usize>>,
     /// The latest analysis (derived from `code` and `file_name`).
     pub analysis: RwSignal<Option<Arc<Analysis>>>,
     /// A message about the page itself (a link that could not be opened).
@@ -142,6 +144,7 @@ impl Store {
             code_size: RwSignal::new(DEFAULT_CODE_SIZE),
             challenge: RwSignal::new(crate::challenge::from_search(&browser::search())),
             show_fixed: RwSignal::new(s.options.show_fixed),
+            fix_target: RwSignal::new(None),
             analysis: RwSignal::new(None),
             notice: RwSignal::new(startup.notice.clone()),
             toast: RwSignal::new(None),

@@ -14,7 +14,8 @@ use super::render::LineRenderer;
 use super::{browser, Store, Tab};
 use crate::state::{extension, with_extension, LANGUAGES};
 use crate::view::{
-    assumption_rows, finding_rows, fixed_view, no_findings_text, severity_label, summary, DiffStats,
+    assumption_rows, finding_rows, fix_anchor, no_findings_text, severity_label, summary,
+    DiffStats, FixedView,
 };
 
 fn sev_class(severity: Severity) -> &'static str {
@@ -572,9 +573,14 @@ pub fn Explanation(store: Store) -> impl IntoView {
                                 let text = view! { <Rich text=text/> };
                                 view! {
                                     <p class="fix-note">{text}" "
-                                        <button type="button" class="link-btn" on:click=move |_| {
-                                            store.show_fixed.set(true);
-                                            store.tab.set(Tab::Fixed);
+                                        <button type="button" class="link-btn" on:click={
+                                            let f = f.clone();
+                                            move |_| {
+                                                let at = store.analysis.with_untracked(|a| a.as_ref().map(|a| fix_anchor(&a.report, &f)));
+                                                store.show_fixed.set(true);
+                                                store.tab.set(Tab::Fixed);
+                                                store.fix_target.set(at);
+                                            }
                                         }>"Show the fix"</button>
                                     </p>
                                 }
@@ -652,18 +658,158 @@ fn AttackView(store: Store, finding: actiongate_analyzer::Finding) -> impl IntoV
 
 /// Files longer than this many lines get their fixed version drawn after their findings.
 const DEFER_FIX_LINES: usize = 2000;
+/// A fixed version of more rows than this is drawn only near the scroll position: the rows on
+/// screen and `WINDOW_MARGIN` more above and below, one row per line (no wrapping), the rest as
+/// padding of the right height (`.code-layer.virtual` in style.css). Smaller ones are drawn
+/// whole, wrapping long lines.
+const VIRTUAL_ROWS: usize = 1000;
+const WINDOW_MARGIN: usize = 100;
+/// A virtual pane is drawn again when the rows on screen come this close to the drawn ones' end.
+const WINDOW_SLACK: usize = 30;
+/// The pre's own top padding (`.code-layer` in style.css), above the first row.
+const PAD_TOP: f64 = 10.0;
+
+/// The height of a row of `pre` in pixels (its line height).
+fn line_px(pre: &web_sys::HtmlElement) -> f64 {
+    window()
+        .get_computed_style(pre)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("line-height").ok())
+        // JavaScript's parseFloat: the page links no float parser of its own.
+        .map(|v| js_sys::parse_float(&v))
+        .filter(|v| *v > 0.0)
+        .unwrap_or(20.0)
+}
+
+/// What the fixed pane has drawn: the diff of the analysis drawn last and its code, its lines,
+/// and the rows drawn when only a window of them is (a virtual pane; `None` when all are).
+#[derive(Default)]
+struct FixedDrawing {
+    renderer: LineRenderer,
+    view: Option<FixedView>,
+    code: String,
+    window: Option<(usize, usize)>,
+}
+
+impl FixedDrawing {
+    /// Draws `view`: whole, or only near the scroll position when it is long.
+    fn show(&mut self, pre: &web_sys::HtmlElement, scroller: &web_sys::Element, view: FixedView) {
+        let rows = view.len();
+        let lines = (rows <= VIRTUAL_ROWS).then(|| view.lines(0..rows));
+        self.view = Some(view);
+        let style = pre.style();
+        if let Some(lines) = lines {
+            let _ = pre.class_list().remove_1("virtual");
+            for name in ["--v-above", "--v-below", "--v-first"] {
+                let _ = style.remove_property(name);
+            }
+            let _ = pre.remove_attribute("data-rows");
+            let _ = pre.remove_attribute("data-first");
+            self.window = None;
+            self.renderer.patch(pre, lines);
+        } else {
+            let _ = pre.class_list().add_1("virtual");
+            let _ = pre.set_attribute("data-rows", &rows.to_string());
+            self.window = Some((0, 0));
+            self.draw_window(pre, scroller, true);
+        }
+    }
+
+    /// Draws the rows near the scroll position of a virtual pane: again when `force`, or when
+    /// the rows on screen come near the end of the drawn ones.
+    fn draw_window(
+        &mut self,
+        pre: &web_sys::HtmlElement,
+        scroller: &web_sys::Element,
+        force: bool,
+    ) {
+        let (Some((lo, hi)), Some(view)) = (self.window, &self.view) else {
+            return;
+        };
+        let n = view.len();
+        let line = line_px(pre);
+        let height = f64::from(scroller.client_height());
+        // A hidden pane (the narrow layout's other tab) has no height yet: assume a screen.
+        let visible = if height > 0.0 {
+            (height / line).ceil() as usize + 1
+        } else {
+            60
+        };
+        let first =
+            (((f64::from(scroller.scroll_top()) - PAD_TOP) / line).max(0.0) as usize).min(n);
+        let last = (first + visible).min(n);
+        let covered = (lo == 0 || first >= lo + WINDOW_SLACK)
+            && (hi == n || last + WINDOW_SLACK <= hi)
+            && hi > lo;
+        if !force && covered {
+            return;
+        }
+        let lo = first.saturating_sub(WINDOW_MARGIN);
+        let hi = (last + WINDOW_MARGIN).min(n);
+        let style = pre.style();
+        // Whole pixels: the page links no float formatter.
+        let px = |rows: usize| format!("{}px", (rows as f64 * line).round() as u64);
+        let _ = style.set_property("--v-above", &px(lo));
+        let _ = style.set_property("--v-below", &px(n - hi));
+        let _ = style.set_property("--v-first", &view.numbers_before(lo).to_string());
+        let _ = pre.set_attribute("data-first", &lo.to_string());
+        self.renderer.patch(pre, view.lines(lo..hi));
+        self.window = Some((lo, hi));
+    }
+
+    /// Scrolls to the fix at byte `target` of the code ("Show the fix"), or to the first change.
+    fn reveal(
+        &mut self,
+        pre: &web_sys::HtmlElement,
+        scroller: &web_sys::Element,
+        target: Option<usize>,
+    ) {
+        let Some(view) = &self.view else { return };
+        let row = match target {
+            Some(at) => view.change_at(at),
+            None => view.first_change(),
+        };
+        let Some(row) = row else { return };
+        if self.window.is_some() {
+            let line = line_px(pre);
+            let height = f64::from(scroller.client_height());
+            let top = PAD_TOP + row as f64 * line - (height - line) / 2.0;
+            scroller.set_scroll_top(top.max(0.0) as i32);
+            self.draw_window(pre, scroller, true);
+        } else if let Some(el) = self.renderer.line(row) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+}
 
 /// The fixed file, read-only, with the changed lines highlighted.
 #[component]
 pub fn FixedPane(store: Store) -> impl IntoView {
     let pre_ref = NodeRef::<html::Pre>::new();
-    let renderer = StoredValue::new_local(LineRenderer::default());
+    let scroll_ref = NodeRef::<html::Div>::new();
+    let drawing = StoredValue::new_local(FixedDrawing::default());
+    // Bumped after each new diff is drawn (the Fix tab then shows its first change).
+    let drawn = RwSignal::new(0usize);
     let stats = RwSignal::new(DiffStats::default());
     let copied = RwSignal::new(false);
     let generation = StoredValue::new(0u64);
+    // Runs `f` on the drawing and the pane's elements.
+    let with_pane =
+        move |f: &dyn Fn(&mut FixedDrawing, &web_sys::HtmlElement, &web_sys::Element)| {
+            if let (Some(pre), Some(scroller)) =
+                (pre_ref.get_untracked(), scroll_ref.get_untracked())
+            {
+                drawing.update_value(|d| f(d, &pre, &scroller));
+            }
+        };
     Effect::new(move |_| {
         let analysis = store.analysis.get();
-        let Some(pre) = pre_ref.get() else { return };
+        if pre_ref.get().is_none() {
+            return;
+        }
         let Some(a) = analysis else { return };
         let this = generation.get_value() + 1;
         generation.set_value(this);
@@ -674,37 +820,50 @@ pub fn FixedPane(store: Store) -> impl IntoView {
                 return;
             }
             let fixed = &a.report.fixed_source;
-            let (lines, st) = fixed_view(
+            let view = FixedView::new(
                 &a.code,
-                &highlight(&a.code, &a.file_name),
+                highlight(&a.code, &a.file_name),
                 fixed,
-                &highlight(fixed, &a.file_name),
+                highlight(fixed, &a.file_name),
             );
-            renderer.update_value(|r| r.patch(&pre, lines));
-            stats.set(st);
+            stats.set(view.stats());
+            let cell = std::cell::Cell::new(Some(view));
+            with_pane(&|d, pre, scroller| {
+                // A fix to reveal was asked for in other code.
+                if d.code != a.code {
+                    store.fix_target.update_untracked(|t| *t = None);
+                    d.code = a.code.clone();
+                }
+                if let Some(view) = cell.take() {
+                    d.show(pre, scroller, view);
+                }
+            });
+            drawn.update(|d| *d += 1);
         };
         if big {
-            // A big file's findings are painted first; its fixed version (as long again, and
-            // seconds of layout) follows in a task of its own after that frame.
+            // A big file's findings are painted first; its fixed version follows in a task of
+            // its own after that frame.
             request_animation_frame(move || set_timeout(render, std::time::Duration::ZERO));
         } else {
             render();
         }
     });
-    // The Fix tab (narrow layout, embeds) opens at the first change, not at line 1.
+    // The presenter's code size changes the rows' height.
+    Effect::new(move |_| {
+        store.code_size.track();
+        request_animation_frame(move || {
+            with_pane(&|d, pre, scroller| d.draw_window(pre, scroller, true))
+        });
+    });
+    // The Fix tab (narrow layout, embeds) opens at the first change, not at line 1; "Show the
+    // fix" scrolls to that finding's fix.
     Effect::new(move |_| {
         let on_fix = store.tab.get() == Tab::Fixed;
-        store.analysis.track();
-        if on_fix {
+        let target = store.fix_target.get();
+        drawn.track();
+        if on_fix || target.is_some() {
             request_animation_frame(move || {
-                let first = pre_ref
-                    .get_untracked()
-                    .and_then(|pre| pre.query_selector(".d-add").ok().flatten());
-                if let Some(first) = first {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Center);
-                    first.scroll_into_view_with_scroll_into_view_options(&options);
-                }
+                with_pane(&|d, pre, scroller| d.reveal(pre, scroller, target))
             });
         }
     });
@@ -765,7 +924,8 @@ pub fn FixedPane(store: Store) -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            <div class="code-scroll">
+            <div class="code-scroll" node_ref=scroll_ref
+                on:scroll=move |_| with_pane(&|d, pre, scroller| d.draw_window(pre, scroller, false))>
                 <pre class="code-layer static" node_ref=pre_ref aria-label="Fixed code" tabindex="0"></pre>
             </div>
         </section>
