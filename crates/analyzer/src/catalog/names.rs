@@ -252,6 +252,27 @@ pub fn is_privileged_role(role: &str) -> bool {
     })
 }
 
+/// Roles every signed-up account has (`user`, `member`, `customer`): a list of allowed roles
+/// that names one gates nothing.
+pub fn is_everyone_role(role: &str) -> bool {
+    crate::catalog::fold::with_folded(role, b"_-", |r| {
+        matches!(
+            r,
+            "user"
+                | "users"
+                | "member"
+                | "members"
+                | "customer"
+                | "guest"
+                | "viewer"
+                | "basic"
+                | "free"
+                | "default"
+                | "authenticated"
+        )
+    })
+}
+
 /// Models that hold accounts, whose public profile fields anyone may read.
 pub fn is_account_model(model: Option<&str>) -> bool {
     model.is_some_and(|model| {
@@ -846,4 +867,26 @@ pub fn is_auth_page_name(host: &str) -> bool {
             && !n.ends_with("unregister")
             && !n.ends_with("deregister")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_role_list_naming_everyone_gates_nothing() {
+        assert!(is_everyone_role("member"));
+        assert!(is_everyone_role("User"));
+        assert!(!is_everyone_role("treasurer"));
+        assert!(!is_everyone_role("admin"));
+    }
+
+    #[test]
+    fn mailed_secrets_are_not_kept_credentials() {
+        assert!(is_mailed_secret_model("passwordResetToken"));
+        assert!(is_mailed_secret_model("verification_tokens"));
+        assert!(is_mailed_secret_model("twoFactorCode"));
+        assert!(!is_mailed_secret_model("apiToken"));
+        assert!(!is_mailed_secret_model("accessTokens"));
+    }
 }

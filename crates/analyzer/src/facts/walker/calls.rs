@@ -337,9 +337,12 @@ impl<'g, 'a> Walker<'g, 'a> {
             && receiver.is_array
             && args.first().is_some_and(|a| a.role && !a.is_tainted())
             && receiver.fields.as_ref().is_some_and(|f| {
+                // `["admin", "treasurer"]`: some privileged role, and no role everyone has.
                 !f.is_empty()
                     && f.values()
-                        .all(|v| v.str_lit.is_some_and(names::is_privileged_role))
+                        .any(|v| v.str_lit.is_some_and(names::is_privileged_role))
+                    && f.values()
+                        .all(|v| v.str_lit.is_some_and(|r| !names::is_everyone_role(r)))
             })
         {
             return check_result(Asserts {
