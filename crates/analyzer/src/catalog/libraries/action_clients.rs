@@ -82,6 +82,10 @@ pub const TRPC_CALLER_FACTORIES: &[&str] = &[
     "createTRPCProxyClient",
 ];
 
+/// The calls that make a next-safe-action client that is then called with `(schema, handler)`
+/// (before v7).
+pub const CLIENT_ROOTS: &[&str] = &["createSafeActionClient"];
+
 /// The functions that make an action client, an action or a procedure.
 const CLIENT_FACTORIES: &[&str] = &[
     "createSafeActionClient",

@@ -146,6 +146,11 @@ impl<'g, 'a> Walker<'g, 'a> {
         action: Func<'a>,
     ) -> Vec<Value<'a>> {
         let callee_name = path_of(&call.callee).unwrap_or_default();
+        // `authAction(schema, async (input, { user }) => ..)` where `authAction` is an action
+        // client (`createSafeActionClient({ middleware })`, next-safe-action before v7).
+        if self.is_action_client_root(&call.callee) {
+            return self.enter_client(call);
+        }
         // `createServerAction({ .., action: async (..) => .. })`: the handler is a property of
         // an options object.
         let in_options = crate::discover::handler_in_options(&self.scope, call)
@@ -356,6 +361,63 @@ impl<'g, 'a> Walker<'g, 'a> {
         })
     }
 
+    /// `createSafeActionClient({ middleware: async () => { .. return { user } } })` (next-safe-action
+    /// v4–v6): the middleware runs before every handler, and what it returns is the handler's
+    /// context. `None` when the options name no middleware function.
+    fn run_client_option_middleware(&mut self, call: &'a CallExpression<'a>) -> Option<Value<'a>> {
+        let func = call.arguments.iter().find_map(|a| {
+            let Expression::ObjectExpression(o) = strip(a.as_expression()?) else {
+                return None;
+            };
+            o.properties.iter().find_map(|p| match p {
+                ObjectPropertyKind::ObjectProperty(p)
+                    if key_name(&p.key).as_deref() == Some("middleware") =>
+                {
+                    as_func(&p.value).or_else(|| match strip(&p.value) {
+                        Expression::Identifier(id) => {
+                            self.scope.functions.get(id.name.as_str()).copied()
+                        }
+                        _ => None,
+                    })
+                }
+                ObjectPropertyKind::ObjectProperty(p)
+                    if p.method && key_name(&p.key).as_deref() == Some("middleware") =>
+                {
+                    as_func(&p.value)
+                }
+                _ => None,
+            })
+        })?;
+        let mut v = self.call_function(self.module, func, Vec::new(), span_of(call.span));
+        v.identity |= v.guard.is_some();
+        v.owned |= v.identity;
+        Some(v)
+    }
+
+    /// Whether `callee` names a constant made by an action client's root call
+    /// (`export const authAction = createSafeActionClient(..)`), here or in a project module.
+    fn is_action_client_root(&self, callee: &'a Expression<'a>) -> bool {
+        let Expression::Identifier(id) = strip(callee) else {
+            return false;
+        };
+        let name = id.name.as_str();
+        let init = match self.scope.consts.get(name) {
+            Some(init) => Some(*init),
+            None => self
+                .graph
+                .resolve_const(self.module, name)
+                .map(|(_, init)| init),
+        };
+        init.is_some_and(|init| match strip(init) {
+            Expression::CallExpression(c) => path_of(&c.callee).is_some_and(|p| {
+                action_clients::CLIENT_ROOTS
+                    .iter()
+                    .any(|root| p == *root || p.ends_with(&format!(".{root}")))
+            }),
+            _ => false,
+        })
+    }
+
     /// A check the analyzer takes on trust from a name (a wrapper, an action client, a factory's
     /// options): said as an assumption, and the caller signed in (with a role when `role`).
     fn assume_auth_check(&mut self, name: &str, span: ByteSpan, assumed: Assumed, role: bool) {
@@ -417,6 +479,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                 ..Value::default()
             };
             fields.insert(name.to_string(), v);
+        }
+        // next-safe-action before v7, `client(schema, async (input, ctx) => ..)`: the parsed
+        // input first, the middleware's context second.
+        if matches!(strip(&call.callee), Expression::Identifier(_)) && call.arguments.len() >= 2 {
+            let input = Value {
+                taint: Some(Taint {
+                    labels: ["parsedInput".to_string()].into(),
+                    validated,
+                    actor: false,
+                    role: false,
+                }),
+                ..Value::default()
+            };
+            return vec![input, ctx];
         }
         fields.insert("ctx".to_string(), ctx);
         let first = Value {
@@ -544,6 +620,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                         if let Some(parent) = c.arguments.first().and_then(|a| a.as_expression()) {
                             return self.client_chain(parent, depth + 1);
                         }
+                    }
+                    // next-safe-action before v7: `createSafeActionClient({ middleware })`, whose
+                    // result is the handler's context.
+                    if let Some(ctx) = self.run_client_option_middleware(c) {
+                        return (false, ctx);
                     }
                     (false, self.caller_ctx.take().unwrap_or_default())
                 }
