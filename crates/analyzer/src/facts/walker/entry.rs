@@ -290,20 +290,7 @@ impl<'g, 'a> Walker<'g, 'a> {
     /// order, and returns their results keyed as the factory passes them (`{ user: .. }`), or
     /// `None` when the options name none the walker can find.
     fn run_option_middlewares(&mut self, call: &'a CallExpression<'a>) -> Option<Value<'a>> {
-        let value = call.arguments.iter().find_map(|a| {
-            let Expression::ObjectExpression(o) = strip(a.as_expression()?) else {
-                return None;
-            };
-            o.properties.iter().find_map(|p| match p {
-                ObjectPropertyKind::ObjectProperty(p)
-                    if ["middlewares", "middleware", "use"]
-                        .contains(&key_name(&p.key).as_deref().unwrap_or("")) =>
-                {
-                    Some(&p.value)
-                }
-                _ => None,
-            })
-        })?;
+        let value = option_value(call, &["middlewares", "middleware", "use"])?;
         let mut found: Vec<(String, usize, Func<'a>)> = Vec::new();
         let (module, expr) = match strip(value) {
             Expression::Identifier(id) if !self.vars.contains_key(id.name.as_str()) => {
@@ -365,28 +352,10 @@ impl<'g, 'a> Walker<'g, 'a> {
     /// v4–v6): the middleware runs before every handler, and what it returns is the handler's
     /// context. `None` when the options name no middleware function.
     fn run_client_option_middleware(&mut self, call: &'a CallExpression<'a>) -> Option<Value<'a>> {
-        let func = call.arguments.iter().find_map(|a| {
-            let Expression::ObjectExpression(o) = strip(a.as_expression()?) else {
-                return None;
-            };
-            o.properties.iter().find_map(|p| match p {
-                ObjectPropertyKind::ObjectProperty(p)
-                    if key_name(&p.key).as_deref() == Some("middleware") =>
-                {
-                    as_func(&p.value).or_else(|| match strip(&p.value) {
-                        Expression::Identifier(id) => {
-                            self.scope.functions.get(id.name.as_str()).copied()
-                        }
-                        _ => None,
-                    })
-                }
-                ObjectPropertyKind::ObjectProperty(p)
-                    if p.method && key_name(&p.key).as_deref() == Some("middleware") =>
-                {
-                    as_func(&p.value)
-                }
-                _ => None,
-            })
+        let value = option_value(call, &["middleware"])?;
+        let func = as_func(value).or_else(|| match strip(value) {
+            Expression::Identifier(id) => self.scope.functions.get(id.name.as_str()).copied(),
+            _ => None,
         })?;
         let mut v = self.call_function(self.module, func, Vec::new(), span_of(call.span));
         v.identity |= v.guard.is_some();
@@ -787,6 +756,24 @@ fn options_name_an_auth_check(call: &CallExpression<'_>) -> bool {
                     other => named(other),
                 })
                 || (flag && guards::is_auth_wrapper_name(&key))
+        })
+    })
+}
+
+/// The value of the first property named one of `keys` in an options object passed to `call`
+/// (`createSafeActionClient({ middleware })`, `createServerAction({ middlewares, .. })`).
+fn option_value<'a>(call: &'a CallExpression<'a>, keys: &[&str]) -> Option<&'a Expression<'a>> {
+    call.arguments.iter().find_map(|a| {
+        let Expression::ObjectExpression(o) = strip(a.as_expression()?) else {
+            return None;
+        };
+        o.properties.iter().find_map(|p| match p {
+            ObjectPropertyKind::ObjectProperty(p)
+                if keys.contains(&key_name(&p.key).as_deref().unwrap_or("")) =>
+            {
+                Some(&p.value)
+            }
+            _ => None,
         })
     })
 }

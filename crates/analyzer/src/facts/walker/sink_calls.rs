@@ -197,17 +197,6 @@ impl<'g, 'a> Walker<'g, 'a> {
             if blob && m.kind == SinkKind::Mutation && root_value.func.is_none() {
                 m.shape = ArgShape::KeyThenData;
                 m.library = crate::catalog::libraries::Library::VercelBlob;
-                let (keys, data) = key_then_data(&link_args[0]);
-                return Some(self.record_sink(
-                    &m,
-                    &format!("{root_name}(..)"),
-                    span,
-                    keys,
-                    data,
-                    false,
-                    None,
-                    None,
-                ));
             }
             if m.kind == SinkKind::Mutation && m.library.is_unknown() && root_value.func.is_none() {
                 let mut data = Vec::new();
@@ -226,11 +215,15 @@ impl<'g, 'a> Walker<'g, 'a> {
                     None,
                 ));
             }
-            if m.kind == SinkKind::Mutation
-                && m.library.owner_scope(&m.op, m.shape) == Some(OwnerScope::ConfinePath)
-            {
+            // A path or object name first, then what is written (`writeFile(path, data)`,
+            // Blob's `put(pathname, body)`).
+            let confines_path =
+                m.library.owner_scope(&m.op, m.shape) == Some(OwnerScope::ConfinePath);
+            if m.kind == SinkKind::Mutation && (confines_path || m.shape == ArgShape::KeyThenData) {
                 let (keys, data) = key_then_data(&link_args[0]);
-                let scope_fix = self.confine_path_fix(links[0].call, &keys);
+                let scope_fix = confines_path
+                    .then(|| self.confine_path_fix(links[0].call, &keys))
+                    .flatten();
                 return Some(self.record_sink(
                     &m,
                     &format!("{root_name}(..)"),
