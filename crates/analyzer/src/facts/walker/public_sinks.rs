@@ -61,6 +61,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             .as_deref()
             .is_some_and(names::is_mailed_secret_model)
             && m.kind == SinkKind::Mutation
+            && (sinks::creates_rows(&m.op) || !keys.is_empty())
             && keys.iter().all(|(col, v)| {
                 col.as_deref().is_some_and(is_email_column) || !v.is_tainted() && !v.identity
             })
