@@ -549,6 +549,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     args.first().is_some_and(|url| url.is_tainted()),
                 )
                 && !only_relays_caller_credentials(args.first(), args.get(1))
+                && !forwards_caller_session(args.get(1))
             {
                 let m = sinks::http_request(method.unwrap_or(""));
                 let mut keys = Vec::new();
@@ -978,6 +979,18 @@ fn only_relays_caller_credentials(url: Option<&Value<'_>>, init: Option<&Value<'
                 .all(|(_, v)| v.str_lit.is_some() || v.is_tainted() || v.raw_token)
         }
     }
+}
+
+/// Whether a request's headers carry the caller's own session token (`Authorization: `Bearer
+/// ${cookie}``): the service it goes to checks that token and answers only what its holder may
+/// do (see `public_by_design` for the same token in a body).
+fn forwards_caller_session(init: Option<&Value<'_>>) -> bool {
+    let Some(headers) = init.and_then(|i| i.field("headers")) else {
+        return false;
+    };
+    let mut leaves = Vec::new();
+    headers.leaves(None, &mut leaves, 0);
+    leaves.iter().any(|(_, v)| v.raw_token)
 }
 
 /// What a schema's `parse(x)` / `safeParse(x)` call gives back (kept out of `eval_call_inner`,

@@ -437,8 +437,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 );
                 let public_with_default = (a.public_config && is_fixed_text(&b))
                     || (b.public_config && is_fixed_text(&a));
+                let default = setting_default(&a, &b);
                 let mut v = a.merge(b);
                 v.public_config |= public_with_default;
+                v.str_lit = v.str_lit.or(default);
                 v
             }
             Expression::StringLiteral(lit) => Value {
@@ -474,8 +476,10 @@ impl<'g, 'a> Walker<'g, 'a> {
         // the developer's fixed default is still no address the client picks.
         let public_with_default =
             (a.public_config && is_fixed_text(&b)) || (b.public_config && is_fixed_text(&a));
+        let default = setting_default(&a, &b);
         let mut v = a.merge(b);
         v.public_config |= public_with_default;
+        v.str_lit = v.str_lit.or(default);
         if v.fields.is_none() {
             v.fields = right_fields;
         }
@@ -1029,4 +1033,18 @@ fn template_host_is_public(t: &TemplateLiteral<'_>, first: Option<&Value<'_>>) -
 /// A string the program spells out (a literal), not one that came from anywhere.
 fn is_fixed_text(v: &Value<'_>) -> bool {
     v.str_lit.is_some() && !v.is_tainted() && !v.server_config
+}
+
+/// `process.env.SESSION_COOKIE_NAME || "acme_session"`: a setting with the developer's fixed
+/// default reads as that default where a name is wanted (the cookie it names, the table it
+/// picks). Whether it is a setting still shows (`server_config`, `public_config`).
+fn setting_default<'a>(a: &Value<'a>, b: &Value<'a>) -> Option<&'a str> {
+    let setting = |v: &Value<'_>| (v.server_config || v.public_config) && v.str_lit.is_none();
+    if setting(a) && is_fixed_text(b) {
+        b.str_lit
+    } else if setting(b) && is_fixed_text(a) {
+        a.str_lit
+    } else {
+        None
+    }
 }

@@ -68,6 +68,17 @@ impl<'g, 'a> Walker<'g, 'a> {
         {
             return Some(Value::default());
         }
+        // The caller's own session token sent along to a service (`session_token:
+        // cookie.value` in the body, see `forwards_caller_session`): the service checks the
+        // token and decides what its holder may touch, as row-level security does for a
+        // database. The ids the client chose travel with the caller's authority, not the
+        // server's.
+        if !m.library.is_own_database()
+            && m.library != crate::catalog::libraries::Library::FileSystem
+            && keys.iter().chain(data.iter()).any(|(_, v)| v.raw_token)
+        {
+            return Some(Value::default());
+        }
         // A record selected by a secret the app sent someone (an invitation or email-change
         // token, a Stripe checkout session id from the success link): holding the secret is
         // the right to the record (SPEC §3). Reading it is public by design, and what the
