@@ -53,6 +53,10 @@ pub struct Record {
     pub aggregate: bool,
 }
 
+/// A helper's truthy returns: the literal each gives (`None` when it gives no literal) beside
+/// what held on its path (see [`Value::outcomes`]).
+pub type Outcomes<'a> = Vec<(Option<&'a str>, Asserts)>;
+
 /// The abstract value of an expression.
 #[derive(Debug, Clone, Default)]
 pub struct Value<'a> {
@@ -77,6 +81,11 @@ pub struct Value<'a> {
     /// Falsy only when these facts hold: the discriminant of a helper's result that is set on
     /// its failing paths only (`return { error: "Not signed in" }` … `return { user, error: null }`).
     pub auth_falsy: Option<Rc<Asserts>>,
+    /// What a helper's result equal to a string proves: each truthy return's literal (`None`
+    /// when it returns no literal there) beside what held on that path. `access === "owner"`
+    /// proves what every path that may return `"owner"` shares, so a `"no-access"` returned
+    /// without a user does not weaken it.
+    pub outcomes: Option<Rc<Outcomes<'a>>>,
     /// A function value, with the module it is defined in.
     pub func: Option<(usize, Func<'a>)>,
     /// The callback of a wrapper or `next` of a middleware: calling it runs the action.
@@ -168,6 +177,9 @@ impl<'a> Value<'a> {
         // if both sides do, in the same way.
         if self.auth_falsy != other.auth_falsy {
             self.auth_falsy = None;
+        }
+        if !matches!((&self.outcomes, &other.outcomes), (Some(a), Some(b)) if Rc::ptr_eq(a, b)) {
+            self.outcomes = None;
         }
         self
     }

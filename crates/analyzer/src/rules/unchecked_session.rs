@@ -48,7 +48,9 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
         (_, Some((stmt, _))) if stmt.end <= sink.span.start => Some(FixPlan::CheckIgnoredResult),
         // The action client's context looks the session up and nothing checks it.
         _ if facts.fix.client_root.is_some() => Some(FixPlan::UseAuthedClient),
-        _ => None,
+        // The lookup is inside a helper whose answer does not stop a missing user: look the
+        // caller up in the action itself and fail closed at its top.
+        _ => Some(FixPlan::AddAuthAtTop),
     };
     vec![Detection {
         span: sink.span,

@@ -384,6 +384,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                 }
             }
         }
+        // `access === "owner"`: equal to a word, the value is truthy; where a helper returned it,
+        // it came from a path that may return that word (see `Value::outcomes`).
+        for (a, b_lit) in [(&l, r_lit), (&r, l_lit)] {
+            asserts = asserts.and(equal_to_word(a, b_lit));
+        }
         // `membership.role === "owner"` on a membership read scoped to the caller: equal to a
         // literal, the record exists, so the caller belongs to what its keys select.
         for (field, other) in [(&l, &r), (&r, &l)] {
@@ -534,4 +539,27 @@ fn is_own_account_id(v: &Value<'_>) -> bool {
     v.owned
         && v.field_of.as_deref() == Some("id")
         && v.record.as_ref().is_some_and(|r| r.user_model && r.scoped)
+}
+
+/// What `a === word` being true proves of `a` (kept out of `compare`'s frame, which nested
+/// conditions pay for): the paths of the helper that returned `a` which may give that word,
+/// or, for any other helper result, what its being truthy proves.
+#[inline(never)]
+fn equal_to_word(a: &Value<'_>, word: Option<&str>) -> Asserts {
+    let Some(word) = word.filter(|w| !w.is_empty()) else {
+        return Asserts::default();
+    };
+    if a.str_lit.is_some() {
+        return Asserts::default();
+    }
+    match &a.outcomes {
+        Some(outcomes) => outcomes
+            .iter()
+            .filter(|(lit, _)| lit.is_none_or(|lit| lit == word))
+            .map(|(_, proof)| proof.clone())
+            .reduce(Asserts::or)
+            .unwrap_or_default(),
+        // Truthy, so what the value's truth proves holds (`return row ? row.role : null`).
+        None => a.auth_bool.as_deref().cloned().unwrap_or_default(),
+    }
 }

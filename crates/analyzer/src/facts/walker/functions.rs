@@ -146,6 +146,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 result.auth_bool = Some(Rc::new(gained));
             }
         }
+        result.outcomes = self.literal_outcomes(&frame.returns, &joined);
         if frame.returns.len() == 1 {
             result.falsy = frame.returns[0].1.falsy;
             result.func = frame.returns[0].1.func;
@@ -264,6 +265,44 @@ impl<'g, 'a> Walker<'g, 'a> {
         if changed {
             result.fields = Some(Rc::new(marked));
         }
+    }
+}
+
+impl<'g, 'a> Walker<'g, 'a> {
+    /// A helper that answers with words (`return "no-access"` without a user, `return
+    /// member.role` after the lookup): each truthy return's literal beside what held on its
+    /// path (see [`Value::outcomes`]). `None` when no path returns a literal.
+    #[inline(never)]
+    fn literal_outcomes(
+        &self,
+        returns: &[(Flow, Value<'a>)],
+        joined: &Flow,
+    ) -> Option<Rc<crate::facts::value::Outcomes<'a>>> {
+        let literal = |v: &Value<'a>| {
+            v.str_lit.filter(|_| {
+                !v.is_tainted()
+                    && v.record.is_none()
+                    && !v.identity
+                    && !v.server_config
+                    && !v.public_config
+            })
+        };
+        if !returns
+            .iter()
+            .any(|(_, v)| !v.falsy && literal(v).is_some())
+        {
+            return None;
+        }
+        let outcomes = returns
+            .iter()
+            .filter(|(_, v)| !v.falsy)
+            .map(|(f, v)| {
+                let mut f = f.clone();
+                f.assume(&self.truthiness(v).0);
+                (literal(v), gained(&f, joined))
+            })
+            .collect();
+        Some(Rc::new(outcomes))
     }
 }
 

@@ -82,6 +82,12 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             Statement::VariableDeclaration(decl) => self.walk_var_decl(decl),
             Statement::ReturnStatement(r) => {
+                if let Some(Expression::ConditionalExpression(c)) = r.argument.as_ref().map(strip) {
+                    if !self.frames.is_empty() {
+                        self.return_branches(c);
+                        return;
+                    }
+                }
                 let v = r.argument.as_ref().map(|a| self.eval(a)).unwrap_or(Value {
                     falsy: true,
                     ..Value::default()
@@ -365,6 +371,22 @@ impl<'g, 'a> Walker<'g, 'a> {
             t.throws.push(f);
         }
         self.flow = Flow::unreachable();
+    }
+
+    /// `return row ? row.role : null` in a helper: two returns, each on the path its branch
+    /// runs (so a caller testing the result tells the branches apart, as it would two `return`
+    /// statements under an `if`).
+    #[inline(never)]
+    fn return_branches(&mut self, c: &'a ConditionalExpression<'a>) {
+        let (when_true, when_false) = self.cond(&c.test);
+        let base = self.flow.clone();
+        self.flow.assume(&when_true);
+        let v = self.eval(&c.consequent);
+        self.on_return(v, c.consequent.span());
+        self.flow = base;
+        self.flow.assume(&when_false);
+        let v = self.eval(&c.alternate);
+        self.on_return(v, c.alternate.span());
     }
 
     pub(super) fn on_return(&mut self, value: Value<'a>, span: oxc_span::Span) {
