@@ -13,6 +13,7 @@ pub mod appwrite;
 pub mod auth;
 pub mod aws_s3;
 pub mod better_auth;
+pub mod captcha;
 mod clerk;
 pub mod drizzle;
 mod fs;

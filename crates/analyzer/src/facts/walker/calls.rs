@@ -639,6 +639,13 @@ impl<'g, 'a> Walker<'g, 'a> {
         if path == "JSON.stringify" && args.first().is_some_and(carries_graphql_read) {
             v.inert = Some(libraries::graphql::READ_DOCUMENT);
         }
+        // `url.toString()` on a captcha provider's verification address: still that address.
+        if matches!(last, "toString" | "toJSON")
+            && links.len() == 1
+            && root_value.inert == Some(libraries::captcha::VERIFY_ADDRESS)
+        {
+            v.inert = Some(libraries::captcha::VERIFY_ADDRESS);
+        }
         // `JSON.stringify({ cartId, lines })`: a body that names the visitor's own cart.
         v.anon_owned |= args.iter().any(|a| {
             let mut leaves = Vec::new();

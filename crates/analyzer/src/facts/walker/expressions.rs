@@ -768,6 +768,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                     .iter()
                     .fold(Value::default(), |acc, a| acc.merge(a.derived()));
                 v.inert = Some(inert);
+                // `new URL("https://www.google.com/recaptcha/api/siteverify")`: still the
+                // provider's verification address.
+                if args.first().and_then(|a| a.inert) == Some(libraries::captcha::VERIFY_ADDRESS) {
+                    v.inert = Some(libraries::captcha::VERIFY_ADDRESS);
+                }
                 return v;
             }
         }
@@ -994,6 +999,8 @@ pub(super) fn sql_scope_fix(t: &TaggedTemplateExpression<'_>) -> Option<ScopeFix
 fn string_tag(text: &str) -> &'static str {
     if libraries::graphql::is_read_document(text) {
         libraries::graphql::READ_DOCUMENT
+    } else if libraries::captcha::is_verify_address(text) {
+        libraries::captcha::VERIFY_ADDRESS
     } else {
         "string"
     }
