@@ -134,6 +134,12 @@ pub fn is_secret_field(name: &str) -> bool {
     })
 }
 
+/// Columns that hold an account's password or its hash (`password`, `hashedPassword`,
+/// `password_hash`).
+pub fn is_password_column(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| n.contains("password"))
+}
+
 /// Columns that hold a secret the app sent someone to present back (`code`, `otp`,
 /// `verificationCode`, `token`, `inviteSecret`, `pin`, a page's `password`, or its hash,
 /// `passcodeHash`): a caller who

@@ -463,6 +463,15 @@ impl<'g, 'a> Walker<'g, 'a> {
         // the session's provenance (a role read from it is the caller's role), and is no read
         // of a store. Any other call on it (`user.updateOne(..)` on a returned document) is
         // judged like any call.
+        // `session.save()`, `session.destroy()` on the object iron-session's lookup returns:
+        // the caller's own session cookie written or cleared (a sign-in stores who they are, a
+        // sign-out forgets it). Nobody else's data.
+        if links.len() == 1
+            && root_value.guard.is_some_and(|g| g.always_object)
+            && matches!(last, "save" | "destroy")
+        {
+            return Value::default();
+        }
         if links.len() > 1 && is_session_data(&receiver) && builtins::picks_an_element(last) {
             let mut element = receiver.clone();
             element.span = Some(span);
