@@ -297,6 +297,28 @@ pub fn mentions_members(op: &str) -> bool {
         && !op.starts_with("insert")
 }
 
+/// Columns that count a shop's items in stock (`stock`, `inventory`, `quantityInStock`,
+/// `unitsInStock`, `availableQuantity`).
+pub fn is_stock_column(column: &str) -> bool {
+    crate::catalog::fold::with_folded(column, b"_", |c| {
+        matches!(
+            c,
+            "stock"
+                | "instock"
+                | "stockcount"
+                | "stockquantity"
+                | "stocklevel"
+                | "inventory"
+                | "inventorycount"
+                | "quantityinstock"
+                | "unitsinstock"
+                | "availablequantity"
+                | "quantityavailable"
+                | "availablestock"
+        )
+    })
+}
+
 /// Columns that tally what visitors do (`viewCount`, `participantCount`, `downloads`, `likes`,
 /// `favoriteCount`, `commentCount`):
 /// counting one more changes nothing anybody owns. A named list: `seatCount`, `usageCount` or

@@ -296,9 +296,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                 // owns (a view, an enrolment counted).
                 if m.kind == SinkKind::Mutation
                     && m.op == "update"
-                    && arg
-                        .field("data")
-                        .is_some_and(|data| only_bumps_counters(data, self.scope.source))
+                    && arg.field("data").is_some_and(|data| {
+                        only_bumps_counters(data, self.scope.source) || only_takes_stock(data)
+                    })
                 {
                     return Some(Value::default());
                 }
@@ -404,9 +404,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if m.kind == SinkKind::Mutation
                     && links.iter().any(|l| l.name == "update")
                     && links.iter().position(|l| l.name == "set").is_some_and(|i| {
-                        link_args[i]
-                            .first()
-                            .is_some_and(|set| only_bumps_counters_in_sql(set, self.scope.source))
+                        link_args[i].first().is_some_and(|set| {
+                            only_bumps_counters_in_sql(set, self.scope.source)
+                                || only_takes_stock_in_sql(set, self.scope.source)
+                        })
                     })
                 {
                     return Some(Value::default());
@@ -1285,6 +1286,23 @@ fn only_bumps_counters(data: &Value<'_>, source: &str) -> bool {
         })
 }
 
+/// Whether Prisma `data` only takes items out of stock (`{ stock: { decrement: item.quantity }
+/// }`): a shop's inventory moved by what a buyer orders, whatever the amount. Putting stock back
+/// (`increment`) or setting it is restocking, a seller's or an admin's write.
+fn only_takes_stock(data: &Value<'_>) -> bool {
+    let Some(columns) = data.fields.as_deref() else {
+        return false;
+    };
+    !columns.is_empty()
+        && columns.iter().all(|(column, change)| {
+            names::is_stock_column(column)
+                && change
+                    .fields
+                    .as_deref()
+                    .is_some_and(|ops| ops.len() == 1 && ops.keys().all(|op| op == "decrement"))
+        })
+}
+
 /// Whether Prisma `data` only removes the caller's own links (`{ watchers: { delete:
 /// { accountId_userId: { accountId, userId: user.id } } } }`, `{ members: { disconnect: { id:
 /// user.id } } }`): each relation changed is unlinked, by a key that holds the caller.
@@ -1326,6 +1344,29 @@ fn only_bumps_counters_in_sql(set: &Value<'_>, source: &str) -> bool {
                 && text.starts_with("sql`${")
                 && (text.ends_with("}+1`") || text.ends_with("}-1`"))
                 && text.matches("${").count() == 1
+        })
+}
+
+/// Drizzle's spelling of taking items out of stock: every column set is a stock count, to
+/// `sql`${table.stock} - ${quantity}`` (see `only_takes_stock`).
+fn only_takes_stock_in_sql(set: &Value<'_>, source: &str) -> bool {
+    let Some(columns) = set.fields.as_deref() else {
+        return false;
+    };
+    !columns.is_empty()
+        && columns.iter().all(|(column, value)| {
+            let text: String = value
+                .span
+                .and_then(|s| source.get(s.start as usize..s.end as usize))
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            names::is_stock_column(column)
+                && text.starts_with("sql`${")
+                && text.ends_with('`')
+                && text.matches("${").count() == 2
+                && text.contains("}-${")
         })
 }
 
