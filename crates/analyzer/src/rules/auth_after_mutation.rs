@@ -80,9 +80,10 @@ fn authn_after_mutation(facts: &ActionFacts) -> Vec<Detection> {
     else {
         return Vec::new();
     };
-    let looked_up_before = facts.guard_calls.iter().any(|(seq, _)| *seq < sink.seq);
+    // The fail-closed check exists, but only after the sink (a lookup nothing checks is
+    // `unchecked-session`).
     let checked_after = facts.checks.iter().any(|seq| *seq > sink.seq);
-    if looked_up_before && !checked_after {
+    if !checked_after {
         return Vec::new();
     }
     vec![Detection {

@@ -33,9 +33,11 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
     else {
         return Vec::new();
     };
-    let looked_up_before = facts.guard_calls.iter().any(|(seq, _)| *seq < sink.seq);
+    // Looked up (before the sink or after it) and never made to fail closed after it: a lookup
+    // that only comes later and is never checked is no late check (`auth-after-mutation`) but
+    // a session nothing requires (SPEC §3 puts this rule first).
     let checked_after = facts.checks.iter().any(|seq| *seq > sink.seq);
-    if !looked_up_before || checked_after {
+    if checked_after {
         return Vec::new();
     }
     let fix = match (&facts.fix.session_var, facts.fix.ignored_check) {
