@@ -213,6 +213,20 @@ pub fn is_mailed_secret_model(model: &str) -> bool {
     })
 }
 
+/// Columns that hold a phone number (`phone`, `phoneNumber`, `mobile`): where a one-time code
+/// is texted, as an address is where one is mailed.
+pub fn is_phone_column(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| n.contains("phone") || n == "mobile")
+}
+
+/// Columns that hold a short one-time code (`code`, `otp`, `tokenCode`, `verificationCode`,
+/// `pin`): a secret only in a table of mailed secrets (see [`is_mailed_secret_model`]).
+pub fn is_one_time_code_column(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_", |n| {
+        n.ends_with("code") || n.ends_with("otp") || n == "pin"
+    })
+}
+
 /// Columns that hold a secret the app sent someone by mail or link, to be typed or clicked back
 /// (`token`, `inviteToken`, `resetTokenHash`, `verificationToken`): a row selected by one is the
 /// row of whoever holds the secret (SPEC §3: invitations, email changes, sign-in links). Not a

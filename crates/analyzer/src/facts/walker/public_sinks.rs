@@ -54,7 +54,8 @@ impl<'g, 'a> Walker<'g, 'a> {
             return Some(Value::default());
         }
         // The one-time secrets of an address (`verificationToken.deleteMany({ where: { email }
-        // })` before a fresh one is made and mailed): they only ever reach that mailbox, so
+        // })` before a fresh one is made and mailed, or texted to a phone number): they only
+        // ever reach that mailbox, so
         // replacing them gives the caller nothing of anyone's. (Or selected by a value of the
         // server's own: the account the flow already looked up.)
         if m.model
@@ -63,7 +64,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             && m.kind == SinkKind::Mutation
             && (sinks::creates_rows(&m.op) || !keys.is_empty())
             && keys.iter().all(|(col, v)| {
-                col.as_deref().is_some_and(is_email_column) || !v.is_tainted() && !v.identity
+                col.as_deref()
+                    .is_some_and(|c| is_email_column(c) || names::is_phone_column(c))
+                    || !v.is_tainted() && !v.identity
             })
         {
             return Some(Value::default());
@@ -130,9 +133,18 @@ impl<'g, 'a> Walker<'g, 'a> {
             m.shape,
             ArgShape::PrismaObject | ArgShape::Builder | ArgShape::FilterThenData
         ) && !sinks::creates_rows(&m.op);
+        // In a table of mailed one-time secrets (`verificationCode`, `resetPasswordTokens`),
+        // its short `code` is the secret too: nobody's coupon or order number.
+        let mailed_secrets = m
+            .model
+            .as_deref()
+            .is_some_and(names::is_mailed_secret_model);
         let in_token_column = selects
             && keys.iter().any(|(col, v)| {
-                col.as_deref().is_some_and(names::is_secret_link_column) && v.is_tainted()
+                col.as_deref().is_some_and(|c| {
+                    names::is_secret_link_column(c)
+                        || mailed_secrets && names::is_one_time_code_column(c)
+                }) && v.is_tainted()
             });
         let checkout_session = m.library == crate::catalog::libraries::Library::Stripe
             && m.kind == SinkKind::Read
