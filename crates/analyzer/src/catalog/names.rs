@@ -753,6 +753,34 @@ pub fn is_token_cookie(key: &str) -> bool {
     })
 }
 
+/// Request headers that carry a credential (`Authorization`, `x-api-key`, `api-key`,
+/// `x-auth-token`).
+pub fn is_credential_header(name: &str) -> bool {
+    crate::catalog::fold::with_folded(name, b"_-", |n| {
+        matches!(
+            n,
+            "authorization" | "xapikey" | "apikey" | "xauthtoken" | "xaccesstoken" | "xapitoken"
+        )
+    })
+}
+
+/// Tables of a project's API keys (`keys`, `apiKey`, `api_tokens`, `accessKeys`).
+pub fn is_api_key_model(model: &str) -> bool {
+    crate::catalog::fold::with_folded(model, b"_-", |m| {
+        matches!(
+            m,
+            "key"
+                | "keys"
+                | "apikey"
+                | "apikeys"
+                | "apitoken"
+                | "apitokens"
+                | "accesskey"
+                | "accesskeys"
+        )
+    })
+}
+
 /// Tables of a project's own session store (`session`, `sessions`, `userSession`,
 /// `auth_sessions`).
 pub fn is_session_model(model: &str) -> bool {

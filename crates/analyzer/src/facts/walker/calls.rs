@@ -373,6 +373,24 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             return Value::default();
         }
+        // `headers().get("x-api-key")`, `.get("authorization")`: a credential the caller
+        // presents, not yet checked (like a session cookie's raw token, below); looked up in the
+        // project's table of API keys it becomes the caller (see `record_sink`).
+        if last == "get"
+            && (path.ends_with("headers.get")
+                || (links.len() == 1 && root_value.inert == Some("headers")))
+            && args
+                .first()
+                .and_then(|a| a.str_lit)
+                .is_some_and(names::is_credential_header)
+        {
+            self.raw_token_read.get_or_insert(self.site.unwrap_or(span));
+            return Value {
+                raw_token: true,
+                span: Some(span),
+                ..Value::default()
+            };
+        }
         // A raw cookie read as the user id is identity nobody verified.
         // `cookies().get(..)`, or `store.get(..)` on the store `await cookies()` returned.
         if last == "get"

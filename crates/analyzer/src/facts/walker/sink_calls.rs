@@ -902,9 +902,12 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         // A project's own session store: the row of a sessions table selected by the token
         // from the session cookie (`sessions.findUnique({ where: { id: hash(token) } })`) is a
-        // session lookup, verified by the server's own table, not a read of user data.
+        // session lookup, verified by the server's own table, not a read of user data; so is
+        // the row of an API-key table selected by the key from a request header.
         if m.kind == SinkKind::Read
-            && m.model.as_deref().is_some_and(names::is_session_model)
+            && m.model
+                .as_deref()
+                .is_some_and(|m| names::is_session_model(m) || names::is_api_key_model(m))
             && keys.iter().any(|(_, v)| v.raw_token)
         {
             self.record_guard_call(self.site.unwrap_or(span));
