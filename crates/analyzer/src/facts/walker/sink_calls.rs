@@ -881,11 +881,19 @@ impl<'g, 'a> Walker<'g, 'a> {
             // A mail to an address the client names, with words the client chose: anyone could
             // send the app's mail to anyone (an open relay). It needs a signed-in caller; which
             // address a signed-in caller writes to is not a record of anyone's.
+            // `resend.emails.send(payload)` with the client's whole message (an object it
+            // passes as is): the client picks the recipient and the words alike.
+            let whole_message_from_client = matches!(
+                keys.as_slice(),
+                [(None, v)] if v.is_tainted() && v.fields.is_none() && v.str_lit.is_none()
+            );
             if m.library == crate::catalog::libraries::Library::Mail
-                && libraries::mail::is_open_relay(
-                    keys.iter()
-                        .map(|(name, v)| (name.as_deref(), v.taint.as_ref().map(|t| &t.labels))),
-                )
+                && (whole_message_from_client
+                    || libraries::mail::is_open_relay(
+                        keys.iter().map(|(name, v)| {
+                            (name.as_deref(), v.taint.as_ref().map(|t| &t.labels))
+                        }),
+                    ))
             {
                 let relay = SinkMatch {
                     kind: SinkKind::Mutation,
