@@ -283,7 +283,7 @@ fn analyze_once(
                     .any(|n| n == &def.name)
                     .then(|| "listed in public_actions".to_string())
             })
-            .or_else(|| public_by_design(&def.name));
+            .or_else(|| public_by_design(&def.name, &facts));
         if facts.public.is_none() {
             facts.public = auth_form_of_host(&def.name, def.host.as_deref(), &facts);
         }
@@ -320,8 +320,15 @@ fn analyze_once(
 }
 
 /// Login, sign-up, contact, newsletter and guestbook actions are public by design (SPEC §3).
-fn public_by_design(name: &str) -> Option<String> {
-    crate::catalog::names::is_public_action_name(name).then(|| {
+/// Not a password reset that sets the password of whichever account the client names with no
+/// secret checked: the name does not make that a recovery flow.
+fn public_by_design(name: &str, facts: &crate::facts::ActionFacts) -> Option<String> {
+    let takes_over = facts.sinks.iter().any(|s| {
+        s.sets_account_credential
+            && s.authn == crate::facts::Authn::None
+            && !s.unauthorized_keys.is_empty()
+    });
+    (crate::catalog::names::is_public_action_name(name) && !takes_over).then(|| {
         "public by design (sign-in, sign-up, contact, newsletter or guestbook)".to_string()
     })
 }

@@ -152,6 +152,9 @@ pub struct SinkFact {
     pub scope_fix: Option<ScopeFix>,
     /// Whether client input chooses its record or fills its data.
     pub client_input: bool,
+    /// Whether it sets an existing account's password or address (a reset that names no
+    /// secret takes the account over, whatever the action is called).
+    pub sets_account_credential: bool,
 }
 
 /// A client value used as the actor's identity or role.

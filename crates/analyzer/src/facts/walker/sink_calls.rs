@@ -548,7 +548,17 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         let label = describe_chain(root_name, links);
         let service = root_value.service;
-        Some(self.record_sink(&m, &label, span, keys, data, raw, scope_fix, Some(service)))
+        let sets_credential = m.kind == SinkKind::Mutation
+            && !sinks::creates_rows(&m.op)
+            && writes_account_credential(&m, links, &data);
+        let before = self.facts.sinks.len();
+        let v = self.record_sink(&m, &label, span, keys, data, raw, scope_fix, Some(service));
+        if sets_credential && self.facts.sinks.len() > before {
+            if let Some(sink) = self.facts.sinks.last_mut() {
+                sink.sets_account_credential = true;
+            }
+        }
+        Some(v)
     }
 
     /// How to tie a call with a `where` object to the caller: check a scoped `findFirst`
@@ -1220,6 +1230,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 None
             },
             client_input: keys.iter().chain(data.iter()).any(|(_, v)| v.is_tainted()),
+            sets_account_credential: false,
         });
         // What the call returns: a record.
         let record = Rc::new(Record {
@@ -1294,6 +1305,35 @@ fn only_bumps_counters(data: &Value<'_>, source: &str) -> bool {
                     }
                     None => computed(change),
                 }
+        })
+}
+
+/// `db.user.update({ where: { email }, data: { password } })`, `db.update(users).set({ password
+/// })`: a write of an existing account's password or address, whoever the keys select (an
+/// account taken over when they are the client's).
+fn writes_account_credential(
+    m: &SinkMatch,
+    links: &[ChainLink<'_>],
+    data: &[(Option<String>, Value<'_>)],
+) -> bool {
+    // Drizzle names the table by its object: `db.update(users)`.
+    let drizzle_table = links
+        .iter()
+        .filter(|l| l.name == "update")
+        .filter_map(|l| l.call)
+        .filter_map(|c| c.arguments.first().and_then(|a| a.as_expression()))
+        .find_map(|a| match strip(a) {
+            Expression::Identifier(id) => Some(id.name.as_str()),
+            _ => None,
+        });
+    let account =
+        names::is_account_model(m.model.as_deref()) || names::is_account_model(drizzle_table);
+    account
+        && data.iter().any(|(col, v)| {
+            v.is_tainted()
+                && col.as_deref().is_some_and(|c| {
+                    names::is_password_column(c) || c.eq_ignore_ascii_case("email")
+                })
         })
 }
 
