@@ -324,7 +324,10 @@ impl<'g, 'a> Walker<'g, 'a> {
                 if arg.fields.is_none() {
                     arg.leaves(None, &mut data, 0);
                 }
-                raw = arg.field(prisma::SELECT_FIELD).is_none() && !prisma::returns_no_row(&m.op);
+                // Drizzle's relational queries pick columns with `columns: { id: true }`.
+                raw = arg.field(prisma::SELECT_FIELD).is_none()
+                    && arg.field("columns").is_none()
+                    && !prisma::returns_no_row(&m.op);
                 // `select: { username: true, name: true, image: true }` on a user: a public profile card.
                 let public_projection = arg
                     .field(prisma::SELECT_FIELD)
@@ -938,7 +941,13 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         // Reads of public data are not sinks.
         if m.kind == SinkKind::Read {
-            let public_model = m.model.as_deref().is_some_and(names::is_public_model);
+            // A catalogue by name (`plans`, `products`) read by an owner the client names
+            // (`eq(plan.createdBy, userId)`) holds someone's rows after all: a meal plan, a
+            // seller's drafts.
+            let by_owner = keys.iter().any(|(col, v)| {
+                v.is_tainted() && col.as_deref().is_some_and(names::is_owner_field)
+            });
+            let public_model = m.model.as_deref().is_some_and(names::is_public_model) && !by_owner;
             let public_filter = keys.iter().any(|(col, v)| {
                 let text = v
                     .span
