@@ -889,6 +889,17 @@ pub fn is_public_action_name(name: &str) -> bool {
                         || bytes[..i].ends_with(b"submit"))
             })
         };
+        // `registerPatient`, `registerDoctor`: a record registered, not a sign-up. Only the
+        // caller's own registration (`register`, `registerUser`, `registerAccount`) is one.
+        if let Some(rest) = n.strip_prefix("register") {
+            const OWN: &[&str] = &["", "user", "account", "me", "action", "form", "submit"];
+            if !OWN.contains(&rest) && !rest.starts_with("with") {
+                return PUBLIC
+                    .iter()
+                    .filter(|p| **p != "register")
+                    .any(|p| n.ends_with(p) || inside(p));
+            }
+        }
         PUBLIC
             .iter()
             .any(|p| n.starts_with(p) || n.ends_with(p) || inside(p))
@@ -951,6 +962,16 @@ pub fn is_auth_page_name(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn registering_a_record_is_no_sign_up() {
+        assert!(is_public_action_name("register"));
+        assert!(is_public_action_name("registerUser"));
+        assert!(is_public_action_name("handleRegister"));
+        assert!(is_public_action_name("registerWithEmail"));
+        assert!(!is_public_action_name("registerPatient"));
+        assert!(!is_public_action_name("RegisterConsultation"));
+    }
 
     #[test]
     fn a_role_list_naming_everyone_gates_nothing() {

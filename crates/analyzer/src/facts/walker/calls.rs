@@ -503,7 +503,16 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .iter()
                 .filter(|l| l.call.is_some())
                 .all(|l| builtins::is_setter_name(l.name));
-        if !configures_new_object {
+        // `prevState.set("error", ..)` on an argument of the action: what the client sent is
+        // plain data (the arguments of a Server Action are deserialised values, never a client
+        // of a store), so its methods change nothing but that copy.
+        let on_action_argument = self.in_action_body
+            && root_value.is_tainted()
+            && root_value.record.is_none()
+            && !root_value.service
+            && matches!(root_expr.map(strip), Some(Expression::Identifier(_)))
+            && self.facts.inputs.params.iter().any(|p| p == root_name);
+        if !configures_new_object && !on_action_argument {
             if let Some(v) = self.try_sink(root_name, &root_value, &links, &link_args, span) {
                 return v;
             }

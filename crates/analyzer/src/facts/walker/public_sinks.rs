@@ -90,15 +90,16 @@ impl<'g, 'a> Walker<'g, 'a> {
         {
             return Some(Value::default());
         }
-        // Registration (SPEC §3: sign-up is public by design): a new account row whose
-        // password the caller sets. Whoever calls gets an account of their own; a role the
-        // caller chooses for it is no sign-up.
+        // Registration (SPEC §3: sign-up is public by design): a new row whose password the
+        // caller sets, whatever the app calls its accounts (`user`, `patient`, `doctor`).
+        // Whoever calls gets an account of their own; a role the caller chooses for it is no
+        // sign-up.
         if m.kind == SinkKind::Mutation
             && sinks::creates_rows(&m.op)
-            && names::is_account_model(m.model.as_deref())
-            && data
-                .iter()
-                .any(|(col, _)| col.as_deref().is_some_and(names::is_password_column))
+            && data.iter().any(|(col, v)| {
+                col.as_deref().is_some_and(names::is_password_column)
+                    && (v.is_tainted() || names::is_account_model(m.model.as_deref()))
+            })
             && !data.iter().any(|(col, v)| {
                 v.is_tainted() && col.as_deref().is_none_or(names::is_role_name)
                     || v.identity
