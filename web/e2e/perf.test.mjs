@@ -122,7 +122,14 @@ async function typeAndMeasure(page, marker) {
     const at = el.value.indexOf(marker, Math.floor(el.value.length / 2));
     el.focus();
     el.setSelectionRange(at, at);
+    // The caret's line on screen, as where a user types (a script's insertText does not scroll
+    // to it; a big file's editor draws the lines near its scroll position).
+    const scroller = el.closest(".editor-scroll");
+    const line = el.value.slice(0, at).split("\n").length - 1;
+    const height = parseFloat(getComputedStyle(el).lineHeight);
+    scroller.scrollTop = 10 + line * height - scroller.clientHeight / 2;
   }, marker);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate(async () => {
     const area = document.querySelector("textarea.input-layer");
     const pre = document.querySelector("pre.code-layer");
@@ -133,11 +140,13 @@ async function typeAndMeasure(page, marker) {
       document.execCommand("insertText", false, ch);
       const caret = area.selectionStart;
       // Wait until the highlighted layer shows the typed text (checked once per frame).
-      await new Promise((resolve) => {
+      await new Promise((resolve, reject) => {
         const check = () => {
+          if (performance.now() - start > 10000) return reject(new Error("the typed text was not highlighted within 10 s"));
           const before = area.value.slice(0, caret);
           const line = before.split("\n").length - 1;
-          const el = pre.children[line];
+          // A big file's editor draws only the lines near its scroll position, from data-first.
+          const el = pre.children[line - Number(pre.dataset.first || 0)];
           if (el && el.textContent === area.value.split("\n")[line]) resolve();
           else requestAnimationFrame(check);
         };

@@ -1,23 +1,14 @@
 //! The fixed pane's line diff: which lines of the fixed file are new, and which lines of the
 //! input were removed. Patience-style: the lines that occur exactly once on each side (an
 //! action's `function` line) and keep their order are anchors; between anchors, Myers'
-//! algorithm from `similar` (the crate the CLI's `--diff` uses). A fix in each of 3,000 actions
-//! is then 3,000 small hunks found in milliseconds: Myers over the whole of such a file ran past
-//! its deadline in the browser and marked nearly every line changed. Each stretch between anchors
-//! has a deadline of its own, and the whole diff one more, so that a huge rewrite still gives a
-//! valid, if not minimal, diff in bounded time. (`similar`'s own patience algorithm gives the
-//! same diffs but costs 53 KiB of wasm.)
+//! algorithm (our own, below: the `similar` crate's cost about 20 KiB of wasm for this one
+//! use). A fix in each of 3,000 actions is then 3,000 small hunks found in milliseconds: Myers
+//! over the whole of such a file is quadratic in the edits and marked nearly every line changed
+//! once it gave up. Each stretch between anchors has a work budget of its own, and the whole
+//! diff one more, counted in steps rather than time (the same diff on every machine), so that a
+//! huge rewrite still gives a valid, if not minimal, diff in bounded time.
 
-use similar::{Algorithm, DiffOp};
 use std::collections::HashMap;
-use std::time::Duration;
-
-// `similar` takes its deadline in the clock it was built with: `web-time` in the browser (where
-// `std::time::Instant` is unavailable), the standard library's natively.
-#[cfg(target_arch = "wasm32")]
-use similar::Instant;
-#[cfg(not(target_arch = "wasm32"))]
-use std::time::Instant;
 
 /// One row of a diff between the input and the fixed file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,19 +21,22 @@ pub enum DiffLine {
     Removed { old: usize },
 }
 
-/// How long the diff of one stretch between anchors may search for a minimal script before it
-/// settles for a valid one, and how long all of them may.
-const DEADLINE: Duration = Duration::from_millis(40);
-const TOTAL_DEADLINE: Duration = Duration::from_millis(400);
+/// How many steps (diagonals tried and lines compared) Myers' search may take for one stretch
+/// between anchors before it settles for a valid script, and for all of them.
+const STEP_BUDGET: u64 = 4_000_000;
+const TOTAL_STEP_BUDGET: u64 = 40_000_000;
+/// The most edits a stretch's minimal script is searched for (the search keeps one row of
+/// `2d + 1` positions per edit `d`: at most about 8 MB).
+const MAX_EDITS: usize = 1_000;
 
 /// Diffs two lists of lines. Removed lines come before the added lines that replace them.
 pub fn diff_lines(old: &[&str], new: &[&str]) -> Vec<DiffLine> {
-    let total = Instant::now().checked_add(TOTAL_DEADLINE);
+    let mut total = TOTAL_STEP_BUDGET;
     let mut out = Vec::with_capacity(old.len().max(new.len()) + 8);
     let (mut o, mut n) = (0, 0);
     let end = (old.len(), new.len());
     for (ao, an) in anchors(old, new).into_iter().chain([end]) {
-        myers(&old[o..ao], &new[n..an], (o, n), total, &mut out);
+        myers(&old[o..ao], &new[n..an], (o, n), &mut total, &mut out);
         if (ao, an) != end {
             out.push(DiffLine::Same { old: ao, new: an });
         }
@@ -97,53 +91,130 @@ fn anchors(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
     chain
 }
 
-/// Myers' diff of `old` and `new`, lines counted from `(o, n)`, appended to `out`; it settles
-/// for a valid script after [`DEADLINE`], or at `total`.
+/// Myers' diff of `old` and `new`, lines counted from `(o, n)`, appended to `out`: their common
+/// start and end are kept, and between them a minimal script when one is found within the
+/// budgets (the stretch's own, and what is left of `total`); otherwise every line between them
+/// is removed and added.
 fn myers(
     old: &[&str],
     new: &[&str],
     (o, n): (usize, usize),
-    total: Option<Instant>,
+    total: &mut u64,
     out: &mut Vec<DiffLine>,
 ) {
-    let removed = |start: usize, len: usize| {
-        (start..start + len).map(|old| DiffLine::Removed { old: o + old })
-    };
-    let added =
-        |start: usize, len: usize| (start..start + len).map(|new| DiffLine::Added { new: n + new });
-    if old.is_empty() || new.is_empty() {
-        out.extend(removed(0, old.len()));
-        out.extend(added(0, new.len()));
-        return;
-    }
-    let deadline = Instant::now().checked_add(DEADLINE).min(total);
-    for op in similar::capture_diff_slices_deadline(Algorithm::Myers, old, new, deadline) {
-        match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => out.extend((0..len).map(|i| DiffLine::Same {
-                old: o + old_index + i,
-                new: n + new_index + i,
-            })),
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => out.extend(removed(old_index, old_len)),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => out.extend(added(new_index, new_len)),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                out.extend(removed(old_index, old_len));
-                out.extend(added(new_index, new_len));
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    out.extend((0..prefix).map(|i| DiffLine::Same {
+        old: o + i,
+        new: n + i,
+    }));
+    let (a, b) = (
+        &old[prefix..old.len() - suffix],
+        &new[prefix..new.len() - suffix],
+    );
+    let (ao, bo) = (o + prefix, n + prefix);
+    let mut budget = STEP_BUDGET.min(*total);
+    let start = out.len();
+    match edit_path(a, b, &mut budget) {
+        Some(path) => {
+            // The path from (0, 0) to the end; between two kept lines, the removed lines first.
+            let (mut x, mut y) = (0, 0);
+            let (mut removed, mut added) = (Vec::new(), Vec::new());
+            for (px, py) in path {
+                // At most one edit, then the diagonal to the point.
+                if px - x > py - y {
+                    removed.push(DiffLine::Removed { old: ao + x });
+                    x += 1;
+                } else if py - y > px - x {
+                    added.push(DiffLine::Added { new: bo + y });
+                    y += 1;
+                }
+                while x < px {
+                    out.append(&mut removed);
+                    out.append(&mut added);
+                    out.push(DiffLine::Same {
+                        old: ao + x,
+                        new: bo + y,
+                    });
+                    (x, y) = (x + 1, y + 1);
+                }
             }
+            out.append(&mut removed);
+            out.append(&mut added);
+        }
+        None => {
+            out.truncate(start);
+            out.extend((0..a.len()).map(|i| DiffLine::Removed { old: ao + i }));
+            out.extend((0..b.len()).map(|i| DiffLine::Added { new: bo + i }));
         }
     }
+    *total = total.saturating_sub(STEP_BUDGET.min(*total) - budget);
+    out.extend((0..suffix).map(|i| DiffLine::Same {
+        old: o + old.len() - suffix + i,
+        new: n + new.len() - suffix + i,
+    }));
+}
+
+/// The points of a shortest edit path from `(0, 0)` to `(a.len(), b.len())` (Myers 1986, the
+/// greedy forward search), each edit a step right (a line of `a` removed) or down (a line of
+/// `b` added) followed by its diagonal of equal lines; `None` when it needs more than
+/// [`MAX_EDITS`] edits or more steps than `budget` holds.
+fn edit_path(a: &[&str], b: &[&str], budget: &mut u64) -> Option<Vec<(usize, usize)>> {
+    let (n, m) = (a.len() as isize, b.len() as isize);
+    let max = (a.len() + b.len()).min(MAX_EDITS) as isize;
+    // v[k + max]: the furthest x on diagonal k = x - y; rows[d]: v for k in -d..=d after edit d.
+    let mut v = vec![0isize; 2 * max as usize + 3];
+    let mut rows: Vec<Vec<isize>> = Vec::new();
+    let at = |k: isize| (k + max + 1) as usize;
+    for d in 0..=max {
+        let mut k = -d;
+        while k <= d {
+            let mut x = if k == -d || (k != d && v[at(k - 1)] < v[at(k + 1)]) {
+                v[at(k + 1)]
+            } else {
+                v[at(k - 1)] + 1
+            };
+            let mut y = x - k;
+            while x < n && y < m && a[x as usize] == b[y as usize] {
+                (x, y) = (x + 1, y + 1);
+                *budget = budget.checked_sub(1)?;
+            }
+            *budget = budget.checked_sub(1)?;
+            v[at(k)] = x;
+            if x >= n && y >= m {
+                rows.push(v[at(-d)..=at(d)].to_vec());
+                return Some(backtrack(&rows, n, m));
+            }
+            k += 2;
+        }
+        rows.push(v[at(-d)..=at(d)].to_vec());
+    }
+    None
+}
+
+/// Walks the rows of [`edit_path`] back from the end: the point after each edit's diagonal.
+fn backtrack(rows: &[Vec<isize>], n: isize, m: isize) -> Vec<(usize, usize)> {
+    let mut points = vec![(n as usize, m as usize)];
+    let (mut x, mut y) = (n, m);
+    for d in (1..rows.len() as isize).rev() {
+        let prev = &rows[d as usize - 1];
+        let get = |k: isize| prev[(k + d - 1) as usize];
+        let k = x - y;
+        let down = k == -d || (k != d && get(k - 1) < get(k + 1));
+        let pk = if down { k + 1 } else { k - 1 };
+        let px = get(pk);
+        let py = px - pk;
+        // The edit starts at (px, py): a step down or right, then the diagonal to (x, y).
+        points.push((px as usize, py as usize));
+        (x, y) = (px, py);
+    }
+    points.reverse();
+    points
 }
 
 #[cfg(test)]
@@ -271,5 +342,79 @@ mod tests {
                 assert_eq!(o[*a], n[*b]);
             }
         }
+    }
+
+    /// The length of a longest common subsequence (the lines a minimal diff keeps).
+    fn lcs(a: &[&str], b: &[&str]) -> usize {
+        let mut row = vec![0usize; b.len() + 1];
+        for x in a {
+            let mut diag = 0;
+            for (j, y) in b.iter().enumerate() {
+                let up = row[j + 1];
+                row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+                diag = up;
+            }
+        }
+        row[b.len()]
+    }
+
+    #[test]
+    fn between_anchors_the_diff_is_minimal() {
+        // Myers alone (no anchors), checked against the LCS.
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..200 {
+            let old: Vec<String> = (0..next() % 30)
+                .map(|_| format!("l{}", next() % 4))
+                .collect();
+            let new: Vec<String> = (0..next() % 30)
+                .map(|_| format!("l{}", next() % 4))
+                .collect();
+            let (o, n): (Vec<&str>, Vec<&str>) = (
+                old.iter().map(|s| s.as_str()).collect(),
+                new.iter().map(|s| s.as_str()).collect(),
+            );
+            let mut d = Vec::new();
+            myers(&o, &n, (0, 0), &mut TOTAL_STEP_BUDGET.clone(), &mut d);
+            let same = d
+                .iter()
+                .filter(|x| matches!(x, DiffLine::Same { .. }))
+                .count();
+            assert_eq!(same, lcs(&o, &n), "{o:?} / {n:?}");
+            assert_eq!(d.len(), o.len() + n.len() - same);
+            for x in &d {
+                if let DiffLine::Same { old: a, new: b } = x {
+                    assert_eq!(o[*a], n[*b]);
+                }
+            }
+            // Removed lines never follow added ones within a hunk.
+            for w in d.windows(2) {
+                assert!(
+                    !matches!(w, [DiffLine::Added { .. }, DiffLine::Removed { .. }]),
+                    "{d:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_rewrite_past_the_budget_is_removed_and_added() {
+        // 3,000 lines against 3,000 others, no line in common but the first and last: more
+        // edits than the search follows, so the middle is removed and added whole.
+        let old: Vec<String> = (0..3000).map(|i| format!("a{}", i % 2)).collect();
+        let new: Vec<String> = (0..3000).map(|i| format!("b{}", i % 2)).collect();
+        let (o, n): (Vec<&str>, Vec<&str>) = (
+            old.iter().map(|s| s.as_str()).collect(),
+            new.iter().map(|s| s.as_str()).collect(),
+        );
+        let d = diff_lines(&o, &n);
+        assert_eq!(d.len(), 6000);
+        assert!(matches!(d[2999], DiffLine::Removed { old: 2999 }));
+        assert!(matches!(d[3000], DiffLine::Added { new: 0 }));
     }
 }

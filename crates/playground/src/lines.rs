@@ -220,6 +220,25 @@ pub fn line_ranges(source: &str) -> Vec<(u32, u32)> {
     out
 }
 
+/// The width of the widest line of `source` in columns of a monospace font, counted so that it
+/// is never short: a tab is two columns (the editor's `tab-size`), any character outside ASCII
+/// two (wide CJK and emoji). A big file's editor does not wrap and is this wide.
+pub fn widest_line(source: &str) -> usize {
+    source
+        .split('\n')
+        .map(|line| {
+            if line.is_ascii() {
+                line.len() + line.bytes().filter(|&b| b == b'\t').count()
+            } else {
+                line.chars()
+                    .map(|c| if c.is_ascii() && c != '\t' { 1 } else { 2 })
+                    .sum()
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// Normalises marks: clamps them into the source, snaps them to char boundaries, widens a
 /// zero-length mark to the character after it when there is one on the same line, and sorts
 /// them by start.
@@ -277,14 +296,33 @@ pub fn render_lines(
     marks: &[Mark],
     selected: Option<MarkId>,
 ) -> Vec<LineModel> {
-    let marks = normalize_marks(source, marks);
     let ranges = line_ranges(source);
+    render_window(source, &ranges, tokens, marks, selected, 0..ranges.len())
+}
+
+/// The lines `window` of what [`render_lines`] builds for the whole of `source`, without
+/// building the others: a big file's editor draws only the lines near its scroll position.
+/// `ranges` are `source`'s [`line_ranges`]; a window past the end is clamped.
+pub fn render_window(
+    source: &str,
+    ranges: &[(u32, u32)],
+    tokens: &[HighlightToken],
+    marks: &[Mark],
+    selected: Option<MarkId>,
+    window: std::ops::Range<usize>,
+) -> Vec<LineModel> {
+    let end = window.end.min(ranges.len());
+    let ranges = &ranges[window.start.min(end)..end];
+    let marks = normalize_marks(source, marks);
     let mut lines = Vec::with_capacity(ranges.len());
-    let mut tok_i = 0usize;
+    // Tokens ending before the window's first line are never looked at.
+    let mut tok_i = ranges
+        .first()
+        .map_or(0, |&(ls, _)| tokens.partition_point(|t| t.end <= ls));
     let mut mark_i = 0usize;
     let mut live: Vec<Mark> = Vec::new();
     let mut cuts: Vec<u32> = Vec::new();
-    for &(ls, le) in &ranges {
+    for &(ls, le) in ranges {
         // Marks touching [ls, le]: start <= le, and (end > ls, or zero-length at/after ls).
         while mark_i < marks.len() && marks[mark_i].start <= le {
             live.push(marks[mark_i]);
@@ -616,5 +654,48 @@ mod tests {
         assert_eq!(MarkId::parse("e12"), Some(MarkId::Error(12)));
         assert_eq!(MarkId::parse("x1"), None);
         assert_eq!(MarkId::parse(""), None);
+    }
+
+    #[test]
+    fn a_window_is_the_same_lines_as_the_whole_render() {
+        let src = "\"use server\";\n/* a comment\n  over lines */\nexport async function f(id) {\n  const t = `x\n${id}\n  y`;\n\n  await db.post.delete({ where: { id } });\n}\n";
+        let tokens = highlight(src, "a.ts");
+        let marks = [
+            Mark {
+                start: 20,
+                end: 60,
+                kind: MarkKind::Medium,
+                id: MarkId::Finding(0),
+            },
+            Mark {
+                start: 90,
+                end: 140,
+                kind: MarkKind::High,
+                id: MarkId::Finding(1),
+            },
+            Mark {
+                start: 100,
+                end: 100,
+                kind: MarkKind::Error,
+                id: MarkId::Error(0),
+            },
+        ];
+        let selected = Some(MarkId::Finding(1));
+        let whole = render_lines(src, &tokens, &marks, selected);
+        let ranges = line_ranges(src);
+        for lo in 0..=whole.len() {
+            for hi in lo..=whole.len() + 2 {
+                let window = render_window(src, &ranges, &tokens, &marks, selected, lo..hi);
+                assert_eq!(window, whole[lo..hi.min(whole.len())], "{lo}..{hi}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_widest_line_is_never_counted_short() {
+        assert_eq!(widest_line(""), 0);
+        assert_eq!(widest_line("ab\nabcd\n"), 4);
+        assert_eq!(widest_line("\tx"), 3);
+        assert_eq!(widest_line("a\n日本"), 4);
     }
 }

@@ -4,14 +4,13 @@
 //! the browser's own); the `<pre>` below it shows the same text with syntax classes and the
 //! findings underlined. Line numbers and gutter markers are CSS on each line element.
 
-use actiongate_analyzer::highlight::highlight;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::render::LineRenderer;
 use super::Store;
-use crate::lines::{render_lines, Mark, MarkId};
+use crate::lines::{render_window, widest_line, Mark, MarkId};
 use crate::offsets::{byte_to_utf16, utf16_to_byte};
 use crate::view::{marks_of, remap_marks, severity_label};
 
@@ -55,6 +54,41 @@ fn line_top(el: &web_sys::Element) -> f64 {
         .map_or(0.0, |h| h.offset_top() as f64)
 }
 
+/// A file of more lines than this is drawn only near the editor's scroll position: the lines on
+/// screen and `WINDOW_MARGIN` more above and below, one row per line (neither the text nor its
+/// highlighted layer wraps), the rest as padding of their height (`.code-layer.virtual` in
+/// style.css). Laying out every line of a 40,000-line paste took seconds; the textarea above
+/// keeps the whole text (typing, selection, undo and find are the browser's own).
+const VIRTUAL_LINES: usize = 1000;
+const WINDOW_MARGIN: usize = 100;
+/// The window is drawn again when the lines on screen come this close to the drawn ones' end.
+const WINDOW_SLACK: usize = 30;
+/// The pre's own top padding (`.code-layer` in style.css), above the first line.
+const PAD_TOP: f64 = 10.0;
+
+/// What the editor has drawn.
+#[derive(Default)]
+struct Drawing {
+    renderer: LineRenderer,
+    /// The lines drawn when only a window of them is (`None`: all of them).
+    window: Option<(usize, usize)>,
+    /// The number of lines of the text drawn.
+    lines: usize,
+}
+
+/// The height of a line of `pre` in pixels (its computed line height).
+fn line_px(pre: &web_sys::HtmlElement) -> f64 {
+    window()
+        .get_computed_style(pre)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("line-height").ok())
+        // JavaScript's parseFloat: the page links no float parser of its own.
+        .map(|v| js_sys::parse_float(&v))
+        .filter(|v| *v > 0.0)
+        .unwrap_or(20.0)
+}
+
 /// The code editor with highlighting, findings and hover text.
 #[component]
 pub fn Editor(store: Store) -> impl IntoView {
@@ -62,44 +96,115 @@ pub fn Editor(store: Store) -> impl IntoView {
     let scroll_ref = NodeRef::<html::Div>::new();
     let inner_ref = NodeRef::<html::Div>::new();
     let tip_ref = NodeRef::<html::Div>::new();
-    let renderer = StoredValue::new_local(LineRenderer::default());
+    let drawing = StoredValue::new_local(Drawing::default());
     let marks_now = StoredValue::new(Vec::<Mark>::new());
     let tip = RwSignal::new(Vec::<(String, String)>::new());
     let caret = RwSignal::new(Caret::default());
     let last_render_ms = StoredValue::new(0.0f64);
-    // The last highlighted text (file name, code) and its tokens: selecting a finding or an
-    // analysis arriving re-renders the marks without parsing the text again.
-    let highlighted = std::rc::Rc::new(std::cell::RefCell::new((
-        String::new(),
-        String::new(),
-        Vec::new(),
-    )));
 
-    // Render the code whenever it, the analysis or the selection changes. Nothing here reads
-    // the layout: a read (even setting the textarea's scroll) would force the browser to lay out
-    // the whole file in the middle of the update, once per render.
+    // Draws the lines near the scroll position of a big file: again when `force`, or when the
+    // lines on screen come near the end of the drawn ones.
+    let draw_window = move |force: bool| {
+        let (Some(pre), Some(scroller)) = (pre_ref.get_untracked(), scroll_ref.get_untracked())
+        else {
+            return;
+        };
+        let Some((lo, hi)) = drawing.with_value(|d| d.window) else {
+            return;
+        };
+        let n = drawing.with_value(|d| d.lines);
+        let line = line_px(&pre);
+        let height = f64::from(scroller.client_height());
+        // A hidden editor (the narrow layout's other tab) has no height yet: assume a screen.
+        let visible = if height > 0.0 {
+            (height / line).ceil() as usize + 1
+        } else {
+            60
+        };
+        let first =
+            (((f64::from(scroller.scroll_top()) - PAD_TOP) / line).max(0.0) as usize).min(n);
+        let last = (first + visible).min(n);
+        let covered = (lo == 0 || first >= lo + WINDOW_SLACK)
+            && (hi == n || last + WINDOW_SLACK <= hi)
+            && hi > lo;
+        if !force && covered {
+            return;
+        }
+        let lo = first.saturating_sub(WINDOW_MARGIN);
+        let hi = (last + WINDOW_MARGIN).min(n);
+        let style = web_sys::HtmlElement::style(&pre);
+        // Whole pixels: the page links no float formatter.
+        let px = |rows: usize| format!("{}px", (rows as f64 * line).round() as u64);
+        let _ = style.set_property("--v-above", &px(lo));
+        let _ = style.set_property("--v-below", &px(n - hi));
+        let _ = style.set_property("--v-first", &lo.to_string());
+        let _ = pre.set_attribute("data-first", &lo.to_string());
+        let selected = store.selected.get_untracked().map(MarkId::Finding);
+        let lines = store.code.with_untracked(|code| {
+            let file_name = store.file_name.get_untracked();
+            store.with_highlight(code, &file_name, |h| {
+                marks_now.with_value(|marks| {
+                    render_window(code, &h.ranges, &h.tokens, marks, selected, lo..hi)
+                })
+            })
+        });
+        drawing.update_value(|d| {
+            d.renderer.patch(&pre, lines);
+            d.window = Some((lo, hi));
+        });
+    };
+
+    // Render the code whenever it, the analysis or the selection changes. A small file is drawn
+    // whole and nothing here reads the layout: a read (even setting the textarea's scroll) would
+    // force the browser to lay out the whole file in the middle of the update. A big one is
+    // drawn near the scroll position, after its classes (no wrapping) are set.
     Effect::new(move |_| {
         let file_name = store.file_name.get();
         let selected = store.selected.get().map(MarkId::Finding);
         let analysis = store.analysis.get();
-        let Some(pre) = pre_ref.get() else { return };
+        let (Some(pre), Some(inner)) = (pre_ref.get(), inner_ref.get()) else {
+            return;
+        };
         let started = super::browser::now();
         store.code.with(|code| {
-            let mut cache = highlighted.borrow_mut();
-            let (name, text, tokens) = &mut *cache;
-            if *name != file_name || text != code {
-                *tokens = highlight(code, &file_name);
-                name.clone_from(&file_name);
-                text.clone_from(code);
-            }
             let marks = match &analysis {
                 Some(a) => remap_marks(&marks_of(&a.report), &a.code, code),
                 None => Vec::new(),
             };
-            let lines = render_lines(code, tokens, &marks, selected);
-            renderer.update_value(|r| r.patch(&pre, lines));
             marks_now.set_value(marks);
+            let n = store.with_highlight(code, &file_name, |h| h.ranges.len());
+            let virtual_now = n > VIRTUAL_LINES;
+            let style = web_sys::HtmlElement::style(&pre);
+            if virtual_now {
+                let _ = pre.class_list().add_1("virtual");
+                let _ = inner.class_list().add_1("virtual");
+                let _ = pre.set_attribute("data-rows", &n.to_string());
+                let _ = style.set_property("--v-cols", &widest_line(code).to_string());
+                drawing.update_value(|d| {
+                    d.lines = n;
+                    d.window.get_or_insert((0, 0));
+                });
+            } else {
+                let _ = pre.class_list().remove_1("virtual");
+                let _ = inner.class_list().remove_1("virtual");
+                for name in ["--v-above", "--v-below", "--v-first", "--v-cols"] {
+                    let _ = style.remove_property(name);
+                }
+                let _ = pre.remove_attribute("data-rows");
+                let _ = pre.remove_attribute("data-first");
+                let lines = store.with_highlight(code, &file_name, |h| {
+                    marks_now.with_value(|marks| {
+                        render_window(code, &h.ranges, &h.tokens, marks, selected, 0..n)
+                    })
+                });
+                drawing.update_value(|d| {
+                    d.lines = n;
+                    d.window = None;
+                    d.renderer.patch(&pre, lines);
+                });
+            }
         });
+        draw_window(true);
         last_render_ms.set_value(super::browser::now() - started);
         if let Some(el) = pre_ref.get_untracked() {
             let _ = el.set_attribute(
@@ -107,6 +212,11 @@ pub fn Editor(store: Store) -> impl IntoView {
                 &crate::view::tenths(last_render_ms.get_value()),
             );
         }
+    });
+    // The presenter's code size changes the lines' height.
+    Effect::new(move |_| {
+        store.code_size.track();
+        request_animation_frame(move || draw_window(true));
     });
 
     // Move the cursor to the selected finding when asked (or only scroll to it).
@@ -136,12 +246,17 @@ pub fn Editor(store: Store) -> impl IntoView {
             (byte_to_utf16(code, start), byte_to_utf16(code, end), line)
         });
         // Scroll only the editor (never the page or an embedding page) to centre the line.
-        if let (Some(scroller), Some(top)) = (
-            scroll_ref.get_untracked(),
-            renderer.with_value(|r| r.line(line).map(line_top)),
+        let top = match (
+            drawing.with_value(|d| d.window.is_some()),
+            pre_ref.get_untracked(),
         ) {
+            (true, Some(pre)) => Some(PAD_TOP + line as f64 * line_px(&pre)),
+            _ => drawing.with_value(|d| d.renderer.line(line).map(line_top)),
+        };
+        if let (Some(scroller), Some(top)) = (scroll_ref.get_untracked(), top) {
             let target = (top - scroller.client_height() as f64 / 2.0).max(0.0);
             scroller.set_scroll_top(target as i32);
+            draw_window(false);
         }
         if with_focus {
             let options = web_sys::FocusOptions::new();
@@ -268,7 +383,7 @@ pub fn Editor(store: Store) -> impl IntoView {
     let initial = store.code.get_untracked();
     view! {
         <div class="editor">
-            <div class="editor-scroll" node_ref=scroll_ref>
+            <div class="editor-scroll" node_ref=scroll_ref on:scroll=move |_| draw_window(false)>
                 <div
                     class="editor-inner"
                     node_ref=inner_ref

@@ -67,6 +67,21 @@ struct Jobs {
     folder_context: Option<folder::FolderSources>,
 }
 
+/// The editor's text as last highlighted, with its tokens and line ranges: the editor draws
+/// from it, and the fixed pane diffs the analysed text with the same tokens (a big file is
+/// parsed for highlighting once, not once per pane).
+#[derive(Debug, Default)]
+pub struct Highlighted {
+    /// The file name it was highlighted as (the dialect).
+    pub file_name: String,
+    /// The text.
+    pub code: String,
+    /// Its syntax tokens.
+    pub tokens: Vec<actiongate_analyzer::highlight::HighlightToken>,
+    /// Its lines' byte ranges ([`crate::lines::line_ranges`]).
+    pub ranges: Vec<(u32, u32)>,
+}
+
 /// The playground's state store.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -115,6 +130,7 @@ pub struct Store {
     /// The folder report's dialog.
     pub folder_dialog: NodeRef<html::Dialog>,
     jobs: StoredValue<Jobs>,
+    highlighted: StoredValue<Highlighted>,
 }
 
 impl Store {
@@ -160,7 +176,40 @@ impl Store {
                 last_fragment: state::split_embed_fragment(&browser::hash()).1.to_owned(),
                 ..Jobs::default()
             }),
+            highlighted: StoredValue::new(Highlighted::default()),
         }
+    }
+
+    /// The tokens of `code` as `file_name` when it is the text highlighted last.
+    pub fn cached_tokens(
+        &self,
+        code: &str,
+        file_name: &str,
+    ) -> Option<Vec<actiongate_analyzer::highlight::HighlightToken>> {
+        self.highlighted
+            .with_value(|h| (h.code == code && h.file_name == file_name).then(|| h.tokens.clone()))
+    }
+
+    /// Runs `f` on `code` highlighted as `file_name`, parsing it only when it is not the text
+    /// highlighted last.
+    pub fn with_highlight<R>(
+        &self,
+        code: &str,
+        file_name: &str,
+        f: impl FnOnce(&Highlighted) -> R,
+    ) -> R {
+        let stale = self
+            .highlighted
+            .with_value(|h| h.code != code || h.file_name != file_name);
+        if stale {
+            self.highlighted.update_value(|h| {
+                h.tokens = actiongate_analyzer::highlight::highlight(code, file_name);
+                h.ranges = crate::lines::line_ranges(code);
+                code.clone_into(&mut h.code);
+                file_name.clone_into(&mut h.file_name);
+            });
+        }
+        self.highlighted.with_value(f)
     }
 
     /// The shareable state, read without tracking.
@@ -375,11 +424,35 @@ impl Store {
         // A link shown for copying would no longer be this code's.
         self.share_link.set(None);
         self.code.set(code);
-        let delay = self
-            .jobs
-            .with_value(|j| (j.last_analysis_ms * 3.0).clamp(180.0, 1200.0));
-        self.analyze_soon(delay as u64);
+        if whole {
+            // A paste of a whole file is not typing: no pause to wait for, only the frame that
+            // shows the pasted text.
+            self.analyze_after_paint();
+        } else {
+            let delay = self
+                .jobs
+                .with_value(|j| (j.last_analysis_ms * 3.0).clamp(180.0, 1200.0));
+            self.analyze_soon(delay as u64);
+        }
         self.url_soon();
+    }
+
+    /// Schedules an analysis in a task of its own after the next frame (the page paints what
+    /// changed first); a newer request cancels it.
+    pub fn analyze_after_paint(&self) {
+        let generation = self.jobs.with_value(|j| j.analysis_gen) + 1;
+        self.jobs.update_value(|j| j.analysis_gen = generation);
+        let store = *self;
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if store.jobs.with_value(|j| j.analysis_gen) == generation {
+                        store.analyze_now();
+                    }
+                },
+                Duration::ZERO,
+            )
+        });
     }
 
     /// The user picked another file name.

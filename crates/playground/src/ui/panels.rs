@@ -820,12 +820,12 @@ pub fn FixedPane(store: Store) -> impl IntoView {
                 return;
             }
             let fixed = &a.report.fixed_source;
-            let view = FixedView::new(
-                &a.code,
-                highlight(&a.code, &a.file_name),
-                fixed,
-                highlight(fixed, &a.file_name),
-            );
+            // The editor's tokens when it shows the analysed text (a big file is parsed for
+            // highlighting once).
+            let code_tokens = store
+                .cached_tokens(&a.code, &a.file_name)
+                .unwrap_or_else(|| highlight(&a.code, &a.file_name));
+            let view = FixedView::new(&a.code, code_tokens, fixed, highlight(fixed, &a.file_name));
             stats.set(view.stats());
             let cell = std::cell::Cell::new(Some(view));
             with_pane(&|d, pre, scroller| {
