@@ -597,6 +597,9 @@ impl<'g, 'a> Walker<'g, 'a> {
 
     pub(super) fn eval_member(&mut self, m: &'a MemberExpression<'a>) -> Value<'a> {
         let obj = self.eval(m.object());
+        if !m.optional() && !matches!(m, MemberExpression::PrivateFieldExpression(_)) {
+            self.dereferenced(&obj, m.object());
+        }
         if let (Some(g), MemberExpression::StaticMemberExpression(s)) = (obj.guard, m) {
             if g.always_object && self.in_action_body && self.facts.fix.session_field.is_none() {
                 self.facts.fix.session_field = Some(s.property.name.to_string());
@@ -629,6 +632,25 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
         }
         v
+    }
+
+    /// `session.userId` with no `?.`: reading a field of `null` throws, so the path goes on
+    /// only when the value is there, as after `if (!session) throw ..`. A lookup that may come
+    /// back empty (a session, a row scoped to the caller) holds from its first use on. Not when
+    /// an earlier link of the same chain is optional (`session?.user.id` is `undefined`).
+    #[inline(never)]
+    pub(super) fn dereferenced(&mut self, obj: &Value<'a>, object: &'a Expression<'a>) {
+        if !self.flow.reachable
+            || obj.taint.is_some()
+            || !(obj.guard.is_some() || obj.session_root || obj.record.is_some())
+            || spine_has_optional(object)
+        {
+            return;
+        }
+        // The path goes on with the value there; no check is written, so a write before it
+        // stays unchecked (`unchecked-session`), not checked too late.
+        let (holds, _) = self.truthiness(obj);
+        self.flow.assume(&holds);
     }
 
     /// `process.env`, `import.meta.env`, or an imported `env` object (t3-env's `@/env`): the
@@ -1053,5 +1075,35 @@ fn setting_default<'a>(a: &Value<'a>, b: &Value<'a>) -> Option<&'a str> {
         a.str_lit
     } else {
         None
+    }
+}
+
+/// Whether an optional link (`?.`) sits anywhere down the chain of member reads and calls that
+/// ends in `expr` (`a?.b.c` has one; `a.b` does not).
+fn spine_has_optional(expr: &Expression<'_>) -> bool {
+    let mut e = expr;
+    loop {
+        match strip(e) {
+            Expression::ChainExpression(_) => return true,
+            Expression::StaticMemberExpression(m) => {
+                if m.optional {
+                    return true;
+                }
+                e = &m.object;
+            }
+            Expression::ComputedMemberExpression(m) => {
+                if m.optional {
+                    return true;
+                }
+                e = &m.object;
+            }
+            Expression::CallExpression(c) => {
+                if c.optional {
+                    return true;
+                }
+                e = &c.callee;
+            }
+            _ => return false,
+        }
     }
 }
