@@ -6,7 +6,7 @@ const ACTION: &str = r#""use server";
 import { requireSession } from "@/lib/auth";
 export async function deletePost(id: string) {
   const session = await requireSession();
-  await db.post.deleteMany({ where: { id, authorId: session.user.id } });
+  await db.post.deleteMany({ where: { id, authorId: session?.user?.id } });
 }
 "#;
 
