@@ -153,7 +153,8 @@ test("tabs reorder by dragging and with Alt+Shift+arrows, and the link keeps the
   await helpers.focus();
   await page.keyboard.press("Alt+Shift+ArrowLeft");
   assert.deepEqual(await tabNames(page), ["app/notes/actions.ts", "lib/helpers.ts", "lib/dal.ts"]);
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "lib/helpers.ts");
+  // The focus follows the moved tab in the next frame.
+  await page.waitForFunction(() => document.activeElement?.textContent === "lib/helpers.ts", null, { timeout: 5000 });
   assert.equal(await page.locator("[data-testid=file-tabs] .file-tab.active .file-tab-name").textContent(), "lib/helpers.ts");
 
   // Dragging: the first tab onto the last.
