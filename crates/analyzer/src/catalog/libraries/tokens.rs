@@ -53,3 +53,7 @@ pub fn compares_hashed_secret(path: &str) -> bool {
             | "compareSync"
     )
 }
+
+/// The tag ([`crate::facts::value::Value::inert`]) of a jose token being built (`new
+/// SignJWT(claims)` and the setters chained on it), which carries its claims until `.sign(key)`.
+pub const SIGNER: &str = "jose-signer";

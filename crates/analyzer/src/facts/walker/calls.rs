@@ -373,6 +373,40 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             return Value::default();
         }
+        // `cookies().set("session", token)` with a token made from what the client sent (`await
+        // encrypt({ id })` for an `id` argument): the caller signs in as whoever they name.
+        if last == "set"
+            && (path.ends_with("cookies.set")
+                || (links.len() == 1 && root_value.inert == Some("cookies")))
+            && args
+                .first()
+                .and_then(|a| a.str_lit)
+                .is_some_and(names::is_token_cookie)
+            && args.get(1).is_some_and(Value::is_tainted)
+        {
+            let token = args.get(1).cloned().unwrap_or_default();
+            return self.mint_session(token, "cookies().set(..)", span);
+        }
+        // `new SignJWT(claims).sign(key)`, `jwt.sign(claims, secret)`: a token signed with the
+        // server's key for claims the client chose — a session for anyone the client names.
+        if last == "sign" {
+            let claims =
+                if links.len() == 1 && matches!(path.as_str(), "jwt.sign" | "jsonwebtoken.sign") {
+                    args.first().cloned()
+                } else if root_value.inert == Some(libraries::tokens::SIGNER) {
+                    Some(root_value.clone())
+                } else {
+                    None
+                };
+            if let Some(claims) = claims.filter(names_the_subject) {
+                let label = if root_value.inert == Some(libraries::tokens::SIGNER) {
+                    "new SignJWT(..).sign(..)".to_string()
+                } else {
+                    format!("{path}(..)")
+                };
+                return self.mint_session(claims, &label, span);
+            }
+        }
         // `headers().get("x-api-key")`, `.get("authorization")`: a credential the caller
         // presents, not yet checked (like a session cookie's raw token, below); looked up in the
         // project's table of API keys it becomes the caller (see `record_sink`).
@@ -1021,6 +1055,17 @@ fn only_relays_caller_credentials(url: Option<&Value<'_>>, init: Option<&Value<'
                 .iter()
                 .all(|(_, v)| v.str_lit.is_some() || v.is_tainted() || v.raw_token)
         }
+    }
+}
+
+/// Whether token claims the client chose name who the token is for: a whole object the client
+/// sent, or a client value in an id field (`id`, `sub`, `userId`).
+fn names_the_subject(claims: &Value<'_>) -> bool {
+    match claims.fields.as_deref() {
+        None => claims.is_tainted(),
+        Some(fields) => fields.iter().any(|(k, v)| {
+            v.is_tainted() && (k == "id" || k == "sub" || names::is_actor_id_name(k))
+        }),
     }
 }
 

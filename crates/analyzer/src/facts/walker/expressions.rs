@@ -798,6 +798,20 @@ impl<'g, 'a> Walker<'g, 'a> {
                 return v;
             }
         }
+        // `new SignJWT(claims)`: a token being built from its claims (see `tokens::SIGNER`).
+        if last == "SignJWT" {
+            let mut v = args
+                .first()
+                .cloned()
+                .map(|claims| Value {
+                    taint: claims.taint.clone(),
+                    fields: claims.fields.clone(),
+                    ..Value::default()
+                })
+                .unwrap_or_default();
+            v.inert = Some(libraries::tokens::SIGNER);
+            return v;
+        }
         // `new ObjectId(id)`: the same id, so still the client's key.
         let mut v = if last.ends_with("ObjectId") || last.ends_with("Id") || last == "UUID" {
             args.iter()

@@ -1346,6 +1346,42 @@ fn writes_account_credential(
         })
 }
 
+impl<'g, 'a> Walker<'g, 'a> {
+    /// A session minted for the identity the client chose (a session cookie set to a token
+    /// made from client input, or such a token signed): a write of who the caller is, keyed by
+    /// what the client sent. Judged like any write, so an action that signs in whoever the
+    /// client names with no check is reported.
+    #[inline(never)]
+    pub(super) fn mint_session(
+        &mut self,
+        token: Value<'a>,
+        label: &str,
+        span: ByteSpan,
+    ) -> Value<'a> {
+        let m = SinkMatch {
+            kind: SinkKind::Mutation,
+            library: crate::catalog::libraries::Library::SessionCookie,
+            op: "sign".to_string(),
+            model: None,
+            op_index: 0,
+            shape: ArgShape::Generic,
+        };
+        let mut keys = Vec::new();
+        token.leaves(None, &mut keys, 0);
+        keys.retain(|(_, v)| v.is_tainted());
+        let mut v = self.record_sink(&m, label, span, keys.clone(), Vec::new(), false, None, None);
+        // The token still carries what it was made from.
+        v.taint = keys.into_iter().fold(None, |t, (_, k)| match (t, k.taint) {
+            (Some(mut a), Some(b)) => {
+                a.labels.extend(b.labels);
+                Some(a)
+            }
+            (a, b) => a.or(b),
+        });
+        v
+    }
+}
+
 /// Whether Prisma `data` only takes items out of stock (`{ stock: { decrement: item.quantity }
 /// }`): a shop's inventory moved by what a buyer orders, whatever the amount. Putting stock back
 /// (`increment`) or setting it is restocking, a seller's or an admin's write.
