@@ -50,6 +50,8 @@ const INERT_FACTORIES: &[(&str, &str)] = &[
     ("next/headers", "headers"),
     ("next/headers", "cookies"),
     ("next/headers", "draftMode"),
+    // An i18next instance holds translations in memory.
+    ("i18next", "createInstance"),
 ];
 
 /// Whether `name` is a built-in class or an export of [`INERT_FACTORIES`]: a receiver or a

@@ -234,7 +234,12 @@ pub fn is_one_time_code_column(name: &str) -> bool {
 /// or refresh token of an integration, a stored credential rather than a link.
 pub fn is_secret_link_column(name: &str) -> bool {
     crate::catalog::fold::with_folded(name, b"_", |n| {
-        (n.ends_with("token") || n.ends_with("tokenhash"))
+        // A code named for what it proves (`verificationCode`, `confirmationCode`) is such a
+        // secret too, wherever it is stored.
+        (n.ends_with("token")
+            || n.ends_with("tokenhash")
+            || n.ends_with("verificationcode")
+            || n.ends_with("confirmationcode"))
             && !["accesstoken", "refreshtoken", "apitoken", "idtoken"]
                 .iter()
                 .any(|credential| n.ends_with(credential))

@@ -140,6 +140,14 @@ impl<'g, 'a> Walker<'g, 'a> {
         for (_, v) in &frame.returns {
             result = result.merge(v.clone());
         }
+        // `return instance` where every path returns a built-in that stores nothing (an i18next
+        // instance, a `Headers`): so does the call.
+        let mut values = frame.returns.iter().map(|(_, v)| v.inert);
+        if let Some(Some(tag)) = values.next() {
+            if values.all(|t| t == Some(tag)) {
+                result.inert = Some(tag);
+            }
+        }
         if let Some(t) = truthy {
             let gained = gained(&t, &joined);
             if !gained.is_empty() {
