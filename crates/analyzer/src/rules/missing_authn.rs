@@ -26,13 +26,20 @@ pub fn check(facts: &ActionFacts) -> Vec<Detection> {
     let Some(sink) = facts.sinks.iter().find(|s| s.authn == Authn::None) else {
         return Vec::new();
     };
+    // A session helper that landed in a `"use server"` file (Next.js's own tutorial keeps
+    // `createSession` in `lib/session.ts`): the fix is to take it out of the endpoints.
+    let help = if sink.library == crate::catalog::libraries::Library::SessionCookie {
+        "This signs a session for whatever identity the caller sends. A session helper in a \"use server\" file is a public endpoint: move it to a module marked `import \"server-only\"`, and call it only after the sign-in has checked the password or the emailed secret."
+    } else {
+        "Look the session up at the top of the action and fail closed before touching data, then check that the caller may act on this record."
+    };
     vec![Detection {
         span: sink.span,
         message: format!(
             "`{}` runs `{}` without looking up the session: anyone who can reach the app can call this action directly, logged in or not.",
             facts.name, sink.label
         ),
-        help: "Look the session up at the top of the action and fail closed before touching data, then check that the caller may act on this record.".into(),
+        help: help.into(),
         fix: Some(FixPlan::AddAuthAtTop),
     }]
 }
