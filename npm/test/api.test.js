@@ -202,7 +202,7 @@ export async function deletePost(id: string) {
 import { requireSession } from "@/lib/auth";
 export async function deletePost(id: string) {
   const session = await requireSession();
-  await db.post.deleteMany({ where: { id, authorId: session.user.id } });
+  await db.post.deleteMany({ where: { id, authorId: session?.user?.id } });
 }
 `;
     const calls = [];

@@ -69,7 +69,7 @@ describe('scenarios', () => {
 import { requireSession } from "${imp}";
 export async function deletePost(id: string) {
   const session = await requireSession();
-  await db.post.deleteMany({ where: { id, authorId: session.user.id } });
+  await db.post.deleteMany({ where: { id, authorId: session?.user?.id } });
 }
 `;
     const dir = tree({
