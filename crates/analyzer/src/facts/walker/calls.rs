@@ -360,14 +360,12 @@ impl<'g, 'a> Walker<'g, 'a> {
 
         // `cookies().set("cartId", cart.id)`: a record the action just made, handed to the
         // visitor as their anonymous record (see `handed_by_cookie`).
-        if last == "set"
-            && (path.ends_with("cookies.set")
-                || (links.len() == 1 && root_value.inert == Some("cookies")))
-            && args
-                .first()
-                .and_then(|a| a.str_lit)
-                .is_some_and(names::is_anonymous_owner_cookie)
-        {
+        // The name a cookie or header call is given (`cookies().get("session")`).
+        let name_arg = args.first().and_then(|a| a.str_lit);
+        let on_cookies = |method: &str| {
+            last == method && called_on(&path, links.len(), &root_value, "cookies", method)
+        };
+        if on_cookies("set") && name_arg.is_some_and(names::is_anonymous_owner_cookie) {
             if let Some(value) = args.get(1) {
                 self.note_cookie_handed(value);
             }
@@ -375,13 +373,8 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         // `cookies().set("session", token)` with a token made from what the client sent (`await
         // encrypt({ id })` for an `id` argument): the caller signs in as whoever they name.
-        if last == "set"
-            && (path.ends_with("cookies.set")
-                || (links.len() == 1 && root_value.inert == Some("cookies")))
-            && args
-                .first()
-                .and_then(|a| a.str_lit)
-                .is_some_and(names::is_token_cookie)
+        if on_cookies("set")
+            && name_arg.is_some_and(names::is_token_cookie)
             && args.get(1).is_some_and(Value::is_tainted)
         {
             let token = args.get(1).cloned().unwrap_or_default();
@@ -411,12 +404,8 @@ impl<'g, 'a> Walker<'g, 'a> {
         // presents, not yet checked (like a session cookie's raw token, below); looked up in the
         // project's table of API keys it becomes the caller (see `record_sink`).
         if last == "get"
-            && (path.ends_with("headers.get")
-                || (links.len() == 1 && root_value.inert == Some("headers")))
-            && args
-                .first()
-                .and_then(|a| a.str_lit)
-                .is_some_and(names::is_credential_header)
+            && called_on(&path, links.len(), &root_value, "headers", "get")
+            && name_arg.is_some_and(names::is_credential_header)
         {
             self.raw_token_read.get_or_insert(self.site.unwrap_or(span));
             return Value {
@@ -427,11 +416,8 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         // A raw cookie read as the user id is identity nobody verified.
         // `cookies().get(..)`, or `store.get(..)` on the store `await cookies()` returned.
-        if last == "get"
-            && (path.ends_with("cookies.get")
-                || (links.len() == 1 && root_value.inert == Some("cookies")))
-        {
-            let key = args.first().and_then(|a| a.str_lit).unwrap_or("");
+        if on_cookies("get") {
+            let key = name_arg.unwrap_or("");
             if names::is_actor_id_name(key) || names::is_identity_cookie(key) {
                 return self.on_guard(GuardKind::Unverified, span, &path);
             }
@@ -1056,6 +1042,15 @@ fn only_relays_caller_credentials(url: Option<&Value<'_>>, init: Option<&Value<'
                 .all(|(_, v)| v.str_lit.is_some() || v.is_tainted() || v.raw_token)
         }
     }
+}
+
+/// `cookies().get(..)`, `headers().get(..)`, or the call on the store `await cookies()` returned
+/// (`jar.get(..)`): `method` called on Next.js's request `store` (see `builtins`).
+fn called_on(path: &str, links: usize, root: &Value<'_>, store: &str, method: &str) -> bool {
+    path.strip_suffix(method)
+        .and_then(|p| p.strip_suffix('.'))
+        .is_some_and(|p| p.ends_with(store))
+        || (links == 1 && root.inert == Some(store))
 }
 
 /// Whether token claims the client chose name who the token is for: a whole object the client

@@ -1423,29 +1423,34 @@ fn only_unlinks_caller(data: &Value<'_>) -> bool {
 /// Drizzle's spelling of a tally bump: every column set is a tally, to
 /// `sql`${table.column} + 1`` (or `- 1`).
 fn only_bumps_counters_in_sql(set: &Value<'_>, source: &str) -> bool {
-    let Some(columns) = set.fields.as_deref() else {
-        return false;
-    };
-    !columns.is_empty()
-        && columns.iter().all(|(column, value)| {
-            let text: String = value
-                .span
-                .and_then(|s| source.get(s.start as usize..s.end as usize))
-                .unwrap_or("")
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            names::is_counter_column(column)
-                && !value.is_tainted()
-                && text.starts_with("sql`${")
-                && (text.ends_with("}+1`") || text.ends_with("}-1`"))
-                && text.matches("${").count() == 1
-        })
+    every_sql_set(set, source, |column, value, text| {
+        names::is_counter_column(column)
+            && !value.is_tainted()
+            && text.starts_with("sql`${")
+            && (text.ends_with("}+1`") || text.ends_with("}-1`"))
+            && text.matches("${").count() == 1
+    })
 }
 
 /// Drizzle's spelling of taking items out of stock: every column set is a stock count, to
 /// `sql`${table.stock} - ${quantity}`` (see `only_takes_stock`).
 fn only_takes_stock_in_sql(set: &Value<'_>, source: &str) -> bool {
+    every_sql_set(set, source, |column, _, text| {
+        names::is_stock_column(column)
+            && text.starts_with("sql`${")
+            && text.ends_with('`')
+            && text.matches("${").count() == 2
+            && text.contains("}-${")
+    })
+}
+
+/// Whether a Drizzle `set({ .. })` sets at least one column and `each` holds for every one,
+/// given the column, its value and the value's source text without whitespace.
+fn every_sql_set(
+    set: &Value<'_>,
+    source: &str,
+    each: impl Fn(&str, &Value<'_>, &str) -> bool,
+) -> bool {
     let Some(columns) = set.fields.as_deref() else {
         return false;
     };
@@ -1458,11 +1463,7 @@ fn only_takes_stock_in_sql(set: &Value<'_>, source: &str) -> bool {
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .collect();
-            names::is_stock_column(column)
-                && text.starts_with("sql`${")
-                && text.ends_with('`')
-                && text.matches("${").count() == 2
-                && text.contains("}-${")
+            each(column, value, &text)
         })
 }
 
