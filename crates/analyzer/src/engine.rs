@@ -192,6 +192,25 @@ pub(crate) fn run(source: &str, options: &Options, loader: Option<&dyn ModuleLoa
     report
 }
 
+/// Analyses one file without settling its fixes: the findings are final, each finding's fix is
+/// the first round's, and `fixed_source` applies those (unsettled) fixes. A page shows these
+/// findings at once and settles the fixes after (SPEC §4 settling can cost more than the
+/// analysis).
+pub(crate) fn first_round(
+    source: &str,
+    options: &Options,
+    loader: Option<&dyn ModuleLoader>,
+) -> Report {
+    let mut budget = StepBudget::for_file(source.len());
+    let mut report = analyze_once(source, options, loader, None, &mut budget);
+    if !report.errors.is_empty() {
+        for finding in &mut report.findings {
+            finding.fix = None;
+        }
+    }
+    report
+}
+
 /// Analyses one file; fixes are the first round's, one per finding. With `only`, just the
 /// actions at those indices (discovery order) are analysed; every action is still listed.
 fn analyze_once(

@@ -98,6 +98,17 @@ pub fn analyze(source: &str, options: &Options) -> Report {
     engine::run(source, options, None)
 }
 
+/// Analyses one file and stops before its fixes settle: the same findings as [`analyze`], each
+/// with its first-round fix, and `fixed_source` with those fixes applied before they settle. For
+/// a page that shows the findings first and the settled fixed version after.
+pub fn analyze_first_round(
+    source: &str,
+    options: &Options,
+    loader: Option<&dyn ModuleLoader>,
+) -> Report {
+    engine::first_round(source, options, loader)
+}
+
 /// Analyses one file, resolving imports of the project's own modules through `loader`.
 pub fn analyze_with_loader(source: &str, options: &Options, loader: &dyn ModuleLoader) -> Report {
     engine::run(source, options, Some(loader))
