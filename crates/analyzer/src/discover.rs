@@ -140,7 +140,7 @@ pub fn discover<'a>(scope: &ModuleScope<'a>) -> Vec<ActionDef<'a>> {
             }
         }
     }
-    actions.sort_by_key(|a| a.func.span().start);
+    crate::sort::sort_by_key(&mut actions, |a| a.func.span().start);
     actions
 }
 

@@ -333,7 +333,7 @@ fn analyze_once(
             }
         }
     }
-    report.findings.sort_by_key(|f| (f.span.start, f.rule));
+    crate::sort::sort_by_key(&mut report.findings, |f| (f.span.start, f.rule));
     report.fixed_source = fix::apply_all(source, &report.findings);
     report
 }

@@ -98,7 +98,7 @@ pub fn highlight(source: &str, file_name: &str) -> Vec<HighlightToken> {
             class: TokenClass::Comment,
         });
     }
-    out.sort_by_key(|t| (t.start, t.end));
+    crate::sort::sort_by_key(&mut out, |t| (t.start, t.end));
     // Keep the list non-overlapping (a comment inside a recovered token, say).
     let mut cleaned: Vec<HighlightToken> = Vec::with_capacity(out.len());
     for t in out {

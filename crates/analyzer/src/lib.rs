@@ -33,6 +33,7 @@ mod parse;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod sort;
 mod suppress;
 
 pub use config::{Config, ConfigError};

@@ -100,7 +100,7 @@ impl FolderCheck {
             .iter()
             .filter_map(|path| folder.listing.config_for(path))
             .collect();
-        unread_configs.sort();
+        actiongate_analyzer::sort::sort_by(&mut unread_configs, Ord::cmp);
         unread_configs.dedup();
         let resolver = Resolver::new(MemoryFiles::new(
             folder.sources().map(|(path, text)| (path, text.clone())),

@@ -259,7 +259,7 @@ fn normalize_marks(source: &str, marks: &[Mark]) -> Vec<Mark> {
             }
         })
         .collect();
-    out.sort_by_key(|m| (m.start, m.end));
+    actiongate_analyzer::sort::sort_by_key(&mut out, |m| (m.start, m.end));
     out
 }
 
@@ -379,7 +379,7 @@ pub fn render_window(
                 line.gutter_selected = true;
             }
         }
-        line.gutter_ids.sort();
+        actiongate_analyzer::sort::sort_by(&mut line.gutter_ids, Ord::cmp);
         line.gutter_ids.dedup();
         let mut k = tok_i;
         for (ci, &a) in cuts.iter().enumerate() {

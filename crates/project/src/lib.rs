@@ -127,7 +127,7 @@ impl Files for DiskFiles {
             })
             .map(|e| e.path())
             .collect();
-        dirs.sort();
+        actiongate_analyzer::sort::sort_by(&mut dirs, Ord::cmp);
         dirs
     }
 }

@@ -80,7 +80,7 @@ impl Files for MemoryFiles {
                 (!name.starts_with('.') && name != "node_modules").then(|| dir.join(name))
             })
             .collect();
-        dirs.sort();
+        actiongate_analyzer::sort::sort_by(&mut dirs, Ord::cmp);
         dirs.dedup();
         dirs
     }

@@ -65,7 +65,7 @@ impl<'s> Composed<'s> {
         let current = self.text();
         let mut merged: Vec<(Edit, Vec<usize>)> = Vec::new();
         let mut sorted: Vec<&(Edit, usize)> = edits.iter().collect();
-        sorted.sort_by_key(|(e, owner)| (e.start, e.end, *owner));
+        crate::sort::sort_by_key(&mut sorted, |(e, owner)| (e.start, e.end, *owner));
         for (edit, owner) in sorted {
             // Another finding's insertion at the same point may sit between two equal ones.
             let same = merged

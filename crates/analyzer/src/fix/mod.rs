@@ -256,7 +256,7 @@ pub fn build_with(
         fix.edits.extend(identity_check(facts, source, style));
     }
     brace_inserted_checks(&mut fix.edits, &facts.fix.braceless);
-    fix.edits.sort_by_key(|e| e.start);
+    crate::sort::sort_by_key(&mut fix.edits, |e| e.start);
     // Follow the file's quotes and semicolons (only in text the fix generates itself).
     if !matches!(plan, FixPlan::ReplaceWith { .. }) {
         for edit in &mut fix.edits {
@@ -384,7 +384,7 @@ fn build_lf(
                     "import { redirect } from \"next/navigation\";",
                 ));
             }
-            edits.sort_by_key(|e| e.start);
+            crate::sort::sort_by_key(&mut edits, |e| e.start);
             let description = idiom.with_assumption(format!(
                 "Look the caller up with `{}` and fail closed at the top of the action.",
                 idiom.call
@@ -580,7 +580,7 @@ fn build_lf(
                             ),
                         ));
                     }
-                    edits.sort_by_key(|e| e.start);
+                    crate::sort::sort_by_key(&mut edits, |e| e.start);
                     Some(Fix {
                         description: format!(
                             "Scope the query to the caller: `and(..)` the condition with `eq({table}.{col}, ..)`, using {}.",
@@ -642,7 +642,7 @@ fn build_lf(
                             "import { basename } from \"node:path\";",
                         ));
                     }
-                    edits.sort_by_key(|e| e.start);
+                    crate::sort::sort_by_key(&mut edits, |e| e.start);
                     Some(Fix {
                         description: format!(
                             "Keep each caller's files in their own folder: the path takes the caller's id, then only the base name of `{name}` (so `../` cannot leave the folder)."
@@ -827,7 +827,7 @@ fn client_middleware(root: ByteSpan, idiom: &GuardIdiom, source: &str, style: &F
     for import in &idiom.imports {
         edits.push(import_edit(style, import));
     }
-    edits.sort_by_key(|e| e.start);
+    crate::sort::sort_by_key(&mut edits, |e| e.start);
     let description = idiom.with_assumption(format!(
         "Add a `.use()` middleware to the client chain that looks the caller up with `{}`, fails closed, and passes `ctx.userId` to the action.",
         idiom.call
@@ -956,7 +956,7 @@ fn move_late_lookup(facts: &ActionFacts, source: &str) -> Option<Fix> {
     for &i in &[decl_index, check_index] {
         edits.push(remove_line_of(source, statements[i]));
     }
-    edits.sort_by_key(|e| e.start);
+    crate::sort::sort_by_key(&mut edits, |e| e.start);
     Some(Fix {
         description: format!(
             "Move the lookup of `{}` and its fail-closed check to the top of the action, before any data is touched.",
@@ -1018,7 +1018,7 @@ fn move_check_above(facts: &ActionFacts, source: &str, sink: ByteSpan) -> Option
         },
         remove_line_of(source, statements[check_index]),
     ];
-    edits.sort_by_key(|e| e.start);
+    crate::sort::sort_by_key(&mut edits, |e| e.start);
     Some(Fix {
         description: "Move the check above the write it guards, so that it fails closed before any data changes.".into(),
         edits,
@@ -1074,7 +1074,7 @@ pub fn apply_all(source: &str, findings: &[Finding]) -> String {
         .filter_map(|f| f.fix.as_ref())
         .flat_map(|f| f.edits.iter())
         .collect();
-    edits.sort_by_key(|e| (e.start, e.end));
+    crate::sort::sort_by_key(&mut edits, |e| (e.start, e.end));
     edits.dedup_by(|a, b| a == b);
     apply_edits(source, &edits)
 }

@@ -150,7 +150,7 @@ impl Files for HostFiles<'_> {
             })
             .map(|e| dir.join(e.name))
             .collect();
-        dirs.sort();
+        actiongate_analyzer::sort::sort_by(&mut dirs, Ord::cmp);
         dirs
     }
 }

@@ -91,7 +91,7 @@ pub fn collect(
         }
     }
     collected.warnings.append(&mut ignores.warnings);
-    collected.inputs.sort_by(|a, b| a.display.cmp(&b.display));
+    actiongate_analyzer::sort::sort_by(&mut collected.inputs, |a, b| a.display.cmp(&b.display));
     Ok(collected)
 }
 
@@ -113,7 +113,7 @@ fn walk_dir(dir: &Path, cwd: &Path, host: &dyn Host, ignores: &mut IgnoreCache) 
                 continue;
             }
         };
-        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        actiongate_analyzer::sort::sort_by(&mut entries, |a, b| a.name.cmp(&b.name));
         let mut folders = Vec::new();
         for entry in entries {
             let is_dir = entry.kind == EntryKind::Dir;

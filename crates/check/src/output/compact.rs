@@ -44,7 +44,7 @@ pub fn render(results: &[FileResult]) -> String {
             }));
         }
         // Stable: problems stay first, and findings keep their order on the same position.
-        entries.sort_by_key(|e| (e.0, e.1));
+        actiongate_analyzer::sort::sort_by_key(&mut entries, |e| (e.0, e.1));
         for (line, column, severity, rule, message) in entries {
             let _ = writeln!(
                 out,

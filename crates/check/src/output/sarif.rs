@@ -57,7 +57,7 @@ pub fn log(results: &[FileResult]) -> Value {
         let active = report.findings.iter().map(|f| (f, false));
         let silenced = report.suppressed.iter().map(|f| (f, true));
         let mut all: Vec<(&Finding, bool)> = active.chain(silenced).collect();
-        all.sort_by_key(|(f, _)| (f.span.start, f.rule));
+        actiongate_analyzer::sort::sort_by_key(&mut all, |(f, _)| (f.span.start, f.rule));
         for (finding, suppressed) in all {
             let fingerprint = fingerprint(finding, &result.display, source);
             // Identical findings on identical lines get an occurrence number, as GitHub does.
