@@ -13,6 +13,7 @@ use crate::catalog::libraries::{action_clients, auth, next_auth};
 pub use auth::GuardIdiom;
 
 use oxc_ast::ast::{ImportDeclarationSpecifier, Program, Statement};
+use rustc_hash::FxHashSet;
 
 use crate::facts::{ActionFacts, ErrorStyle};
 use crate::report::{ByteSpan, Edit, Finding, Fix};
@@ -84,6 +85,9 @@ impl FileStyle {
             ..FileStyle::default()
         };
         let (mut single, mut double, mut with_semi, mut without_semi) = (0, 0, 0, 0);
+        // Names already asked about: an idiom test may scan the whole text, and a file that
+        // repeats its imports (pasted copies of one module) must not scan it once per copy.
+        let mut asked: FxHashSet<(&str, &str)> = FxHashSet::default();
         for stmt in &program.body {
             let Statement::ImportDeclaration(import) = stmt else {
                 continue;
@@ -110,7 +114,7 @@ impl FileStyle {
                 if name == "redirect" {
                     style.has_redirect_import = true;
                 }
-                if style.guard.is_none() {
+                if style.guard.is_none() && asked.insert((name, module)) {
                     style.guard = auth::idiom_for(name, module, source);
                 }
             }
@@ -123,6 +127,9 @@ impl FileStyle {
                     return None;
                 };
                 let name = func.id.as_ref()?.name.as_str();
+                if !asked.insert((name, "")) {
+                    return None;
+                }
                 auth::idiom_for(name, "", source)
             });
         }
