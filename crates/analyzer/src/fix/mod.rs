@@ -74,6 +74,9 @@ pub struct FileStyle {
     pub single_quotes: bool,
     /// Whether the file ends statements without semicolons.
     pub no_semicolons: bool,
+    /// Whether the file already declares a `user` (`const user ` / `let user `): a role fix
+    /// that binds a guard's result names it `currentUser` instead. Read once per file.
+    pub declares_user: bool,
 }
 
 impl FileStyle {
@@ -135,6 +138,7 @@ impl FileStyle {
         }
         style.single_quotes = single > double;
         style.no_semicolons = without_semi > with_semi;
+        style.declares_user = source.contains("const user ") || source.contains("let user ");
         style.error_style =
             if source.contains("redirect(\"/login\")") || source.contains("redirect('/login')") {
                 ErrorStyle::Redirect
@@ -736,8 +740,11 @@ fn build_lf(
                 // `await requireUser();` becomes `const user = await requireUser();`.
                 (None, Some(stmt)) if stmt.end <= at => {
                     let text = source.get(stmt.start as usize..stmt.end as usize)?;
-                    let taken = source.contains("const user ") || source.contains("let user ");
-                    let name = if taken { "currentUser" } else { "user" };
+                    let name = if style.declares_user {
+                        "currentUser"
+                    } else {
+                        "user"
+                    };
                     let text = format!("const {name} = {}", text.trim_start());
                     edits.push(Edit {
                         start: stmt.start,
