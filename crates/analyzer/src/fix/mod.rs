@@ -77,6 +77,10 @@ pub struct FileStyle {
     /// Whether the file already declares a `user` (`const user ` / `let user `): a role fix
     /// that binds a guard's result names it `currentUser` instead. Read once per file.
     pub declares_user: bool,
+    /// The words of the file's import clauses, read on the first question (a fix that adds an
+    /// import asks whether a name is imported already; reading the text once per fix made a
+    /// file with many fixes quadratic).
+    import_words: std::cell::OnceCell<FxHashSet<String>>,
 }
 
 impl FileStyle {
@@ -91,6 +95,7 @@ impl FileStyle {
         // Names already asked about: an idiom test may scan the whole text, and a file that
         // repeats its imports (pasted copies of one module) must not scan it once per copy.
         let mut asked: FxHashSet<(&str, &str)> = FxHashSet::default();
+        let file = auth::FileText::new(source);
         for stmt in &program.body {
             let Statement::ImportDeclaration(import) = stmt else {
                 continue;
@@ -118,7 +123,7 @@ impl FileStyle {
                     style.has_redirect_import = true;
                 }
                 if style.guard.is_none() && asked.insert((name, module)) {
-                    style.guard = auth::idiom_for(name, module, source);
+                    style.guard = auth::idiom_for(name, module, &file);
                 }
             }
         }
@@ -133,7 +138,7 @@ impl FileStyle {
                 if !asked.insert((name, "")) {
                     return None;
                 }
-                auth::idiom_for(name, "", source)
+                auth::idiom_for(name, "", &file)
             });
         }
         style.single_quotes = single > double;
@@ -149,6 +154,13 @@ impl FileStyle {
             };
         style.owner_columns = OwnerColumns::detect(source);
         style
+    }
+
+    /// Whether the file's imports bind `name` already (as [`auth::imports_name`] reads them).
+    pub fn imports(&self, source: &str, name: &str) -> bool {
+        self.import_words
+            .get_or_init(|| auth::import_clause_words(source))
+            .contains(name)
     }
 
     fn fail_statement(&self) -> String {
@@ -579,7 +591,7 @@ fn build_lf(
                     ];
                     let missing: Vec<&str> = ["and", "eq"]
                         .into_iter()
-                        .filter(|name| !auth::imports_name(source, name))
+                        .filter(|name| !style.imports(source, name))
                         .collect();
                     if !missing.is_empty() {
                         edits.push(import_edit(
@@ -647,7 +659,7 @@ fn build_lf(
                         end: key.end,
                         text: format!("{identity}}}/${{basename({name})"),
                     }];
-                    if !auth::imports_name(source, "basename") {
+                    if !style.imports(source, "basename") {
                         edits.push(import_edit(
                             style,
                             "import { basename } from \"node:path\";",

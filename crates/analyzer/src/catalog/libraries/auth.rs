@@ -16,7 +16,52 @@ use crate::catalog::guards::GuardEntry;
 /// How a fix looks the caller up with `name` imported from `module`, judged with the file's
 /// text: `None` when the family does not claim the import, `Some(None)` when it claims it but
 /// has no lookup to offer.
-pub type IdiomFn = fn(name: &str, module: &str, source: &str) -> Option<Option<GuardIdiom>>;
+pub type IdiomFn = fn(name: &str, module: &str, file: &FileText<'_>) -> Option<Option<GuardIdiom>>;
+
+/// A file's text, with what the idioms ask of it read once: a file with many helpers asks about
+/// each of them, and a search of the whole text per question made big files quadratic.
+pub struct FileText<'s> {
+    /// The file's text.
+    pub source: &'s str,
+    /// The identifiers written right before `.api.` (`auth` in `auth.api.getSession`).
+    api_receivers: std::cell::OnceCell<rustc_hash::FxHashSet<&'s str>>,
+}
+
+impl<'s> FileText<'s> {
+    /// The text, nothing read yet.
+    pub fn new(source: &'s str) -> Self {
+        FileText {
+            source,
+            api_receivers: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether the text contains `{name}.api.` (better-auth's server API called on `name`).
+    pub fn calls_api_on(&self, name: &str) -> bool {
+        if name.is_empty() || !name.chars().all(is_word_char) {
+            return self.source.contains(&format!("{name}.api."));
+        }
+        // `name` is made of word characters, so it ends right before `.api.` exactly when it
+        // is a suffix of the run of word characters there.
+        self.api_receivers
+            .get_or_init(|| {
+                self.source
+                    .match_indices(".api.")
+                    .map(|(at, _)| {
+                        let before = &self.source[..at];
+                        let start = before
+                            .char_indices()
+                            .rev()
+                            .find(|&(_, c)| !is_word_char(c))
+                            .map_or(0, |(i, c)| i + c.len_utf8());
+                        &before[start..]
+                    })
+                    .collect()
+            })
+            .iter()
+            .any(|receiver| receiver.ends_with(name))
+    }
+}
 
 /// All one auth library family knows, as the generic tables read it.
 pub struct AuthFamily {
@@ -78,11 +123,11 @@ pub fn asks_to_fail_closed(call_text: &str) -> bool {
 }
 
 /// The idiom for `name` imported from `module`, judged with the file's text (`source`).
-pub fn idiom_for(name: &str, module: &str, source: &str) -> Option<GuardIdiom> {
+pub fn idiom_for(name: &str, module: &str, file: &FileText<'_>) -> Option<GuardIdiom> {
     AUTH_FAMILIES
         .iter()
         .filter_map(|f| f.idiom)
-        .find_map(|idiom| idiom(name, module, source))
+        .find_map(|idiom| idiom(name, module, file))
         .flatten()
 }
 
@@ -148,40 +193,98 @@ impl GuardIdiom {
 /// Whether the file imports a binding called `name` (the clauses of its `import` statements,
 /// also when they span several lines).
 pub fn imports_name(source: &str, name: &str) -> bool {
-    let is_word_char = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    import_clauses(source).any(|clause| clause_words(clause).any(|w| w == name))
+}
+
+/// Every word of the file's import clauses, for asking [`imports_name`]'s question many times.
+pub fn import_clause_words(source: &str) -> rustc_hash::FxHashSet<String> {
+    import_clauses(source)
+        .flat_map(clause_words)
+        .map(str::to_string)
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '$'
+}
+
+/// The words of one import clause.
+fn clause_words(clause: &str) -> impl Iterator<Item = &str> {
+    clause
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// The clauses of the file's `import` statements: the text between `import` and ` from `.
+fn import_clauses(source: &str) -> impl Iterator<Item = &str> {
     let mut rest = source;
-    while let Some(at) = rest.find("import") {
+    std::iter::from_fn(move || loop {
+        let at = rest.find("import")?;
         let before = &source[..source.len() - rest.len() + at];
-        let clause_start = at + "import".len();
-        rest = &rest[clause_start..];
+        rest = &rest[at + "import".len()..];
         if before.chars().last().is_some_and(is_word_char) {
             continue;
         }
-        let clause = match rest.find(" from ") {
-            Some(end) if !rest[..end].contains(';') => &rest[..end],
+        match rest.find(" from ") {
+            Some(end) if !rest[..end].contains(';') => return Some(&rest[..end]),
             _ => continue,
-        };
-        if clause.split(|c: char| !is_word_char(c)).any(|w| w == name) {
-            return true;
         }
-    }
-    false
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn import_clause_words_answer_as_imports_name() {
+        let text = "import { and, eq as equal } from \"drizzle-orm\";\nimport type {\n  Session,\n} from \"x\";\nconst reimport = 1; import(\"y\");";
+        let words = import_clause_words(text);
+        for name in [
+            "and", "eq", "equal", "as", "Session", "type", "reimport", "y", "x",
+        ] {
+            assert_eq!(words.contains(name), imports_name(text, name), "{name}");
+        }
+    }
+
+    #[test]
+    fn api_receivers_answer_as_a_search_of_the_text_would() {
+        let texts = [
+            "const s = await auth.api.getSession({ headers });",
+            "await ctx.auth.api.x(); é.api.y; $a_b.api.z",
+            "no api here: auth.apix, auth .api.",
+            "",
+        ];
+        let names = [
+            "auth", "th", "ctx", "é", "$a_b", "a_b", "b", "x", "auth.", "api", "",
+        ];
+        for text in texts {
+            let file = FileText::new(text);
+            for name in names {
+                assert_eq!(
+                    file.calls_api_on(name),
+                    text.contains(&format!("{name}.api.")),
+                    "{name:?} in {text:?}"
+                );
+            }
+        }
+    }
     use crate::catalog::path_ends_with;
 
     #[test]
     fn each_library_gets_its_own_lookup() {
-        let ba = idiom_for("auth", "@/lib/auth", "auth.api.getSession({ headers })").unwrap();
+        let ba = idiom_for(
+            "auth",
+            "@/lib/auth",
+            &FileText::new("auth.api.getSession({ headers })"),
+        )
+        .unwrap();
         assert_eq!(
             ba.declaration("session"),
             "const session = await auth.api.getSession({ headers: await headers() });"
         );
         assert_eq!(ba.imports.len(), 1);
-        let clerk = idiom_for("auth", "@clerk/nextjs/server", "").unwrap();
+        let clerk = idiom_for("auth", "@clerk/nextjs/server", &FileText::new("")).unwrap();
         assert_eq!(
             clerk.declaration("userId"),
             "const { userId } = await auth();"
@@ -190,12 +293,17 @@ mod tests {
             clerk.declaration("callerId"),
             "const { userId: callerId } = await auth();"
         );
-        let supa = idiom_for("createClient", "@/utils/supabase/server", "").unwrap();
+        let supa = idiom_for(
+            "createClient",
+            "@/utils/supabase/server",
+            &FileText::new(""),
+        )
+        .unwrap();
         assert_eq!(
             supa.declaration("user"),
             "const { data: { user } } = await (await createClient()).auth.getUser();"
         );
-        assert!(idiom_for("createServerClient", "@supabase/ssr", "").is_none());
+        assert!(idiom_for("createServerClient", "@supabase/ssr", &FileText::new("")).is_none());
         assert!(is_auth_module("@supabase/ssr") && !is_auth_module("@/lib/db"));
         assert!(imports_name(
             "import {\n  and,\n  eq,\n} from \"drizzle-orm\";",

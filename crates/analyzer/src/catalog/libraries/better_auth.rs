@@ -1,7 +1,7 @@
 //! better-auth: the imported object is not callable; its API looks the session up
 //! (`auth.api.getSession({ headers: await headers() })`).
 
-use super::auth::{imports_name, AuthFamily, GuardIdiom};
+use super::auth::{imports_name, AuthFamily, FileText, GuardIdiom};
 use super::Library;
 use crate::catalog::guards::{guard, GuardKind::*};
 
@@ -55,9 +55,9 @@ pub(super) const AUTH: AuthFamily = AuthFamily {
 /// server API on that name (`<name>.api.getSession(..)`, `<name>.api.updateUser(..)`). A
 /// file that only makes better-auth's client (`createAuthClient`) gets the server instance
 /// where better-auth's guide puts it, `auth` from `@/lib/auth`, and the fix says so.
-fn idiom(name: &str, module: &str, source: &str) -> Option<Option<GuardIdiom>> {
+fn idiom(name: &str, module: &str, file: &FileText<'_>) -> Option<Option<GuardIdiom>> {
     let client_only = CLIENT_FACTORIES.contains(&(module, name));
-    if !client_only && !source.contains(&format!("{name}.api.")) {
+    if !client_only && !file.calls_api_on(name) {
         return None;
     }
     let server = if client_only { "auth" } else { name };
@@ -71,7 +71,7 @@ fn idiom(name: &str, module: &str, source: &str) -> Option<Option<GuardIdiom>> {
         "{v}.user.id",
     );
     if client_only {
-        if !imports_name(source, "auth") {
+        if !imports_name(file.source, "auth") {
             i.imports
                 .push("import { auth } from \"@/lib/auth\";".to_string());
         }
@@ -79,7 +79,7 @@ fn idiom(name: &str, module: &str, source: &str) -> Option<Option<GuardIdiom>> {
             "It assumes the project's better-auth server instance is `auth` from `@/lib/auth`, as better-auth's guide sets it up (set `fix.auth_import` and `fix.session_call` in actiongate.toml if yours differs).".to_string(),
         );
     }
-    if !imports_name(source, "headers") {
+    if !imports_name(file.source, "headers") {
         i.imports
             .push("import { headers } from \"next/headers\";".to_string());
     }

@@ -1,6 +1,6 @@
 //! Clerk: `auth()` (its `userId`), `auth.protect()`, `currentUser()` from `@clerk/nextjs`.
 
-use super::auth::{AuthFamily, GuardIdiom};
+use super::auth::{AuthFamily, FileText, GuardIdiom};
 use super::Library;
 use crate::catalog::guards::{guard, GuardKind::*};
 
@@ -23,7 +23,7 @@ pub(super) const AUTH: AuthFamily = AuthFamily {
 };
 
 /// `const { userId } = await auth()` or `const user = await currentUser()`.
-fn idiom(name: &str, module: &str, _source: &str) -> Option<Option<GuardIdiom>> {
+fn idiom(name: &str, module: &str, _file: &FileText<'_>) -> Option<Option<GuardIdiom>> {
     if !module.starts_with("@clerk/") {
         return None;
     }

@@ -1,6 +1,6 @@
 //! Kinde: `getKindeServerSession()` returns functions; calling `getUser()` is the lookup.
 
-use super::auth::{AuthFamily, GuardIdiom};
+use super::auth::{AuthFamily, FileText, GuardIdiom};
 use super::Library;
 use crate::catalog::guards::{guard, GuardKind::*};
 
@@ -14,7 +14,7 @@ pub(super) const AUTH: AuthFamily = AuthFamily {
 };
 
 /// `const user = await getKindeServerSession().getUser()`.
-fn idiom(name: &str, module: &str, _source: &str) -> Option<Option<GuardIdiom>> {
+fn idiom(name: &str, module: &str, _file: &FileText<'_>) -> Option<Option<GuardIdiom>> {
     if !module.starts_with("@kinde-oss/") {
         return None;
     }

@@ -2,7 +2,7 @@
 //! return an object, `{ user, session }` with both `null` when signed out: the guard is the check
 //! of `user` (or `session`), never of the object.
 
-use super::auth::{AuthFamily, GuardIdiom};
+use super::auth::{AuthFamily, FileText, GuardIdiom};
 use super::Library;
 use crate::catalog::guards::{guard, GuardKind::*};
 
@@ -20,7 +20,7 @@ pub(super) const AUTH: AuthFamily = AuthFamily {
 };
 
 /// `const { user } = await validateRequest()`.
-fn idiom(name: &str, _module: &str, _source: &str) -> Option<Option<GuardIdiom>> {
+fn idiom(name: &str, _module: &str, _file: &FileText<'_>) -> Option<Option<GuardIdiom>> {
     (name == "validateRequest").then(|| {
         Some(GuardIdiom::lookup(
             "await validateRequest()".into(),

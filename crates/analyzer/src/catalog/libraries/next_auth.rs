@@ -2,7 +2,7 @@
 //! (`auth()`); Auth.js `auth()` from `@/auth` is also the fixes' guess for a file that uses no
 //! auth library.
 
-use super::auth::{AuthFamily, GuardIdiom};
+use super::auth::{AuthFamily, FileText, GuardIdiom};
 use super::Library;
 use crate::catalog::guards::{guard, GuardKind::*};
 
@@ -27,11 +27,11 @@ fn session(call: String) -> GuardIdiom {
 }
 
 /// `const session = await auth()`, `await getServerSession(authOptions)`.
-fn idiom(name: &str, _module: &str, source: &str) -> Option<Option<GuardIdiom>> {
+fn idiom(name: &str, _module: &str, file: &FileText<'_>) -> Option<Option<GuardIdiom>> {
     Some(Some(match name {
         "auth" => session("await auth()".into()),
         "getServerSession" => {
-            let arg = if source.contains("authOptions") {
+            let arg = if file.source.contains("authOptions") {
                 "authOptions"
             } else {
                 ""

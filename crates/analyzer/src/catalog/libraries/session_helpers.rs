@@ -3,7 +3,7 @@
 //! are lookups at all, by the same conventions (`getCurrentUser` returns the user or `null`,
 //! `requireAdmin` fails closed and checks a role), is [`classify`].
 
-use super::auth::{AuthFamily, GuardIdiom};
+use super::auth::{AuthFamily, FileText, GuardIdiom};
 use crate::catalog::guards::GuardKind::{self, *};
 
 /// Their idiom (their lookups are judged by name: [`classify`]).
@@ -21,7 +21,7 @@ fn user(call: String) -> GuardIdiom {
 }
 
 /// `const user = await getCurrentUser()`, `const session = await verifySession()`.
-fn idiom(name: &str, _module: &str, _source: &str) -> Option<Option<GuardIdiom>> {
+fn idiom(name: &str, _module: &str, _file: &FileText<'_>) -> Option<Option<GuardIdiom>> {
     Some(Some(match name {
         "currentUser" | "getCurrentUser" | "getUser" | "getViewer" | "getSessionUser" => {
             user(format!("await {name}()"))

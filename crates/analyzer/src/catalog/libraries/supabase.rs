@@ -3,7 +3,7 @@
 //! (`from(table).insert|update|upsert|delete|select`), `rpc(..)`, and the service-role
 //! clients that bypass row-level security.
 
-use super::auth::{AuthFamily, GuardIdiom};
+use super::auth::{AuthFamily, FileText, GuardIdiom};
 use super::{Library, OwnerScope};
 use crate::catalog::guards::{guard, GuardKind::*};
 use crate::catalog::sinks::step::{Outcome, Step};
@@ -42,7 +42,7 @@ pub(super) const AUTH: AuthFamily = AuthFamily {
 
 /// A project helper that creates the server client (`createClient` from
 /// `@/utils/supabase/server`): `getUser()` on it verifies the JWT.
-fn idiom(name: &str, module: &str, _source: &str) -> Option<Option<GuardIdiom>> {
+fn idiom(name: &str, module: &str, _file: &FileText<'_>) -> Option<Option<GuardIdiom>> {
     if !module.contains("supabase") || module.starts_with("@supabase/") {
         return None;
     }

@@ -1,7 +1,7 @@
 //! WorkOS AuthKit: `withAuth()` returns `{ user }` (`withAuth({ ensureSignedIn: true })`
 //! redirects by itself); `getSignInUrl` reads no verified identity.
 
-use super::auth::{AuthFamily, GuardIdiom};
+use super::auth::{AuthFamily, FileText, GuardIdiom};
 use super::Library;
 use crate::catalog::guards::{guard, GuardKind::*};
 
@@ -18,7 +18,7 @@ pub(super) const AUTH: AuthFamily = AuthFamily {
 };
 
 /// `const { user } = await withAuth()`.
-fn idiom(name: &str, module: &str, _source: &str) -> Option<Option<GuardIdiom>> {
+fn idiom(name: &str, module: &str, _file: &FileText<'_>) -> Option<Option<GuardIdiom>> {
     if !module.starts_with("@workos-inc/") {
         return None;
     }
