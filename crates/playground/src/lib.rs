@@ -6,6 +6,7 @@
 //! ([`examples`]) and the check of an opened folder ([`folder`]). The browser UI (`ui`, wasm only) is a Leptos app that only renders what these
 //! modules compute; it contains no analysis logic.
 
+pub mod analysis;
 pub mod challenge;
 pub mod diff;
 pub mod examples;
@@ -14,6 +15,7 @@ pub mod lines;
 pub mod offsets;
 pub mod state;
 pub mod view;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
