@@ -117,10 +117,13 @@ export async function setCode(page, code) {
   }, code);
 }
 
-/** Waits for the analysis of the current text (status says "Analysed"). */
+/**
+ * Waits for the analysis of the current text (status says "Analysed") with its fixes settled (a
+ * big input's findings show first, its fixed version after).
+ */
 export async function analysed(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.waitForSelector(".findings-pane[data-state=done]", { timeout: 20000 });
+  await page.waitForSelector(".findings-pane[data-state=done][data-fixes=settled]", { timeout: 20000 });
 }
 
 export async function shot(page, name, { reference = false } = {}) {

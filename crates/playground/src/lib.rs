@@ -16,6 +16,7 @@ pub mod offsets;
 pub mod state;
 pub mod view;
 pub mod wire;
+pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
