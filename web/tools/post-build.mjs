@@ -44,7 +44,12 @@ if (!workerSource.includes("./__GLUE__")) {
   console.error("post-build: web/analysis-worker.js does not import ./__GLUE__");
   process.exit(1);
 }
-const worker = workerSource.replace("./__GLUE__", `./${glue}`);
+// Its comments stay in the source: the page loads the code only (every embed downloads it).
+const worker = workerSource
+  .replace("./__GLUE__", `./${glue}`)
+  .split("\n")
+  .filter((line) => !/^\s*\/\//.test(line))
+  .join("\n");
 const workerName = `analysis-worker-${createHash("sha256").update(worker).digest("hex").slice(0, 16)}.js`;
 writeFileSync(join(staging, workerName), worker);
 if (!html.includes("</head>")) {

@@ -10,7 +10,6 @@
 //! memory. Malformed bytes give a [`WireError`], never a panic.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 use actiongate_analyzer::{
     ActionInfo, ActionInputs, Assumption, ByteSpan, Edit, Finding, Fix, Gap, Position, Report,
@@ -59,18 +58,20 @@ pub struct Reply {
     pub others: Vec<OtherFile>,
 }
 
-/// Returns the one `&'static str` equal to `text`, leaking it the first time it is seen.
+/// Returns the one `&'static str` equal to `text`, leaking it the first time it is seen. The
+/// texts are a few dozen of the analyzer's constants, so a list is searched (a hash set would
+/// add its code to every reader's download for no measurable gain).
 pub fn intern(text: &str) -> &'static str {
     thread_local! {
-        static SEEN: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
+        static SEEN: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
     }
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
-        if let Some(known) = seen.get(text) {
+        if let Some(known) = seen.iter().find(|known| **known == text) {
             return *known;
         }
         let leaked: &'static str = Box::leak(text.to_owned().into_boxed_str());
-        seen.insert(leaked);
+        seen.push(leaked);
         leaked
     })
 }
