@@ -123,7 +123,7 @@ export async function setCode(page, code) {
  */
 export async function analysed(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.waitForSelector(".findings-pane[data-state=done][data-fixes=settled]", { timeout: 20000 });
+  await page.waitForSelector(".findings-pane[data-state=done]:not([data-fixes=settling])", { timeout: 20000 });
 }
 
 export async function shot(page, name, { reference = false } = {}) {

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Store;
-use crate::wire::{decode_reply, encode_request, Request, WireError};
+use crate::wire::{decode_reply, encode_request, Request};
 
 /// Inputs (the active tab's bytes) at least this long are analysed in the worker; smaller ones
 /// on the main thread, where the analysis costs less than a round trip to the worker and back
@@ -31,8 +31,8 @@ const RESTART_MIN_BYTES: usize = 100_000;
 /// A running worker.
 struct Client {
     worker: web_sys::Worker,
+    /// Receives the worker's messages, and its errors (a script that cannot load).
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::Event)>,
     /// The generation and size of the request sent last, until its settled answer comes.
     busy_with: Option<(u64, usize)>,
 }
@@ -123,21 +123,19 @@ fn spawn(store: Store) -> Option<Client> {
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             receive(store, event.data())
         });
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-        fail(store, "the analysis worker could not start".to_owned())
-    });
+    // An error event has no `data`: `receive` takes it as the worker failing.
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_message.as_ref().unchecked_ref()));
     worker.post_message(&wasm_bindgen::module()).ok()?;
     Some(Client {
         worker,
         _on_message: on_message,
-        _on_error: on_error,
         busy_with: None,
     })
 }
 
-/// A message from the worker: "ready", a failure, or an answer's bytes.
+/// A message from the worker: "ready", a failure, or an answer's bytes (anything else, such as
+/// an error event's missing data, is the worker failing).
 fn receive(store: Store, data: JsValue) {
     if let Some(text) = data.as_string() {
         if text != "ready" {
@@ -146,7 +144,7 @@ fn receive(store: Store, data: JsValue) {
         return;
     }
     let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() else {
-        return fail(store, WireError("not bytes").to_string());
+        return fail(store, "the analysis worker could not start".to_owned());
     };
     match decode_reply(&bytes.to_vec()) {
         Ok(reply) => {

@@ -915,9 +915,7 @@ pub fn FixedPane(store: Store) -> impl IntoView {
         }
     };
     view! {
-        <section class="pane fixed-pane" aria-labelledby="fixed-title"
-            aria-busy=move || settling().to_string()
-            data-state=move || if settling() { "settling" } else { "done" }>
+        <section class="pane fixed-pane" aria-labelledby="fixed-title" aria-busy=move || settling().to_string()>
             <header class="pane-head">
                 <h2 id="fixed-title">"Fixed version"</h2>
                 <span class="diffstat" aria-label=move || stats.with(|s| format!("{} lines added or changed, {} removed", s.added, s.removed))>
@@ -925,7 +923,7 @@ pub fn FixedPane(store: Store) -> impl IntoView {
                     " "
                     <span class="minus">{move || format!("−{}", stats.with(|s| s.removed))}</span>
                 </span>
-                <button type="button" class="btn small" on:click=copy disabled=settling>
+                <button type="button" class="btn small" on:click=copy>
                     {move || if copied.get() { "Copied ✓" } else { "Copy" }}
                 </button>
             </header>
