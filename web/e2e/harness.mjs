@@ -109,8 +109,10 @@ export async function setCode(page, code) {
     el.focus();
     el.select();
     // Chrome's editing pipeline is very slow for huge inserts; a real paste is not, so large
-    // texts are set directly with the same input event a paste fires.
+    // texts are set directly with the events a paste fires: `paste` (the page sees the whole
+    // text selected) and then `input`.
     if (text.length > 20000 || !document.execCommand("insertText", false, text)) {
+      el.dispatchEvent(new Event("paste", { bubbles: true }));
       el.value = text;
       el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
     }
