@@ -555,6 +555,40 @@ impl Store {
         );
     }
 
+    /// The page's first analysis, before its first paint: a small input's findings now (the
+    /// first round, so the first frame shows them) and its settled fixes in a task after that
+    /// frame; a big input goes to the worker.
+    fn analyze_at_start(&self) {
+        let code = self.code.get_untracked();
+        if analysis_worker::wanted(code.len()) {
+            return self.analyze_now();
+        }
+        let generation = self.jobs.with_value(|j| j.analysis_gen) + 1;
+        self.jobs.update_value(|j| j.analysis_gen = generation);
+        let started = browser::now();
+        let files = self.tabs_snapshot();
+        let job = Job {
+            files: &files,
+            active: self.active.get_untracked(),
+            folder: None,
+        };
+        let (report, others) = job.run(Stage::First, true);
+        let millis = browser::now() - started;
+        self.show(
+            generation,
+            false,
+            Analysis {
+                code,
+                file_name: self.file_name.get_untracked(),
+                report,
+                millis,
+                others,
+                settled: false,
+            },
+        );
+        self.analyze_after_paint();
+    }
+
     /// An answer of the analysis worker: shown unless the page shows a newer analysis already
     /// (or this one's settled stage).
     pub fn on_worker_reply(&self, reply: Reply) {
@@ -951,8 +985,8 @@ fn App() -> impl IntoView {
         drop.remove();
     });
 
-    // First findings as soon as the page has painted.
-    store.analyze_soon(0);
+    // First findings in the first frame the page paints.
+    store.analyze_at_start();
 
     if store.embed {
         view! { <panels::EmbedView store=store/> }.into_any()
