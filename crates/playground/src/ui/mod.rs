@@ -57,7 +57,7 @@ struct Jobs {
     /// The generation of the analysis shown, and whether its fixes have settled: an answer of
     /// the worker older than that is dropped.
     shown: (u64, bool),
-    /// Requests sent to the worker and not answered in full yet, oldest first.
+    /// Requests sent to the worker that may still be answered, oldest first (at most two).
     in_worker: Vec<InWorker>,
     url_gen: u64,
     toast_gen: u64,
@@ -521,7 +521,10 @@ impl Store {
             };
             if analysis_worker::send(*self, &request) {
                 self.jobs.update_value(|j| {
+                    // Only the oldest unanswered request may still be running: the worker drops
+                    // any other waiting one for this newer one (so at most two are kept).
                     j.in_worker.retain(|w| w.generation > j.shown.0);
+                    j.in_worker.truncate(1);
                     j.in_worker.push(InWorker {
                         generation,
                         code,
