@@ -7,7 +7,9 @@
 //! The report's `&'static str` fields (rule ids, CWEs, action kinds, assumption phrases) come
 //! from a closed set of the analyzer's constants: decoding gives each distinct text one
 //! `&'static str` for the life of the page ([`intern`]), so repeated decoding does not grow
-//! memory. Malformed bytes give a [`WireError`], never a panic.
+//! memory. Malformed bytes give a [`WireError`], never a panic. The decoder builds every report
+//! type with all its fields named, so a field added to the analyzer's report breaks this build
+//! instead of being dropped between the two instances.
 
 use std::cell::RefCell;
 
