@@ -109,18 +109,23 @@ export async function setCode(page, code) {
     el.focus();
     el.select();
     // Chrome's editing pipeline is very slow for huge inserts; a real paste is not, so large
-    // texts are set directly with the same input event a paste fires.
+    // texts are set directly with the events a paste fires: `paste` (the page sees the whole
+    // text selected) and then `input`.
     if (text.length > 20000 || !document.execCommand("insertText", false, text)) {
+      el.dispatchEvent(new Event("paste", { bubbles: true }));
       el.value = text;
       el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
     }
   }, code);
 }
 
-/** Waits for the analysis of the current text (status says "Analysed"). */
+/**
+ * Waits for the analysis of the current text (status says "Analysed") with its fixes settled (a
+ * big input's findings show first, its fixed version after).
+ */
 export async function analysed(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.waitForSelector(".findings-pane[data-state=done]", { timeout: 20000 });
+  await page.waitForSelector(".findings-pane[data-state=done]:not([data-fixes=settling])", { timeout: 20000 });
 }
 
 export async function shot(page, name, { reference = false } = {}) {

@@ -76,6 +76,18 @@ test("once loaded, the playground works offline (service worker cache)", async (
   await setCode(page, await readExample("seed-delete-user-vulnerable.ts"));
   await analysed(page);
   assert.equal(await page.locator(".finding-list .finding").count(), 1);
+  // A big paste is analysed in the analysis worker: its script and the glue it imports come
+  // from the cache too (a worker that cannot start says so in a console warning, and the page
+  // falls back to its main thread).
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  const big = (await readExample("seed-posts-vulnerable.ts")).replace(/^(\/\/[^\n]*\n)*"use server";\n/, "");
+  const copies = Array.from({ length: 60 }, (_, i) => big.replace(/function (\w+)/g, (_, n) => `function ${n}${i}`));
+  await setCode(page, ['"use server";', ...copies].join("\n") + "\n");
+  await analysed(page);
+  assert.equal(await page.locator("[data-testid=summary]").textContent(), "180 findings (120 high) in 120 actions");
+  assert.ok(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => /analysis-worker-[0-9a-f]+\.js$/.test(e.name))), "the worker was started");
+  assert.deepEqual(warnings.filter((w) => /analysis worker/.test(w)), []);
   assert.equal(srv.requests.length, served, "offline: nothing reached the server");
   await shot(page, "offline");
   await context.setOffline(false);

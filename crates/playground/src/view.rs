@@ -21,6 +21,9 @@ pub struct Analysis {
     pub millis: f64,
     /// The other tabs that hold actions, with their findings (the list groups by file).
     pub others: Vec<OtherFile>,
+    /// Whether the fixes have settled: `false` for a worker's first answer (the findings with
+    /// their first-round fixes; the fixed pane waits for the settled one).
+    pub settled: bool,
 }
 
 /// Another tab's results, as the findings pane lists them.

@@ -74,6 +74,8 @@ struct Drawing {
     window: Option<(usize, usize)>,
     /// The number of lines of the text drawn.
     lines: usize,
+    /// The layout measured last: a line's height, the editor's height and its scroll position.
+    metrics: Option<(f64, f64, f64)>,
 }
 
 /// The height of a line of `pre` in pixels (its computed line height).
@@ -103,26 +105,40 @@ pub fn Editor(store: Store) -> impl IntoView {
     let last_render_ms = StoredValue::new(0.0f64);
 
     // Draws the lines near the scroll position of a big file: again when `force`, or when the
-    // lines on screen come near the end of the drawn ones.
-    let draw_window = move |force: bool| {
-        let (Some(pre), Some(scroller)) = (pre_ref.get_untracked(), scroll_ref.get_untracked())
-        else {
+    // lines on screen come near the end of the drawn ones. With `fresh`, the layout is read
+    // (which lays the page out first if it changed); without, the layout measured last is used.
+    // Reads the layout `draw_window_with` draws from (cheap while nothing has changed it).
+    let measure = move || {
+        if let (Some(pre), Some(scroller)) = (pre_ref.get_untracked(), scroll_ref.get_untracked()) {
+            let metrics = (
+                line_px(&pre),
+                f64::from(scroller.client_height()),
+                f64::from(scroller.scroll_top()),
+            );
+            drawing.update_value(|d| d.metrics = Some(metrics));
+        }
+    };
+    let draw_window_with = move |force: bool, fresh: bool| {
+        let Some(pre) = pre_ref.get_untracked() else {
             return;
         };
         let Some((lo, hi)) = drawing.with_value(|d| d.window) else {
             return;
         };
         let n = drawing.with_value(|d| d.lines);
-        let line = line_px(&pre);
-        let height = f64::from(scroller.client_height());
+        if fresh || drawing.with_value(|d| d.metrics.is_none()) {
+            measure();
+        }
+        let Some((line, height, top)) = drawing.with_value(|d| d.metrics) else {
+            return;
+        };
         // A hidden editor (the narrow layout's other tab) has no height yet: assume a screen.
         let visible = if height > 0.0 {
             (height / line).ceil() as usize + 1
         } else {
             60
         };
-        let first =
-            (((f64::from(scroller.scroll_top()) - PAD_TOP) / line).max(0.0) as usize).min(n);
+        let first = (((top - PAD_TOP) / line).max(0.0) as usize).min(n);
         let last = (first + visible).min(n);
         let covered = (lo == 0 || first >= lo + WINDOW_SLACK)
             && (hi == n || last + WINDOW_SLACK <= hi)
@@ -153,6 +169,7 @@ pub fn Editor(store: Store) -> impl IntoView {
             d.window = Some((lo, hi));
         });
     };
+    let draw_window = move |force: bool| draw_window_with(force, true);
 
     // Render the code whenever it, the analysis or the selection changes. A small file is drawn
     // whole and nothing here reads the layout: a read (even setting the textarea's scroll) would
@@ -204,7 +221,10 @@ pub fn Editor(store: Store) -> impl IntoView {
                 });
             }
         });
-        draw_window(true);
+        // From the layout measured last (scrolling and the presenter's size control measure it
+        // anew): reading it here would lay out a whole new text in the middle of this update
+        // (half a second for a 900 KiB paste), and the frame lays it out again anyway.
+        draw_window_with(true, false);
         last_render_ms.set_value(super::browser::now() - started);
         if let Some(el) = pre_ref.get_untracked() {
             let _ = el.set_attribute(
@@ -411,6 +431,9 @@ pub fn Editor(store: Store) -> impl IntoView {
                             if len == 0 || (start == 0 && end >= len) {
                                 store.on_whole_paste();
                             }
+                            // The layout before the pasted text changes it: drawing the new
+                            // text's lines needs no layout of it.
+                            measure();
                         }
                         on:input=move |ev| {
                             store.on_input(event_target_value(&ev));

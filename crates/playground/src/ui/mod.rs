@@ -5,26 +5,28 @@
 //! * The analysis is a value derived from the code: re-run after a short, adaptive debounce
 //!   while typing (immediately on load and on Ctrl/Cmd+Enter) and kept in `Store::analysis`.
 //!   Until it finishes, the previous findings are moved along with the text
-//!   ([`crate::view::remap_marks`]).
+//!   ([`crate::view::remap_marks`]). A big input is analysed in a Web Worker
+//!   ([`analysis_worker`]): its findings arrive first, its settled fixes after.
 //! * Components are split by what the user sees: [`editor`], [`panels`] (findings, explanation,
 //!   fixed pane) and [`dialogs`] (examples, share, embed).
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use actiongate_analyzer::{analyze, analyze_with_loader, Options};
 use actiongate_permalink::{
     is_valid_file_name, PlaygroundState, ProjectFile, ProjectState, ViewOptions, MAX_FILES,
 };
-use actiongate_project::{MemoryFiles, Resolver};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::analysis::{Job, Stage};
 use crate::examples::Example;
 use crate::state::{self, share_project_fragment, share_url};
-use crate::view::{Analysis, OtherFile};
+use crate::view::Analysis;
+use crate::wire::{Reply, Request};
 
+pub mod analysis_worker;
 pub mod browser;
 pub mod dialogs;
 pub mod editor;
@@ -52,6 +54,11 @@ pub enum Tab {
 #[derive(Debug, Default)]
 struct Jobs {
     analysis_gen: u64,
+    /// The generation of the analysis shown, and whether its fixes have settled: an answer of
+    /// the worker older than that is dropped.
+    shown: (u64, bool),
+    /// Requests sent to the worker that may still be answered, oldest first (at most two).
+    in_worker: Vec<InWorker>,
     url_gen: u64,
     toast_gen: u64,
     last_analysis_ms: f64,
@@ -65,6 +72,15 @@ struct Jobs {
     folder_gen: u64,
     /// The opened folder's readable files: the tabs are analysed as edits on top of them.
     folder_context: Option<folder::FolderSources>,
+}
+
+/// A request the analysis worker is answering: what it analyses, and when it was sent.
+#[derive(Debug)]
+struct InWorker {
+    generation: u64,
+    code: String,
+    file_name: String,
+    started: f64,
 }
 
 /// The editor's text as last highlighted, with its tokens and line ranges: the editor draws
@@ -423,8 +439,13 @@ impl Store {
         }
         // A link shown for copying would no longer be this code's.
         self.share_link.set(None);
+        let offload = analysis_worker::wanted(code.len())
+            && self.jobs.with_value(|j| j.folder_context.is_none());
         self.code.set(code);
-        if whole {
+        if whole && offload {
+            // A big paste goes to the worker at once: it analyses while this thread draws.
+            self.analyze_now();
+        } else if whole {
             // A paste of a whole file is not typing: no pause to wait for, only the frame that
             // shows the pasted text.
             self.analyze_after_paint();
@@ -480,67 +501,159 @@ impl Store {
         );
     }
 
-    /// Runs the analyzer on the current code.
+    /// Runs the analyzer on the current code: a big input in the worker (its answers arrive in
+    /// [`Store::on_worker_reply`]), a small one here and now.
     pub fn analyze_now(&self) {
-        self.jobs.update_value(|j| j.analysis_gen += 1);
+        let generation = self.jobs.with_value(|j| j.analysis_gen) + 1;
+        self.jobs.update_value(|j| j.analysis_gen = generation);
         let code = self.code.get_untracked();
         let file_name = self.file_name.get_untracked();
         let started = browser::now();
         let files = self.tabs_snapshot();
         let active = self.active.get_untracked();
-        let mut others = Vec::new();
         let context = self.jobs.with_value(|j| j.folder_context.clone());
-        let report = if files.len() > 1 || context.is_some() {
-            let tabs = files
-                .iter()
-                .map(|f| (f.name.as_str(), Arc::<str>::from(f.code.as_str())));
-            let project = Resolver::new(match &context {
-                // Edits on top of an opened folder: resolved exactly as its report was.
-                Some(folder) => MemoryFiles::new(
-                    folder
-                        .iter()
-                        .map(|(p, t)| (p.as_str(), t.clone()))
-                        .chain(tabs),
-                ),
-                // The tabs are one project: imports between them resolve as the CLI resolves
-                // them (create-next-app's aliases when no tsconfig tab says otherwise).
-                None => MemoryFiles::new(tabs).as_project(),
-            });
-            let run = |name: &str, code: &str| {
-                let path = MemoryFiles::path_of(name);
-                let options = Options::new(path.to_string_lossy().into_owned());
-                match project.loader_for(&path) {
-                    Some(loader) => analyze_with_loader(code, &options, loader),
-                    None => analyze(code, &options),
-                }
+        // An opened folder's files stay on this page (the tabs are edits on top of them).
+        if context.is_none() && analysis_worker::wanted(code.len()) {
+            let request = Request {
+                generation,
+                files,
+                active,
             };
-            for (index, file) in files.iter().enumerate() {
-                // Only files that can hold actions (a cheap test before a full analysis).
-                if index != active && file.code.contains("use server") {
-                    others.extend(OtherFile::of(
-                        index,
-                        &file.name,
-                        &run(&file.name, &file.code),
-                    ));
-                }
+            if analysis_worker::send(*self, &request) {
+                self.jobs.update_value(|j| {
+                    // Only the oldest unanswered request may still be running: the worker drops
+                    // any other waiting one for this newer one (so at most two are kept).
+                    j.in_worker.retain(|w| w.generation > j.shown.0);
+                    j.in_worker.truncate(1);
+                    j.in_worker.push(InWorker {
+                        generation,
+                        code,
+                        file_name,
+                        started,
+                    });
+                });
+                return;
             }
-            run(&file_name, &code)
-        } else {
-            analyze(&code, &Options::new(file_name.clone()))
+            return self.analyze_now();
+        }
+        analysis_worker::cancel();
+        let job = Job {
+            files: &files,
+            active,
+            folder: context.as_ref().map(|c| c.as_slice()),
         };
+        let (report, others) = job.run(Stage::Settled, true);
         let millis = browser::now() - started;
-        let count = report.findings.len();
+        self.show(
+            generation,
+            true,
+            Analysis {
+                code,
+                file_name,
+                report,
+                millis,
+                others,
+                settled: true,
+            },
+        );
+    }
+
+    /// The page's first analysis, before its first paint: a small input's findings now (the
+    /// first round, so the first frame shows them) and its settled fixes in a task after that
+    /// frame; a big input goes to the worker.
+    fn analyze_at_start(&self) {
+        let code = self.code.get_untracked();
+        if analysis_worker::wanted(code.len()) {
+            return self.analyze_now();
+        }
+        let generation = self.jobs.with_value(|j| j.analysis_gen) + 1;
+        self.jobs.update_value(|j| j.analysis_gen = generation);
+        let started = browser::now();
+        let files = self.tabs_snapshot();
+        let job = Job {
+            files: &files,
+            active: self.active.get_untracked(),
+            folder: None,
+        };
+        let (report, others) = job.run(Stage::First, true);
+        let millis = browser::now() - started;
+        self.show(
+            generation,
+            false,
+            Analysis {
+                code,
+                file_name: self.file_name.get_untracked(),
+                report,
+                millis,
+                others,
+                settled: false,
+            },
+        );
+        self.analyze_after_paint();
+    }
+
+    /// An answer of the analysis worker: shown unless the page shows a newer analysis already
+    /// (or this one's settled stage).
+    pub fn on_worker_reply(&self, reply: Reply) {
+        let (shown, shown_settled) = self.jobs.with_value(|j| j.shown);
+        let settled = reply.stage == Stage::Settled;
+        if reply.generation < shown || reply.generation == shown && (shown_settled || !settled) {
+            return;
+        }
+        let Some((code, file_name, started)) = self.jobs.with_value(|j| {
+            j.in_worker
+                .iter()
+                .find(|w| w.generation == reply.generation)
+                .map(|w| (w.code.clone(), w.file_name.clone(), w.started))
+        }) else {
+            return;
+        };
+        // The settled stage changes the fixes only: the other tabs came with the first one.
+        let others = if settled && reply.generation == shown {
+            self.analysis
+                .with_untracked(|a| a.as_ref().map(|a| a.others.clone()))
+                .unwrap_or_default()
+        } else {
+            reply.others
+        };
+        let millis = if settled {
+            self.analysis
+                .with_untracked(|a| a.as_ref().map(|a| a.millis))
+                .filter(|_| reply.generation == shown)
+                .unwrap_or_else(|| browser::now() - started)
+        } else {
+            browser::now() - started
+        };
+        if settled {
+            self.jobs
+                .update_value(|j| j.in_worker.retain(|w| w.generation > reply.generation));
+        }
+        self.show(
+            reply.generation,
+            settled,
+            Analysis {
+                code,
+                file_name,
+                report: reply.report,
+                millis,
+                others,
+                settled,
+            },
+        );
+    }
+
+    /// Shows an analysis of generation `generation` (its fixes `settled` or not yet).
+    fn show(&self, generation: u64, settled: bool, analysis: Analysis) {
+        let count = analysis.report.findings.len();
         if self.selected.get_untracked().is_some_and(|i| i >= count) {
             self.selected.set(None);
         }
-        self.jobs.update_value(|j| j.last_analysis_ms = millis);
-        self.analysis.set(Some(Arc::new(Analysis {
-            code,
-            file_name,
-            report,
-            millis,
-            others,
-        })));
+        let millis = analysis.millis;
+        self.jobs.update_value(|j| {
+            j.last_analysis_ms = millis;
+            j.shown = (generation, settled);
+        });
+        self.analysis.set(Some(Arc::new(analysis)));
         let reveal = self.jobs.with_value(|j| j.reveal_after_analysis);
         if reveal {
             self.jobs.update_value(|j| j.reveal_after_analysis = false);
@@ -771,8 +884,11 @@ impl Store {
     }
 }
 
-/// Starts the app.
+/// Starts the app (in a page; the analysis worker runs the same module and mounts nothing).
 pub fn start() {
+    if web_sys::window().is_none() {
+        return;
+    }
     browser::install_panic_hook();
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
@@ -872,8 +988,8 @@ fn App() -> impl IntoView {
         drop.remove();
     });
 
-    // First findings as soon as the page has painted.
-    store.analyze_soon(0);
+    // First findings in the first frame the page paints.
+    store.analyze_at_start();
 
     if store.embed {
         view! { <panels::EmbedView store=store/> }.into_any()

@@ -399,6 +399,7 @@ pub fn FindingsPanel(store: Store, compact: bool) -> impl IntoView {
             aria-labelledby="findings-title"
             aria-busy=move || stale().to_string()
             data-state=move || if stale() { "analysing" } else { "done" }
+            data-fixes=move || if store.analysis.with(|a| a.as_ref().is_some_and(|a| a.settled)) { "settled" } else { "settling" }
         >
             <header class="pane-head">
                 <h2 id="findings-title">"Findings"</h2>
@@ -811,6 +812,11 @@ pub fn FixedPane(store: Store) -> impl IntoView {
             return;
         }
         let Some(a) = analysis else { return };
+        // The worker's first answer has the findings; the fixed version waits for the settled
+        // one (drawing it twice would cost a big file's highlight and diff twice).
+        if !a.settled {
+            return;
+        }
         let this = generation.get_value() + 1;
         generation.set_value(this);
         let big = a.code.lines().nth(DEFER_FIX_LINES).is_some();
@@ -867,18 +873,23 @@ pub fn FixedPane(store: Store) -> impl IntoView {
             });
         }
     });
+    let settling = move || {
+        store
+            .analysis
+            .with(|a| a.as_ref().is_some_and(|a| !a.settled))
+    };
     let note = move || {
-        store.analysis.with(|a| {
-            a.as_ref()
-                .map(|a| crate::view::fix_note(&a.report))
-                .unwrap_or_default()
+        store.analysis.with(|a| match a {
+            Some(a) if !a.settled => "Settling the fixes…".to_owned(),
+            Some(a) => crate::view::fix_note(&a.report),
+            None => String::new(),
         })
     };
     // The gaps a partial fix leaves, each with why ("fixes 1 of 2 gaps").
     let open_gaps = move || {
         store.analysis.with(|a| {
             a.as_ref()
-                .filter(|a| a.report.errors.is_empty())
+                .filter(|a| a.settled && a.report.errors.is_empty())
                 .map(|a| crate::view::fix_summary(&a.report))
                 .filter(|s| s.closed > 0 && !s.open.is_empty())
                 .map(|s| s.open)
@@ -886,9 +897,11 @@ pub fn FixedPane(store: Store) -> impl IntoView {
         })
     };
     let copy = move |_| {
-        let text = store
-            .analysis
-            .with_untracked(|a| a.as_ref().map(|a| a.report.fixed_source.clone()));
+        let text = store.analysis.with_untracked(|a| {
+            a.as_ref()
+                .filter(|a| a.settled)
+                .map(|a| a.report.fixed_source.clone())
+        });
         if let Some(text) = text {
             leptos::task::spawn_local(async move {
                 if browser::copy_text(&text).await {
@@ -902,7 +915,7 @@ pub fn FixedPane(store: Store) -> impl IntoView {
         }
     };
     view! {
-        <section class="pane fixed-pane" aria-labelledby="fixed-title">
+        <section class="pane fixed-pane" aria-labelledby="fixed-title" aria-busy=move || settling().to_string()>
             <header class="pane-head">
                 <h2 id="fixed-title">"Fixed version"</h2>
                 <span class="diffstat" aria-label=move || stats.with(|s| format!("{} lines added or changed, {} removed", s.added, s.removed))>
