@@ -7,7 +7,7 @@ use std::rc::Rc;
 use oxc_allocator::Allocator;
 
 use crate::discover::discover;
-use crate::facts::{collect, StepBudget};
+use crate::facts::{collect, NameMemo, StepBudget};
 use crate::module::{as_func, Func, ModuleScope};
 use crate::report::{ActionInfo, Assumption, LineIndex, Report, SourceError};
 use crate::{fix, parse, rules, suppress, ModuleLoader, Options};
@@ -28,6 +28,8 @@ pub(crate) struct ModuleGraph<'a> {
     data_models: std::cell::OnceCell<Option<std::sync::Arc<crate::schema::DataModels>>>,
     /// The project's manifest, asked of the loader once.
     manifest: std::cell::OnceCell<Option<std::sync::Arc<crate::manifest::Manifest>>>,
+    /// The catalog's judgements of names, each made once per analysis.
+    pub names: NameMemo,
 }
 
 impl<'a> ModuleGraph<'a> {
@@ -257,6 +259,7 @@ fn analyze_once(
         by_path: RefCell::new(HashMap::default()),
         data_models: std::cell::OnceCell::new(),
         manifest: std::cell::OnceCell::new(),
+        names: NameMemo::default(),
     };
     graph
         .by_path

@@ -215,7 +215,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             // admin-only writes inside it (`role:` labels, see `record_sink`).
             let keys = client_keys(&args);
             let checks_access =
-                kind == GuardKind::RoleFailsClosed || names::names_an_access_check(last);
+                kind == GuardKind::RoleFailsClosed || self.graph.names.names_an_access_check(last);
             if kind == GuardKind::RoleFailsClosed && !keys.is_empty() {
                 kind = GuardKind::FailsClosed;
                 self.flow
@@ -785,7 +785,10 @@ impl<'g, 'a> Walker<'g, 'a> {
             return Some(GuardKind::NeedsCheck);
         }
         // Names are the fallback when the callee is imported from outside the project.
-        guards::classify_by_name(path, has_function_arg).map(|(kind, _)| kind)
+        self.graph
+            .names
+            .guard_by_name(path, has_function_arg)
+            .map(|(kind, _)| kind)
     }
 
     /// Records that the verdict rests on `path`'s root, imported from a project module the

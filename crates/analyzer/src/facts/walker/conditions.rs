@@ -65,9 +65,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                         t.labels.insert(name.to_string());
                     }
                     t.actor |= names::is_actor_id_name(name);
-                    t.role |= names::is_role_name(name);
+                    t.role |= self.graph.names.is_role_name(name);
                 }
-                if value.identity && names::is_role_name(name) {
+                if value.identity && self.graph.names.is_role_name(name) {
                     value.role = true;
                 }
                 self.vars.insert(name, value);

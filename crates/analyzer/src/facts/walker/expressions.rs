@@ -704,7 +704,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             });
             v.identity = !is_error;
             v.owned = !is_error;
-            v.role = names::is_role_name(prop) || obj.role;
+            v.role = self.graph.names.is_role_name(prop) || obj.role;
             v.identity_expr = obj
                 .identity_expr
                 .as_ref()
@@ -717,7 +717,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         if obj.identity || obj.owned {
             v.identity = obj.identity;
             v.owned = true;
-            v.role = names::is_role_name(prop) || obj.role;
+            v.role = self.graph.names.is_role_name(prop) || obj.role;
             v.identity_expr = obj
                 .identity_expr
                 .as_ref()
@@ -727,7 +727,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             let mut t = t.clone();
             if !prop.is_empty() && !matches!(prop, "data" | "length") {
                 t.actor |= names::is_actor_id_name(prop);
-                t.role |= names::is_role_name(prop);
+                t.role |= self.graph.names.is_role_name(prop);
                 if !obj.identity {
                     t.labels.insert(format!(
                         "{}.{prop}",

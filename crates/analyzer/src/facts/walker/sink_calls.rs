@@ -261,7 +261,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .filter_map(|l| l.call)
                 .filter_map(|c| c.arguments.first().and_then(|a| a.as_expression()))
                 .find_map(|a| match strip(a) {
-                    Expression::Identifier(id) if names::is_mailed_secret_model(&id.name) => {
+                    Expression::Identifier(id)
+                        if self.graph.names.is_mailed_secret_model(&id.name) =>
+                    {
                         Some(id.name.to_string())
                     }
                     _ => None,
