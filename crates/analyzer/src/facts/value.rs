@@ -8,11 +8,32 @@ use super::flow::Asserts;
 use crate::module::Func;
 use crate::report::ByteSpan;
 
+/// Names of the client values a value derives from (`postId`, `formData:id`). Every copy of a
+/// value shares one set; a copy that adds a name gets its own (`Rc::make_mut`).
+pub type Labels = Rc<BTreeSet<String>>;
+
+/// One label.
+pub fn label(name: String) -> Labels {
+    Rc::new(BTreeSet::from([name]))
+}
+
+/// Adds the labels of `other` to `labels`.
+pub fn add_labels(labels: &mut Labels, other: Labels) {
+    if Rc::ptr_eq(labels, &other) || other.is_subset(labels) {
+        return;
+    }
+    let labels = Rc::make_mut(labels);
+    match Rc::try_unwrap(other) {
+        Ok(other) => labels.extend(other),
+        Err(other) => labels.extend(other.iter().cloned()),
+    }
+}
+
 /// A value from client input.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Taint {
     /// Names of the client values it derives from (`postId`, `formData:id`).
-    pub labels: BTreeSet<String>,
+    pub labels: Labels,
     /// Whether a schema validated it.
     pub validated: bool,
     /// Whether it is named like the acting user's id (`userId`, `authorId`).
@@ -129,7 +150,7 @@ impl<'a> Value<'a> {
     pub fn client(label: &str, name: &str, span: Option<ByteSpan>) -> Self {
         Value {
             taint: Some(Taint {
-                labels: [label.to_string()].into(),
+                labels: self::label(label.to_string()),
                 validated: false,
                 actor: crate::catalog::names::is_actor_id_name(name),
                 role: crate::catalog::names::is_role_name(name),
@@ -148,7 +169,7 @@ impl<'a> Value<'a> {
     pub fn merge(mut self, other: Value<'a>) -> Value<'a> {
         self.taint = match (self.taint.take(), other.taint) {
             (Some(mut a), Some(b)) => {
-                a.labels.extend(b.labels);
+                add_labels(&mut a.labels, b.labels);
                 a.validated &= b.validated;
                 a.actor |= b.actor;
                 a.role |= b.role;

@@ -326,7 +326,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         {
             if let Some(t) = receiver.taint.as_ref().filter(|t| !t.labels.is_empty()) {
                 return check_result(Asserts {
-                    authorize: t.labels.clone(),
+                    authorize: t.labels.as_ref().clone(),
                     authn: Authn::Checked,
                     ..Asserts::default()
                 });
@@ -463,7 +463,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             let mut v = Value::client(key, key, Some(span));
             if let Some(t) = v.taint.as_mut() {
-                t.labels = [format!("formData:{key}")].into();
+                t.labels = super::super::value::label(format!("formData:{key}"));
             }
             return v;
         }

@@ -62,7 +62,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     // A new object's name (`projects/${projectId}/${createId()}`) is no client
                     // value of its own: only what it was built from before the fresh id is.
                     if !value.fresh {
-                        t.labels.insert(name.to_string());
+                        Rc::make_mut(&mut t.labels).insert(name.to_string());
                     }
                     t.actor |= names::is_actor_id_name(name);
                     t.role |= self.graph.names.is_role_name(name);

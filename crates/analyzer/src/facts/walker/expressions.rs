@@ -729,10 +729,11 @@ impl<'g, 'a> Walker<'g, 'a> {
                 t.actor |= names::is_actor_id_name(prop);
                 t.role |= self.graph.names.is_role_name(prop);
                 if !obj.identity {
-                    t.labels.insert(format!(
+                    let member = format!(
                         "{}.{prop}",
                         t.labels.iter().next().cloned().unwrap_or_default()
-                    ));
+                    );
+                    Rc::make_mut(&mut t.labels).insert(member);
                 }
             }
             v.taint = Some(t);
