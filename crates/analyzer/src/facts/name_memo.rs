@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::catalog::guards::{self, GuardKind};
-use crate::catalog::libraries::Library;
+use crate::catalog::libraries::{supabase, Library};
 use crate::catalog::names;
 
 /// Answers of one judgement, by name.
@@ -45,6 +45,7 @@ pub(crate) struct NameMemo {
     role_names: Memo<bool>,
     access_checks: Memo<bool>,
     mailed_secret_models: Memo<bool>,
+    service_client_names: Memo<bool>,
 }
 
 impl NameMemo {
@@ -76,5 +77,11 @@ impl NameMemo {
     pub(crate) fn is_mailed_secret_model(&self, model: &str) -> bool {
         self.mailed_secret_models
             .get(model, names::is_mailed_secret_model)
+    }
+
+    /// [`supabase::is_service_client_name`].
+    pub(crate) fn is_service_client_name(&self, name: &str) -> bool {
+        self.service_client_names
+            .get(name, supabase::is_service_client_name)
     }
 }

@@ -294,7 +294,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 };
             }
         }
-        if self.scope.imports.contains_key(name) && supabase::is_service_client_name(name) {
+        if self.scope.imports.contains_key(name) && self.graph.names.is_service_client_name(name) {
             return Value {
                 service: true,
                 span: Some(span),
