@@ -224,7 +224,13 @@ fn analyze_once(
 ) -> Report {
     let allocator = Allocator::default();
     let line_index = LineIndex::new(source);
-    let parsed = parse::parse(&allocator, source, &options.file_name);
+    // A fixed version being settled (`only`) is followed only if it parses cleanly (see
+    // `fix::settle`): one that does not is not recovered, nor analysed below.
+    let recovery = match only {
+        Some(_) => parse::Recovery::None,
+        None => parse::Recovery::BlankBrokenLines,
+    };
+    let parsed = parse::parse_with(&allocator, source, &options.file_name, recovery);
     let errors: Vec<SourceError> = parsed
         .problems
         .iter()
@@ -248,6 +254,9 @@ fn analyze_once(
         report.refused = true;
         return report;
     };
+    if only.is_some() && !report.errors.is_empty() {
+        return report;
+    }
     let program = allocator.alloc(program);
     let graph = ModuleGraph {
         allocator: &allocator,

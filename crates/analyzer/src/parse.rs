@@ -218,6 +218,26 @@ fn too_deep<'a>(offset: usize) -> Parsed<'a> {
 
 /// Parses `source`, refusing input nested deeper than [`MAX_NESTING`].
 pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> Parsed<'a> {
+    parse_with(allocator, source, file_name, Recovery::BlankBrokenLines)
+}
+
+/// What [`parse_with`] does when the parser gives up on a file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Recovery {
+    /// Blank the offending line and parse again, a few times, so that the rest is analysed.
+    BlankBrokenLines,
+    /// Nothing: the caller only needs to know whether the file parses (its problems are the
+    /// same either way, since they are the first parse's).
+    None,
+}
+
+/// [`parse`], with or without recovery.
+pub fn parse_with<'a>(
+    allocator: &'a Allocator,
+    source: &'a str,
+    file_name: &str,
+    recovery: Recovery,
+) -> Parsed<'a> {
     // Kept for the recovery below, which scans the text again after each line it blanks.
     let mut scan = match Rescan::first(source) {
         Ok(scan) => scan,
@@ -245,7 +265,11 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
     let mut closed_at_end = false;
     // The text the pre-scan saw last (the source, then each blanked copy parsed).
     let mut scanned: &str = source;
-    while ret.panicked && attempts < MAX_RECOVERY_ATTEMPTS && source.len() <= MAX_RECOVERY_SIZE {
+    while recovery == Recovery::BlankBrokenLines
+        && ret.panicked
+        && attempts < MAX_RECOVERY_ATTEMPTS
+        && source.len() <= MAX_RECOVERY_SIZE
+    {
         let Some(at) = last_error else { break };
         let text = text.get_or_insert_with(|| source.to_string());
         // An error at the very end is a missing closer, not a bad line: close what is open.
