@@ -94,7 +94,7 @@ pub struct Value<'a> {
     /// An ORM record (or a field of one, see `field_of`).
     pub record: Option<Rc<Record>>,
     /// The name of the record field this value reads (`authorId` in `post.authorId`).
-    pub field_of: Option<String>,
+    pub field_of: Option<Rc<str>>,
     /// A Supabase service-role / admin client.
     pub service: bool,
     /// Truthy only when these facts hold (result of a helper returning `false` on failure).
@@ -122,7 +122,7 @@ pub struct Value<'a> {
     /// The direct result of a session lookup (`const session = await requireUser()`).
     pub session_root: bool,
     /// The source expression for the caller's identity, when this is a session value.
-    pub identity_expr: Option<String>,
+    pub identity_expr: Option<Rc<str>>,
     /// Where the expression is.
     pub span: Option<ByteSpan>,
     /// The raw text of a session or token cookie (`cookies().get("session")?.value`), not yet

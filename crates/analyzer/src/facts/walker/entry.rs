@@ -258,7 +258,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             let session = Value {
                 identity: true,
                 owned: true,
-                identity_expr: Some(format!("{name}.id")),
+                identity_expr: Some(format!("{name}.id").into()),
                 ..Value::default()
             };
             // `validatedActionWithUser(updateSchema, async (data, ..) => ..)`: the wrapper parses
@@ -411,7 +411,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         let user = Value {
             identity: true,
             owned: true,
-            identity_expr: Some("ctx.user.id".to_string()),
+            identity_expr: Some("ctx.user.id".into()),
             ..Value::default()
         };
         let session = Value {

@@ -583,7 +583,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                             rest.record = rest.record.or(v.record.clone());
                         } else if rest.record.is_none() && v.record.is_some() {
                             rest.record = v.record.clone();
-                            rest.field_of = Some(DERIVED_FIELD.to_string());
+                            rest.field_of = Some(DERIVED_FIELD.into());
                         }
                     }
                 }
@@ -708,7 +708,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             v.identity_expr = obj
                 .identity_expr
                 .as_ref()
-                .map(|base| refine_identity_expr(base, prop));
+                .map(|base| refined_identity_expr(base, prop));
             if matches!(prop, "data" | "user" | "session" | "claims") {
                 // `data.user`, `session.user`: still the lookup result.
             }
@@ -721,7 +721,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             v.identity_expr = obj
                 .identity_expr
                 .as_ref()
-                .map(|base| refine_identity_expr(base, prop));
+                .map(|base| refined_identity_expr(base, prop));
         }
         if let Some(t) = &obj.taint {
             let mut t = t.clone();
@@ -744,7 +744,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             v.field_of = if prop == "data" && obj.field_of.is_none() {
                 None
             } else {
-                Some(prop.to_string())
+                Some(prop.into())
             };
             if rec.scoped || !rec.keys.is_empty() && self.flow.authorizes(&rec.keys) {
                 v.owned = true;
