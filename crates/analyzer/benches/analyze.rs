@@ -9,7 +9,10 @@
 //! * `parse_semantic`: the parser plus `oxc_semantic` (scopes, symbols, references), the floor of
 //!   any analysis that resolves names;
 //! * `analyze`: `actiongate_analyzer::analyze`, the whole pipeline (nesting guard, parse,
-//!   discovery, facts, rules, fixes, report).
+//!   discovery, facts, rules, fixes settled over up to four more analyses of the fixed file,
+//!   report);
+//! * `first_round`: `actiongate_analyzer::analyze_first_round`, the same before fixes settle
+//!   (the findings and each one's first-round fix).
 //!
 //! Throughput is reported in bytes of source. `benches/summary.py` turns criterion's output
 //! into the tables of BENCHMARKS.md (ratios, 10k → 100k scaling).
@@ -19,7 +22,7 @@ mod common;
 use std::hint::black_box;
 use std::time::Duration;
 
-use actiongate_analyzer::{analyze, Options};
+use actiongate_analyzer::{analyze, analyze_first_round, Options};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use oxc_allocator::Allocator;
 use oxc_parser::{ParseOptions, Parser};
@@ -69,6 +72,15 @@ fn analyze_all(files: &[(String, String)]) -> usize {
     let mut n = 0;
     for (name, src) in files {
         let report = analyze(src, &Options::new(name.as_str()));
+        n += report.findings.len();
+    }
+    n
+}
+
+fn first_round_all(files: &[(String, String)]) -> usize {
+    let mut n = 0;
+    for (name, src) in files {
+        let report = analyze_first_round(src, &Options::new(name.as_str()), None);
         n += report.findings.len();
     }
     n
@@ -126,6 +138,9 @@ fn benches(c: &mut Criterion) {
             b.iter(|| parse_semantic(black_box(files)))
         });
         group.bench_function("analyze", |b| b.iter(|| analyze_all(black_box(files))));
+        group.bench_function("first_round", |b| {
+            b.iter(|| first_round_all(black_box(files)))
+        });
         group.finish();
     }
 }

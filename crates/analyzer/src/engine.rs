@@ -7,7 +7,7 @@ use std::rc::Rc;
 use oxc_allocator::Allocator;
 
 use crate::discover::discover;
-use crate::facts::{collect, StepBudget};
+use crate::facts::{collect, NameMemo, StepBudget};
 use crate::module::{as_func, Func, ModuleScope};
 use crate::report::{ActionInfo, Assumption, LineIndex, Report, SourceError};
 use crate::{fix, parse, rules, suppress, ModuleLoader, Options};
@@ -28,6 +28,8 @@ pub(crate) struct ModuleGraph<'a> {
     data_models: std::cell::OnceCell<Option<std::sync::Arc<crate::schema::DataModels>>>,
     /// The project's manifest, asked of the loader once.
     manifest: std::cell::OnceCell<Option<std::sync::Arc<crate::manifest::Manifest>>>,
+    /// The catalog's judgements of names, each made once per analysis.
+    pub names: NameMemo,
 }
 
 impl<'a> ModuleGraph<'a> {
@@ -222,7 +224,13 @@ fn analyze_once(
 ) -> Report {
     let allocator = Allocator::default();
     let line_index = LineIndex::new(source);
-    let parsed = parse::parse(&allocator, source, &options.file_name);
+    // A fixed version being settled (`only`) is followed only if it parses cleanly (see
+    // `fix::settle`): one that does not is not recovered, nor analysed below.
+    let recovery = match only {
+        Some(_) => parse::Recovery::None,
+        None => parse::Recovery::BlankBrokenLines,
+    };
+    let parsed = parse::parse_with(&allocator, source, &options.file_name, recovery);
     let errors: Vec<SourceError> = parsed
         .problems
         .iter()
@@ -246,6 +254,9 @@ fn analyze_once(
         report.refused = true;
         return report;
     };
+    if only.is_some() && !report.errors.is_empty() {
+        return report;
+    }
     let program = allocator.alloc(program);
     let graph = ModuleGraph {
         allocator: &allocator,
@@ -257,6 +268,7 @@ fn analyze_once(
         by_path: RefCell::new(HashMap::default()),
         data_models: std::cell::OnceCell::new(),
         manifest: std::cell::OnceCell::new(),
+        names: NameMemo::default(),
     };
     graph
         .by_path

@@ -198,21 +198,51 @@ pub fn source_type_for(file_name: &str) -> SourceType {
     SourceType::from_path(file_name).unwrap_or_else(|_| SourceType::tsx())
 }
 
+/// The refusal of a file nested too deep at byte `offset`.
+fn too_deep<'a>(offset: usize) -> Parsed<'a> {
+    Parsed {
+        program: None,
+        problems: vec![ParseProblem {
+            message: format!(
+                "Nesting too deep: more than {MAX_NESTING} levels of brackets, prefix operators \
+                 or nested statements. The file was not analysed, so it fails the check; real \
+                 code never nests this deep."
+            ),
+            span: ByteSpan {
+                start: offset as u32,
+                end: offset as u32 + 1,
+            },
+        }],
+    }
+}
+
 /// Parses `source`, refusing input nested deeper than [`MAX_NESTING`].
 pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> Parsed<'a> {
-    if let Some(offset) = nesting_too_deep(source) {
-        return Parsed {
-            program: None,
-            problems: vec![ParseProblem {
-                message: format!(
-                    "Nesting too deep: more than {MAX_NESTING} levels of brackets, prefix operators \
-                     or nested statements. The file was not analysed, so it fails the check; real \
-                     code never nests this deep."
-                ),
-                span: ByteSpan { start: offset as u32, end: offset as u32 + 1 },
-            }],
-        };
-    }
+    parse_with(allocator, source, file_name, Recovery::BlankBrokenLines)
+}
+
+/// What [`parse_with`] does when the parser gives up on a file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Recovery {
+    /// Blank the offending line and parse again, a few times, so that the rest is analysed.
+    BlankBrokenLines,
+    /// Nothing: the caller only needs to know whether the file parses (its problems are the
+    /// same either way, since they are the first parse's).
+    None,
+}
+
+/// [`parse`], with or without recovery.
+pub fn parse_with<'a>(
+    allocator: &'a Allocator,
+    source: &'a str,
+    file_name: &str,
+    recovery: Recovery,
+) -> Parsed<'a> {
+    // Kept for the recovery below, which scans the text again after each line it blanks.
+    let mut scan = match Rescan::first(source) {
+        Ok(scan) => scan,
+        Err(offset) => return too_deep(offset),
+    };
     let options = ParseOptions {
         allow_return_outside_function: true,
         ..ParseOptions::default()
@@ -233,7 +263,13 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
         .and_then(|d| d.labels.first())
         .map(|l| l.span().start);
     let mut closed_at_end = false;
-    while ret.panicked && attempts < MAX_RECOVERY_ATTEMPTS && source.len() <= MAX_RECOVERY_SIZE {
+    // The text the pre-scan saw last (the source, then each blanked copy parsed).
+    let mut scanned: &str = source;
+    while recovery == Recovery::BlankBrokenLines
+        && ret.panicked
+        && attempts < MAX_RECOVERY_ATTEMPTS
+        && source.len() <= MAX_RECOVERY_SIZE
+    {
         let Some(at) = last_error else { break };
         let text = text.get_or_insert_with(|| source.to_string());
         // An error at the very end is a missing closer, not a bad line: close what is open.
@@ -248,11 +284,12 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
             blank_line(text, at as usize)
         };
         // Blanking a line of closers can deepen what the pre-scan accepted: scan again.
-        if !changed || nesting_too_deep(text).is_some() {
+        if !changed || scan.again(scanned, text).is_some() {
             break;
         }
         attempts += 1;
         let copy: &'a str = allocator.alloc_str(text);
+        scanned = copy;
         ret = Parser::new(allocator, copy, source_type)
             .with_options(options)
             .with_config(AnalysisConfig::default())
@@ -298,6 +335,7 @@ pub fn parse<'a>(allocator: &'a Allocator, source: &'a str, file_name: &str) -> 
 }
 
 pub use crate::nesting::nesting_too_deep;
+use crate::nesting::Rescan;
 
 #[cfg(test)]
 mod tests {

@@ -5,10 +5,12 @@
 //! [`walker`] computes them; rules only read them.
 
 mod flow;
+mod name_memo;
 mod value;
 mod walker;
 
 pub use flow::Authn;
+pub(crate) use name_memo::NameMemo;
 pub(crate) use walker::{collect, StepBudget};
 
 use crate::catalog::libraries::Library;

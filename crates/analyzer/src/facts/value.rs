@@ -8,11 +8,32 @@ use super::flow::Asserts;
 use crate::module::Func;
 use crate::report::ByteSpan;
 
+/// Names of the client values a value derives from (`postId`, `formData:id`). Every copy of a
+/// value shares one set; a copy that adds a name gets its own (`Rc::make_mut`).
+pub type Labels = Rc<BTreeSet<String>>;
+
+/// One label.
+pub fn label(name: String) -> Labels {
+    Rc::new(BTreeSet::from([name]))
+}
+
+/// Adds the labels of `other` to `labels`.
+pub fn add_labels(labels: &mut Labels, other: Labels) {
+    if Rc::ptr_eq(labels, &other) || other.is_subset(labels) {
+        return;
+    }
+    let labels = Rc::make_mut(labels);
+    match Rc::try_unwrap(other) {
+        Ok(other) => labels.extend(other),
+        Err(other) => labels.extend(other.iter().cloned()),
+    }
+}
+
 /// A value from client input.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Taint {
     /// Names of the client values it derives from (`postId`, `formData:id`).
-    pub labels: BTreeSet<String>,
+    pub labels: Labels,
     /// Whether a schema validated it.
     pub validated: bool,
     /// Whether it is named like the acting user's id (`userId`, `authorId`).
@@ -73,7 +94,7 @@ pub struct Value<'a> {
     /// An ORM record (or a field of one, see `field_of`).
     pub record: Option<Rc<Record>>,
     /// The name of the record field this value reads (`authorId` in `post.authorId`).
-    pub field_of: Option<String>,
+    pub field_of: Option<Rc<str>>,
     /// A Supabase service-role / admin client.
     pub service: bool,
     /// Truthy only when these facts hold (result of a helper returning `false` on failure).
@@ -101,7 +122,7 @@ pub struct Value<'a> {
     /// The direct result of a session lookup (`const session = await requireUser()`).
     pub session_root: bool,
     /// The source expression for the caller's identity, when this is a session value.
-    pub identity_expr: Option<String>,
+    pub identity_expr: Option<Rc<str>>,
     /// Where the expression is.
     pub span: Option<ByteSpan>,
     /// The raw text of a session or token cookie (`cookies().get("session")?.value`), not yet
@@ -129,7 +150,7 @@ impl<'a> Value<'a> {
     pub fn client(label: &str, name: &str, span: Option<ByteSpan>) -> Self {
         Value {
             taint: Some(Taint {
-                labels: [label.to_string()].into(),
+                labels: self::label(label.to_string()),
                 validated: false,
                 actor: crate::catalog::names::is_actor_id_name(name),
                 role: crate::catalog::names::is_role_name(name),
@@ -148,7 +169,7 @@ impl<'a> Value<'a> {
     pub fn merge(mut self, other: Value<'a>) -> Value<'a> {
         self.taint = match (self.taint.take(), other.taint) {
             (Some(mut a), Some(b)) => {
-                a.labels.extend(b.labels);
+                add_labels(&mut a.labels, b.labels);
                 a.validated &= b.validated;
                 a.actor |= b.actor;
                 a.role |= b.role;

@@ -7,10 +7,12 @@
 //! not invented: the finding then carries guidance only.
 
 mod compose;
+mod owner_columns;
 pub(crate) mod settle;
 
 use crate::catalog::libraries::{action_clients, auth, next_auth};
 pub use auth::GuardIdiom;
+pub use owner_columns::OwnerColumns;
 
 use oxc_ast::ast::{ImportDeclarationSpecifier, Program, Statement};
 use rustc_hash::FxHashSet;
@@ -199,65 +201,6 @@ fn lookup_idiom(style: &FileStyle, config: &crate::Config) -> Option<GuardIdiom>
         Some(idiom) => Some(idiom.clone()),
         None if style.uses_auth_library => None,
         None => Some(next_auth::fallback(config)),
-    }
-}
-
-/// The owner columns the file already scopes queries by, read once per file.
-#[derive(Debug, Clone, Default)]
-pub struct OwnerColumns {
-    /// The file's column: one set to the caller's identity (`authorId: session.user.id`),
-    /// preferring one inside a `where` (a middleware's `ctx: { userId: .. }` names a context
-    /// field, not a column).
-    pub file: Option<String>,
-    /// Per model (`db.draft`), from `where` lines that call it: a file whose models have
-    /// different owner columns scopes each by its own.
-    pub by_model: std::collections::HashMap<String, String>,
-}
-
-impl OwnerColumns {
-    /// Reads the columns from the file's text.
-    pub fn detect(source: &str) -> OwnerColumns {
-        let used_in = |text: &str| {
-            crate::catalog::names::OWNER_COLUMN_SPELLINGS
-                .iter()
-                .find(|column| {
-                    ["session", "user", "ctx."]
-                        .iter()
-                        .any(|value| text.contains(&format!("{column}: {value}")))
-                })
-        };
-        let mut found = OwnerColumns::default();
-        for line in source.lines() {
-            let Some(at) = line.find("where") else {
-                continue;
-            };
-            let Some(column) = used_in(line) else {
-                continue;
-            };
-            found.file.get_or_insert_with(|| column.to_string());
-            // `await db.board.findFirst({ where: ..` → `db.board`.
-            let callee = line[..at].rfind('(').map(|open| {
-                let before = &line[..open];
-                // After the last character that cannot be part of the callee (it may be
-                // several bytes long).
-                let start = before
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '.')))
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                &before[start..]
-            });
-            if let Some((model, _)) = callee.and_then(|c| c.rsplit_once('.')) {
-                found
-                    .by_model
-                    .entry(model.to_string())
-                    .or_insert_with(|| column.to_string());
-            }
-        }
-        if found.file.is_none() {
-            found.file = used_in(source).map(|column| column.to_string());
-        }
-        found
     }
 }
 
@@ -1129,21 +1072,6 @@ pub fn apply_edits(source: &str, edits: &[&Edit]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn owner_columns_are_read_per_model_and_multibyte_text_is_safe() {
-        let source = "await db.board.findFirst({ where: { id, ownerId: ctx.userId } });\nconst x=«db.card.findFirst({ where: { id, authorId: session.user.id } });\n";
-        let columns = OwnerColumns::detect(source);
-        assert_eq!(columns.file.as_deref(), Some("ownerId"));
-        assert_eq!(
-            columns.by_model.get("db.board").map(String::as_str),
-            Some("ownerId")
-        );
-        assert_eq!(
-            columns.by_model.get("db.card").map(String::as_str),
-            Some("authorId")
-        );
-    }
 
     #[test]
     fn identical_edits_apply_once_and_overlaps_are_skipped() {

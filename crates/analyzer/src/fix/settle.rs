@@ -21,6 +21,7 @@ pub(crate) const SETTLE_LIMIT: usize = 2 * 1024 * 1024;
 
 /// Re-analyses a version of the file (same name, options and project) without fixing it; only
 /// the actions at the given indices (in discovery order) are analysed, the others are listed.
+/// A version with syntax errors cannot be followed, so its report may carry just the errors.
 pub(crate) type Reanalyse<'f> = dyn Fn(&str, &[usize]) -> Report + 'f;
 
 /// The index of each action by name (the first of equal names). Actions are matched by

@@ -94,17 +94,24 @@ impl<'g, 'a> Walker<'g, 'a> {
                     self.call_function(module, func, link_args[0].clone(), span_of(head_call.span));
             }
         }
-        let path: String = std::iter::once(root_name)
-            .chain(links.iter().map(|l| l.name))
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(".");
+        // `db.post.update`: the root and link names, joined by dots.
+        let mut path = String::new();
+        for name in std::iter::once(root_name).chain(links.iter().map(|l| l.name)) {
+            if !name.is_empty() {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(name);
+            }
+        }
         let last = links
             .last()
             .map(|l| if l.name.is_empty() { root_name } else { l.name })
             .unwrap_or(root_name);
         let span = span_of(call.span);
-        let args = link_args.last().cloned().unwrap_or_default();
+        // The arguments of the last call of the chain (`db.post.update(args)`).
+        let no_args = Vec::new();
+        let args: &Vec<Value<'a>> = link_args.last().unwrap_or(&no_args);
         let has_function_arg = call
             .arguments
             .iter()
@@ -159,9 +166,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             // A project's own permission predicate, followed, still answers by its name for
             // the scope it was asked about (its body's query rarely shows the caller's right).
             let named = (links.len() == 1 && links[0].name.is_empty())
-                .then(|| permission_predicate(root_name, &args))
+                .then(|| permission_predicate(root_name, args))
                 .flatten();
-            let mut result = self.call_function(module, func, args, span);
+            let mut result = self.call_function(module, func, args.clone(), span);
             if let Some(asserts) = named {
                 let body = result.auth_bool.as_deref().cloned().unwrap_or_default();
                 result.auth_bool = Some(Rc::new(body.and(asserts)));
@@ -213,9 +220,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             // `requireOrgMember(orgId, { role: "admin" })`: a role *in* the organisation the
             // client named, not over every record. It authorizes that key (below), and
             // admin-only writes inside it (`role:` labels, see `record_sink`).
-            let keys = client_keys(&args);
+            let keys = client_keys(args);
             let checks_access =
-                kind == GuardKind::RoleFailsClosed || names::names_an_access_check(last);
+                kind == GuardKind::RoleFailsClosed || self.graph.names.names_an_access_check(last);
             if kind == GuardKind::RoleFailsClosed && !keys.is_empty() {
                 kind = GuardKind::FailsClosed;
                 self.flow
@@ -240,7 +247,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         // `if (!(await canEditPost(session.user.id, postId))) throw ..`: a permission predicate
         // defined outside what is analysed, asked about a client key.
         if links.len() == 1 && links[0].name.is_empty() {
-            if let Some(asserts) = permission_predicate(root_name, &args) {
+            if let Some(asserts) = permission_predicate(root_name, args) {
                 return check_result(asserts);
             }
         }
@@ -257,7 +264,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         // `Promise.all([a, b])` resolves to the same elements.
         if matches!(path.as_str(), "Promise.all" | "Promise.allSettled") {
-            return args.into_iter().next().unwrap_or_default();
+            return args.first().cloned().unwrap_or_default();
         }
 
         // Appwrite's `Query.equal("ownerId", [id])`: a condition on a column, read like
@@ -326,7 +333,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         {
             if let Some(t) = receiver.taint.as_ref().filter(|t| !t.labels.is_empty()) {
                 return check_result(Asserts {
-                    authorize: t.labels.clone(),
+                    authorize: t.labels.as_ref().clone(),
                     authn: Authn::Checked,
                     ..Asserts::default()
                 });
@@ -463,19 +470,19 @@ impl<'g, 'a> Walker<'g, 'a> {
             }
             let mut v = Value::client(key, key, Some(span));
             if let Some(t) = v.taint.as_mut() {
-                t.labels = [format!("formData:{key}")].into();
+                t.labels = super::super::value::label(format!("formData:{key}"));
             }
             return v;
         }
         if path == "Object.fromEntries" || path == "Object.assign" {
             return args
-                .into_iter()
+                .iter()
                 .fold(Value::default(), |acc, a| acc.merge(a.derived()));
         }
 
         // 8. Schema validation: schema.parse(x), safeParse(x).data, v.parse(schema, x).
         if libraries::validators::parses(last, &path) && !links.is_empty() {
-            return parse_result(last, &args);
+            return parse_result(last, args);
         }
 
         // 9. Supabase service-role client creation.
@@ -491,7 +498,7 @@ impl<'g, 'a> Walker<'g, 'a> {
 
         // 10. Drizzle condition helpers: eq(col, v), and(..), or(..) keep column names.
         if links.len() == 1 && links[0].name.is_empty() {
-            if let Some(v) = self.condition_helper(root_name, call, &args) {
+            if let Some(v) = self.condition_helper(root_name, call, args) {
                 return v;
             }
         }
@@ -673,7 +680,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             // `rows.map(..)`, `doc.toObject()`: still the records' data.
             v.record = root_value.record.clone();
         }
-        for a in &args {
+        for a in args {
             v = v.merge(a.derived());
         }
         // `createHash("sha256").update(token).digest("hex")`: what an earlier link was given
@@ -685,7 +692,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         }
         // `getSignedUrl(s3, command)`, `JSON.stringify(row)`: what reaches the caller through
         // the result still comes from the records among the arguments.
-        carry_records(&mut v, &args);
+        carry_records(&mut v, args);
         // `JSON.stringify({ key: process.env.API_KEY })`: still the server's setting.
         v.server_config |= args.iter().any(Value::carries_server_config);
         // `Buffer.from(token, "base64url").toString()`: still the raw token.
@@ -785,7 +792,10 @@ impl<'g, 'a> Walker<'g, 'a> {
             return Some(GuardKind::NeedsCheck);
         }
         // Names are the fallback when the callee is imported from outside the project.
-        guards::classify_by_name(path, has_function_arg).map(|(kind, _)| kind)
+        self.graph
+            .names
+            .guard_by_name(path, has_function_arg)
+            .map(|(kind, _)| kind)
     }
 
     /// Records that the verdict rests on `path`'s root, imported from a project module the

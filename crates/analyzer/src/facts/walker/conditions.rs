@@ -20,7 +20,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     && !value.guard.unwrap().factory
                     && value.identity_expr.is_none()
                 {
-                    value.identity_expr = Some(default_identity_expr(name));
+                    value.identity_expr = Some(default_identity_expr(name).into());
                 }
                 // Functions on an auth result (Clerk's `has`, `protect`) are always present:
                 // testing them proves nothing, so they are no variable for a fix to check.
@@ -33,8 +33,8 @@ impl<'g, 'a> Walker<'g, 'a> {
                             name: name.to_string(),
                             identity_expr: value
                                 .identity_expr
-                                .clone()
-                                .unwrap_or_else(|| default_identity_expr(name)),
+                                .as_deref()
+                                .map_or_else(|| default_identity_expr(name), str::to_string),
                             after_decl: end,
                             always_object: value.guard.is_some_and(|g| g.always_object),
                             fail_test: None,
@@ -62,12 +62,12 @@ impl<'g, 'a> Walker<'g, 'a> {
                     // A new object's name (`projects/${projectId}/${createId()}`) is no client
                     // value of its own: only what it was built from before the fresh id is.
                     if !value.fresh {
-                        t.labels.insert(name.to_string());
+                        Rc::make_mut(&mut t.labels).insert(name.to_string());
                     }
                     t.actor |= names::is_actor_id_name(name);
-                    t.role |= names::is_role_name(name);
+                    t.role |= self.graph.names.is_role_name(name);
                 }
-                if value.identity && names::is_role_name(name) {
+                if value.identity && self.graph.names.is_role_name(name) {
                     value.role = true;
                 }
                 self.vars.insert(name, value);
@@ -443,7 +443,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                         && self.facts.fix.owner_column.is_none()
                         && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                     {
-                        self.facts.fix.owner_column = Some(field.clone());
+                        self.facts.fix.owner_column = Some(field.to_string());
                     }
                 } else if let Some(t) = &other.taint {
                     // The client value equals the caller: it is the caller's own id.

@@ -258,7 +258,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             let session = Value {
                 identity: true,
                 owned: true,
-                identity_expr: Some(format!("{name}.id")),
+                identity_expr: Some(format!("{name}.id").into()),
                 ..Value::default()
             };
             // `validatedActionWithUser(updateSchema, async (data, ..) => ..)`: the wrapper parses
@@ -411,7 +411,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         let user = Value {
             identity: true,
             owned: true,
-            identity_expr: Some("ctx.user.id".to_string()),
+            identity_expr: Some("ctx.user.id".into()),
             ..Value::default()
         };
         let session = Value {
@@ -440,7 +440,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         for (name, parsed) in action_clients::INPUT_FIELDS {
             let v = Value {
                 taint: Some(Taint {
-                    labels: [name.to_string()].into(),
+                    labels: super::super::value::label(name.to_string()),
                     validated: validated && parsed,
                     actor: false,
                     role: false,
@@ -454,7 +454,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         if matches!(strip(&call.callee), Expression::Identifier(_)) && call.arguments.len() >= 2 {
             let input = Value {
                 taint: Some(Taint {
-                    labels: ["parsedInput".to_string()].into(),
+                    labels: super::super::value::label("parsedInput".to_string()),
                     validated,
                     actor: false,
                     role: false,

@@ -294,7 +294,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 };
             }
         }
-        if self.scope.imports.contains_key(name) && supabase::is_service_client_name(name) {
+        if self.scope.imports.contains_key(name) && self.graph.names.is_service_client_name(name) {
             return Value {
                 service: true,
                 span: Some(span),
@@ -583,7 +583,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                             rest.record = rest.record.or(v.record.clone());
                         } else if rest.record.is_none() && v.record.is_some() {
                             rest.record = v.record.clone();
-                            rest.field_of = Some(DERIVED_FIELD.to_string());
+                            rest.field_of = Some(DERIVED_FIELD.into());
                         }
                     }
                 }
@@ -704,11 +704,11 @@ impl<'g, 'a> Walker<'g, 'a> {
             });
             v.identity = !is_error;
             v.owned = !is_error;
-            v.role = names::is_role_name(prop) || obj.role;
+            v.role = self.graph.names.is_role_name(prop) || obj.role;
             v.identity_expr = obj
                 .identity_expr
                 .as_ref()
-                .map(|base| refine_identity_expr(base, prop));
+                .map(|base| refined_identity_expr(base, prop));
             if matches!(prop, "data" | "user" | "session" | "claims") {
                 // `data.user`, `session.user`: still the lookup result.
             }
@@ -717,22 +717,23 @@ impl<'g, 'a> Walker<'g, 'a> {
         if obj.identity || obj.owned {
             v.identity = obj.identity;
             v.owned = true;
-            v.role = names::is_role_name(prop) || obj.role;
+            v.role = self.graph.names.is_role_name(prop) || obj.role;
             v.identity_expr = obj
                 .identity_expr
                 .as_ref()
-                .map(|base| refine_identity_expr(base, prop));
+                .map(|base| refined_identity_expr(base, prop));
         }
         if let Some(t) = &obj.taint {
             let mut t = t.clone();
             if !prop.is_empty() && !matches!(prop, "data" | "length") {
                 t.actor |= names::is_actor_id_name(prop);
-                t.role |= names::is_role_name(prop);
+                t.role |= self.graph.names.is_role_name(prop);
                 if !obj.identity {
-                    t.labels.insert(format!(
+                    let member = format!(
                         "{}.{prop}",
                         t.labels.iter().next().cloned().unwrap_or_default()
-                    ));
+                    );
+                    Rc::make_mut(&mut t.labels).insert(member);
                 }
             }
             v.taint = Some(t);
@@ -743,7 +744,7 @@ impl<'g, 'a> Walker<'g, 'a> {
             v.field_of = if prop == "data" && obj.field_of.is_none() {
                 None
             } else {
-                Some(prop.to_string())
+                Some(prop.into())
             };
             if rec.scoped || !rec.keys.is_empty() && self.flow.authorizes(&rec.keys) {
                 v.owned = true;

@@ -252,7 +252,7 @@ pub(super) fn carry_records(v: &mut Value<'_>, args: &[Value<'_>]) {
     }
     if let Some((record, _)) = records.into_iter().next() {
         v.record = Some(record);
-        v.field_of = Some(DERIVED_FIELD.to_string());
+        v.field_of = Some(DERIVED_FIELD.into());
     }
 }
 
@@ -421,6 +421,16 @@ pub(super) fn default_identity_expr(name: &str) -> String {
         "session" | "authSession" | "serverSession" => format!("{name}.user.id"),
         "userId" | "uid" | "id" | "sub" => name.to_string(),
         _ => format!("{name}.id"),
+    }
+}
+
+/// [`refine_identity_expr`], sharing `base` when reading `prop` leaves it as it is.
+pub(super) fn refined_identity_expr(base: &Rc<str>, prop: &str) -> Rc<str> {
+    let refined = refine_identity_expr(base, prop);
+    if *refined == **base {
+        base.clone()
+    } else {
+        refined.into()
     }
 }
 

@@ -70,7 +70,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                 let secrets = m
                     .model
                     .as_deref()
-                    .is_some_and(names::is_mailed_secret_model);
+                    .is_some_and(|m| self.graph.names.is_mailed_secret_model(m));
                 if fresh || secrets {
                     self.mailbox.fresh_rows.push(idx);
                 } else {

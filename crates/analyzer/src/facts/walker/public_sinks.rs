@@ -60,7 +60,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         // server's own: the account the flow already looked up.)
         if m.model
             .as_deref()
-            .is_some_and(names::is_mailed_secret_model)
+            .is_some_and(|m| self.graph.names.is_mailed_secret_model(m))
             && m.kind == SinkKind::Mutation
             && (sinks::creates_rows(&m.op) || !keys.is_empty())
             && keys.iter().all(|(col, v)| {
@@ -139,7 +139,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         let mailed_secrets = m
             .model
             .as_deref()
-            .is_some_and(names::is_mailed_secret_model);
+            .is_some_and(|m| self.graph.names.is_mailed_secret_model(m));
         let in_token_column = selects
             && keys.iter().any(|(col, v)| {
                 col.as_deref().is_some_and(|c| {

@@ -261,7 +261,9 @@ impl<'g, 'a> Walker<'g, 'a> {
                 .filter_map(|l| l.call)
                 .filter_map(|c| c.arguments.first().and_then(|a| a.as_expression()))
                 .find_map(|a| match strip(a) {
-                    Expression::Identifier(id) if names::is_mailed_secret_model(&id.name) => {
+                    Expression::Identifier(id)
+                        if self.graph.names.is_mailed_secret_model(&id.name) =>
+                    {
                         Some(id.name.to_string())
                     }
                     _ => None,
@@ -540,7 +542,7 @@ impl<'g, 'a> Walker<'g, 'a> {
                     None
                 } else {
                     Some(Taint {
-                        labels: rec.keys.clone(),
+                        labels: Rc::new(rec.keys.clone()),
                         ..Taint::default()
                     })
                 },
@@ -902,11 +904,9 @@ impl<'g, 'a> Walker<'g, 'a> {
             );
             if m.library == crate::catalog::libraries::Library::Mail
                 && (whole_message_from_client
-                    || libraries::mail::is_open_relay(
-                        keys.iter().map(|(name, v)| {
-                            (name.as_deref(), v.taint.as_ref().map(|t| &t.labels))
-                        }),
-                    ))
+                    || libraries::mail::is_open_relay(keys.iter().map(|(name, v)| {
+                        (name.as_deref(), v.taint.as_ref().map(|t| t.labels.as_ref()))
+                    })))
             {
                 let relay = SinkMatch {
                     kind: SinkKind::Mutation,
@@ -1373,7 +1373,7 @@ impl<'g, 'a> Walker<'g, 'a> {
         // The token still carries what it was made from.
         v.taint = keys.into_iter().fold(None, |t, (_, k)| match (t, k.taint) {
             (Some(mut a), Some(b)) => {
-                a.labels.extend(b.labels);
+                super::super::value::add_labels(&mut a.labels, b.labels);
                 Some(a)
             }
             (a, b) => a.or(b),
