@@ -294,6 +294,14 @@ fn analyze_once(
         .filter_map(|f| f.fix.client_root.as_ref().map(|(_, name)| name.clone()))
         .filter(|name| !name.ends_with("()"))
         .find(|name| scope.consts.contains_key(name.as_str()));
+    // A fix that replaces a client value needs to know whether it was written as shorthand.
+    let replaces_values = all_facts
+        .iter()
+        .flatten()
+        .any(|f| f.identity_issues.iter().any(|i| i.replacement.is_some()));
+    if replaces_values {
+        file_ctx.note_shorthands(program);
+    }
     for (def, facts) in actions.iter().zip(all_facts) {
         let (line, _) = line_index.line_col(source, def.head.start);
         report.actions.push(ActionInfo {

@@ -9,6 +9,7 @@
 mod compose;
 mod owner_columns;
 pub(crate) mod settle;
+mod shorthand;
 
 use crate::catalog::libraries::{action_clients, auth, next_auth};
 pub use auth::GuardIdiom;
@@ -83,6 +84,9 @@ pub struct FileStyle {
     /// import asks whether a name is imported already; reading the text once per fix made a
     /// file with many fixes quadratic).
     import_words: std::cell::OnceCell<FxHashSet<String>>,
+    /// The start offsets of values written as shorthand properties (`{ userId }`), read from
+    /// the syntax tree when some fix replaces a client value ([`FileStyle::note_shorthands`]).
+    pub shorthand_values: FxHashSet<u32>,
 }
 
 impl FileStyle {
@@ -156,6 +160,11 @@ impl FileStyle {
             };
         style.owner_columns = OwnerColumns::detect(source);
         style
+    }
+
+    /// Reads where the file writes shorthand properties, for fixes that replace a client value.
+    pub fn note_shorthands(&mut self, program: &Program<'_>) {
+        self.shorthand_values = shorthand::shorthand_values(program);
     }
 
     /// Whether the file's imports bind `name` already (as [`auth::imports_name`] reads them).
@@ -403,17 +412,9 @@ fn build_lf(
         }
         FixPlan::ReplaceWith { span, text } => {
             let original = source.get(span.start as usize..span.end as usize)?;
-            // `{ userId }` is shorthand for `{ userId: userId }`: keep the key.
-            let before = source[..span.start as usize].trim_end();
-            let after = source[span.end as usize..].trim_start();
-            let is_identifier = !original.is_empty()
-                && original
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
-            let shorthand = is_identifier
-                && (before.ends_with('{') || before.ends_with(','))
-                && (after.starts_with('}') || after.starts_with(','));
-            let replacement = if shorthand {
+            // `{ userId }` is shorthand for `{ userId: userId }`: keep the key (and only there:
+            // `${userId}`, `[a, userId]` or `f(a, userId)` take the expression alone).
+            let replacement = if style.shorthand_values.contains(&span.start) {
                 format!("{original}: {text}")
             } else {
                 text.clone()
