@@ -34,19 +34,7 @@ impl OwnerColumns {
                 continue;
             };
             found.file.get_or_insert_with(|| column.to_string());
-            // `await db.board.findFirst({ where: ..` → `db.board`.
-            let callee = line[..at].rfind('(').map(|open| {
-                let before = &line[..open];
-                // After the last character that cannot be part of the callee (it may be
-                // several bytes long).
-                let start = before
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '.')))
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                &before[start..]
-            });
-            if let Some((model, _)) = callee.and_then(|c| c.rsplit_once('.')) {
+            if let Some((model, _)) = callee_before(line, at).and_then(|c| c.rsplit_once('.')) {
                 found
                     .by_model
                     .entry(model.to_string())
@@ -102,6 +90,20 @@ fn caller_column_in(text: &str) -> Option<&'static str> {
     first.map(|i| OWNER_COLUMN_SPELLINGS[i])
 }
 
+/// The callee of the call whose arguments hold the `where` at `at` in `line`:
+/// `await db.board.findFirst({ where: ..` → `db.board.findFirst`.
+fn callee_before(line: &str, at: usize) -> Option<&str> {
+    let open = line[..at].rfind('(')?;
+    let before = &line[..open];
+    // After the last character that cannot be part of the callee (it may be several bytes long).
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '.')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some(&before[start..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,16 +142,7 @@ mod tests {
                 continue;
             };
             file.get_or_insert_with(|| column.to_string());
-            let callee = line[..at].rfind('(').map(|open| {
-                let before = &line[..open];
-                let start = before
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '.')))
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                &before[start..]
-            });
-            if let Some((model, _)) = callee.and_then(|c| c.rsplit_once('.')) {
+            if let Some((model, _)) = callee_before(line, at).and_then(|c| c.rsplit_once('.')) {
                 by_model
                     .entry(model.to_string())
                     .or_insert_with(|| column.to_string());
